@@ -1,0 +1,191 @@
+/**
+ * Intervals written the way a QA lead reads them: "[90, 100]", "[80, 90)",
+ * "(-inf, 60)". Every boundary says on its face whether it is included, which
+ * is exactly what the seeds' tables ("80–89", "≥ 90") leave unsaid.
+ */
+import { z } from 'zod';
+import { Ratio } from '../exact/rational.js';
+import type { Issue, PathSegment } from '../issues/issues.js';
+
+const NUM = String.raw`-?\d+(?:\.\d+)?`;
+const INTERVAL_RE = new RegExp(
+  String.raw`^\s*([\[(])\s*(-inf|${NUM})\s*,\s*(\+?inf|${NUM})\s*([\])])\s*$`,
+);
+
+/** The zod schema of an interval string. */
+export const intervalSchema = z
+  .string()
+  .regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' })
+  .meta({
+    description:
+      'An interval: "[" or "(" for an included or excluded lower bound, then "lo, hi", then "]" or ")". Use -inf / inf for an open end.',
+    examples: ['[90, 100]', '[80, 90)', '(-inf, 60)'],
+  });
+
+/** A parsed interval; `null` bounds are infinite. */
+export interface Interval {
+  readonly min: Ratio | null;
+  readonly minInclusive: boolean;
+  readonly max: Ratio | null;
+  readonly maxInclusive: boolean;
+  /** The interval as written. */
+  readonly text: string;
+}
+
+/**
+ * Parses an interval string; returns `null` when it is malformed (the zod
+ * schema reports that case).
+ *
+ * @example
+ * ```ts
+ * parseInterval('[80, 90)'); // { min: 80, minInclusive: true, max: 90, maxInclusive: false, … }
+ * ```
+ */
+export function parseInterval(text: string): Interval | null {
+  const m = INTERVAL_RE.exec(text);
+  if (!m) return null;
+  const lo = m[2] === '-inf' ? null : Ratio.from(m[2] ?? '');
+  const hi = m[3] === 'inf' || m[3] === '+inf' ? null : Ratio.from(m[3] ?? '');
+  return {
+    min: lo,
+    minInclusive: lo !== null && m[1] === '[',
+    max: hi,
+    maxInclusive: hi !== null && m[4] === ']',
+    text: text.trim(),
+  };
+}
+
+/**
+ * Whether `x` lies in the interval.
+ *
+ * @example
+ * ```ts
+ * inInterval(parseInterval('[80, 90)')!, Ratio.of(90)); // false
+ * ```
+ */
+export function inInterval(iv: Interval, x: Ratio): boolean {
+  if (iv.min !== null) {
+    const c = x.cmp(iv.min);
+    if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
+  }
+  if (iv.max !== null) {
+    const c = x.cmp(iv.max);
+    if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
+  }
+  return true;
+}
+
+function lowerBefore(a: Interval, b: Interval): number {
+  if (a.min === null) return b.min === null ? 0 : -1;
+  if (b.min === null) return 1;
+  const c = a.min.cmp(b.min);
+  if (c !== 0) return c;
+  return a.minInclusive === b.minInclusive ? 0 : a.minInclusive ? -1 : 1;
+}
+
+function upperAfter(a: Interval, b: Interval): number {
+  if (a.max === null) return b.max === null ? 0 : 1;
+  if (b.max === null) return -1;
+  const c = a.max.cmp(b.max);
+  if (c !== 0) return c;
+  return a.maxInclusive === b.maxInclusive ? 0 : a.maxInclusive ? 1 : -1;
+}
+
+/**
+ * The smallest interval containing all of `intervals` (null when empty).
+ *
+ * @example
+ * ```ts
+ * hullOf([parseInterval('[0, 5)')!, parseInterval('[5, 10]')!])?.text; // '[0, 10]'
+ * ```
+ */
+export function hullOf(intervals: readonly Interval[]): Interval | null {
+  let lo = intervals[0];
+  let hi = intervals[0];
+  if (!lo || !hi) return null;
+  for (const iv of intervals) {
+    if (lowerBefore(iv, lo) < 0) lo = iv;
+    if (upperAfter(iv, hi) > 0) hi = iv;
+  }
+  const text = `${lo.minInclusive ? '[' : '('}${fmt(lo.min, true)}, ${fmt(hi.max, false)}${hi.maxInclusive ? ']' : ')'}`;
+  return { min: lo.min, minInclusive: lo.minInclusive, max: hi.max, maxInclusive: hi.maxInclusive, text };
+}
+
+function fmt(r: Ratio | null, low: boolean): string {
+  if (r === null) return low ? '-inf' : 'inf';
+  return String(r.toNumber());
+}
+
+/**
+ * Checks that intervals tile a domain with no gap and no overlap, and returns
+ * one issue per problem with the path of the interval concerned. The domain
+ * is itself an interval, e.g. "[0, 100]" for a score.
+ *
+ * @example
+ * ```ts
+ * checkTiling([parseInterval('[0, 60)')!, parseInterval('[60, 100]')!], parseInterval('[0, 100]')!, (i) => ['grades', i, 'range']);
+ * // []
+ * ```
+ */
+export function checkTiling(
+  intervals: readonly Interval[],
+  domain: Interval,
+  pathOf: (index: number) => PathSegment[],
+): Issue[] {
+  const issues: Issue[] = [];
+  const order = intervals.map((iv, i) => ({ iv, i })).sort((a, b) => lowerBefore(a.iv, b.iv) || a.i - b.i);
+  const first = order[0];
+  if (!first) return issues;
+  // The lowest interval must reach down to the domain's lower end.
+  if (lowerBefore(first.iv, domain) > 0) {
+    issues.push({
+      code: 'band_gap',
+      path: pathOf(first.i),
+      message: `nothing covers values from ${domain.minInclusive ? '[' : '('}${fmt(domain.min, true)} up to ${first.iv.text}`,
+    });
+  }
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1]!;
+    const cur = order[k]!;
+    const a = prev.iv;
+    const b = cur.iv;
+    if (a.max === null || b.min === null) {
+      issues.push({ code: 'band_overlap', path: pathOf(cur.i), message: `${b.text} overlaps ${a.text}` });
+      continue;
+    }
+    const c = a.max.cmp(b.min);
+    if (c < 0 || (c === 0 && !a.maxInclusive && !b.minInclusive)) {
+      issues.push({
+        code: 'band_gap',
+        path: pathOf(cur.i),
+        message: `gap between ${a.text} and ${b.text}: ${c < 0 ? `values between ${fmt(a.max, false)} and ${fmt(b.min, true)}` : `the value ${fmt(b.min, true)}`} fall in no band`,
+      });
+    } else if (c > 0 || (c === 0 && a.maxInclusive && b.minInclusive)) {
+      issues.push({
+        code: 'band_overlap',
+        path: pathOf(cur.i),
+        message: `${b.text} overlaps ${a.text}${c === 0 ? `: ${fmt(b.min, true)} is in both` : ''}`,
+      });
+    }
+  }
+  // The highest upper end must reach the domain's upper end.
+  let top = order[0]!;
+  for (const o of order) {
+    if (top.iv.max === null) break;
+    if (o.iv.max === null || o.iv.max.gt(top.iv.max) || (o.iv.max.eq(top.iv.max) && o.iv.maxInclusive)) top = o;
+  }
+  if (top.iv.max !== null) {
+    const short =
+      domain.max === null ||
+      top.iv.max.lt(domain.max) ||
+      (top.iv.max.eq(domain.max) && domain.maxInclusive && !top.iv.maxInclusive);
+    if (short) {
+      issues.push({
+        code: 'band_gap',
+        path: pathOf(top.i),
+        message: `nothing covers values above ${top.iv.text} up to ${fmt(domain.max, false)}${domain.maxInclusive ? ']' : ')'}`,
+      });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,53 @@
+/**
+ * An evaluation: what an evaluator (or a speech-analytics system) recorded
+ * about one call. Validated against the schema here, then against the rubric
+ * in `score.ts`.
+ */
+import { z } from 'zod';
+
+/** A scalar answer: yes/no, a level id, a number, a count, a comment — or null for N/A. */
+export type AnswerValue = boolean | number | string | null;
+
+const scalar = z.union([z.boolean(), z.number().finite(), z.string(), z.null()]);
+
+/** The zod schema of one answer: a scalar, or an object with a note and root causes. */
+export const answerSchema = z.union([
+  scalar,
+  z.strictObject({
+    value: scalar,
+    note: z.string().optional(),
+    causes: z.array(z.string().min(1)).optional(),
+  }),
+]);
+
+/** One answer as given: a scalar, or `{ value, note?, causes? }`. */
+export type AnswerInput = z.infer<typeof answerSchema>;
+
+/** The zod schema of a transcript turn. */
+export const turnSchema = z.strictObject({
+  speaker: z.string().min(1),
+  text: z.string(),
+  start: z.number().finite().nonnegative().optional(),
+});
+
+/** The zod schema of an evaluation. */
+export const evaluationSchema = z
+  .object({
+    id: z.union([z.string().min(1), z.number().int()]).transform(String),
+    agentId: z.string().min(1),
+    evaluatorId: z.string().min(1).optional(),
+    date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]),
+    answers: z.record(z.string(), answerSchema),
+    attributes: z.record(z.string(), z.union([z.string(), z.number().finite(), z.boolean()])).optional(),
+    transcript: z.array(turnSchema).optional(),
+  })
+  .meta({ title: 'callqa evaluation', description: 'One evaluated call.' });
+
+/** An evaluation as given to `scoreCall`. */
+export type Evaluation = z.input<typeof evaluationSchema>;
+/** A transcript turn: who spoke, what was said, and when (seconds from the call's start). */
+export interface Turn {
+  readonly speaker: string;
+  readonly text: string;
+  readonly start?: number;
+}
