@@ -17,6 +17,7 @@ export const intervalSchema = z
   .string()
   .regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' })
   .meta({
+    id: 'Interval',
     description:
       'An interval: "[" or "(" for an included or excluded lower bound, then "lo, hi", then "]" or ")". Use -inf / inf for an open end.',
     examples: ['[90, 100]', '[80, 90)', '(-inf, 60)'],

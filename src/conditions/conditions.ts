@@ -17,7 +17,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ any: z.array(conditionSchema).min(1) }),
     z.strictObject({ not: conditionSchema }),
   ]),
-);
+).meta({ id: 'Condition', description: 'A test on the call’s attributes: equals / in / exists, combined with all / any / not.' });
 
 /**
  * When an item or section applies. Attribute names are the keys of the

@@ -24,7 +24,7 @@ export const localizedTextSchema = z
       })
       .refine((o) => Object.keys(o).length > 0, { message: 'give the text in at least one locale' }),
   ])
-  .meta({ description: 'A label: one string, or texts by locale (zh-CN, zh-TW, en, ms).' });
+  .meta({ id: 'LocalizedText', description: 'A label: one string, or texts by locale (zh-CN, zh-TW, en, ms).' });
 
 /** A label as written in a rubric or plan. */
 export type LocalizedText = z.infer<typeof localizedTextSchema>;

@@ -42,7 +42,7 @@ export const phraseRuleSchema = z
       .optional()
       .meta({ description: 'Only look at the first or last N agent turns (opening and closing scripts).' }),
   })
-  .meta({ description: 'Phrases that decide the item from a transcript when the evaluator did not answer it.' });
+  .meta({ id: 'PhraseRule', description: 'Phrases that decide the item from a transcript when the evaluator did not answer it.' });
 
 const common = {
   id,
@@ -76,7 +76,7 @@ const yesNoItem = z
     noPoints: points.optional().meta({ description: 'Points for "no" (default 0; may be negative).' }),
     phrases: phraseRuleSchema.optional().meta({ description: 'Required phrases: present → yes, missing → no.' }),
   })
-  .meta({ title: 'Yes/no item', description: 'Met (true) earns `points`, not met (false) earns `noPoints`.' });
+  .meta({ id: 'YesNoItem', title: 'Yes/no item', description: 'Met (true) earns `points`, not met (false) earns `noPoints`.' });
 
 const levelSchema = z.strictObject({
   id,
@@ -92,7 +92,7 @@ const levelsItem = z
     points: points.meta({ description: 'The item’s maximum.' }),
     levels: z.array(levelSchema).min(2),
   })
-  .meta({ title: 'Levels item', description: 'Named partial-credit levels; the answer is a level id.' });
+  .meta({ id: 'LevelsItem', title: 'Levels item', description: 'Named partial-credit levels; the answer is a level id.' });
 
 const numericItem = z
   .strictObject({
@@ -102,7 +102,7 @@ const numericItem = z
     ranges: z.array(z.strictObject({ range: intervalSchema, points: points, label: localizedTextSchema.optional() })).min(1),
     domain: intervalSchema.optional().meta({ description: 'The values an answer may take; the ranges must tile it. Default: the union of the ranges.' }),
   })
-  .meta({ title: 'Numeric item', description: 'A measured value (seconds, a count…) mapped to points by ranges.' });
+  .meta({ id: 'NumericItem', title: 'Numeric item', description: 'A measured value (seconds, a count…) mapped to points by ranges.' });
 
 const scaleItem = z
   .strictObject({
@@ -111,11 +111,11 @@ const scaleItem = z
     points: points.meta({ description: 'Points at the top of the scale.' }),
     scale: z.strictObject({ min: z.number().int(), max: z.number().int() }),
   })
-  .meta({ title: 'Scale item', description: 'An n-point scale (e.g. 1–5): points = (answer − min)/(max − min) × points.' });
+  .meta({ id: 'ScaleItem', title: 'Scale item', description: 'An n-point scale (e.g. 1–5): points = (answer − min)/(max − min) × points.' });
 
 const commentItem = z
   .strictObject({ ...common, kind: z.literal('comment'), required: z.boolean().optional() })
-  .meta({ title: 'Comment field', description: 'Free text for the coach; never scored.' });
+  .meta({ id: 'CommentField', title: 'Comment field', description: 'Free text for the coach; never scored.' });
 
 const penaltyItem = z
   .strictObject({
@@ -127,7 +127,7 @@ const penaltyItem = z
     phrases: phraseRuleSchema.optional().meta({ description: 'Forbidden phrases: each hit is one occurrence.' }),
     required: z.boolean().optional(),
   })
-  .meta({ title: 'Penalty', description: 'Deducts from its section per occurrence. Answer: a count (or true = 1).' });
+  .meta({ id: 'Penalty', title: 'Penalty', description: 'Deducts from its section per occurrence. Answer: a count (or true = 1).' });
 
 const fatalItem = z
   .strictObject({
@@ -137,7 +137,7 @@ const fatalItem = z
     phrases: phraseRuleSchema.optional().meta({ description: 'Any hit triggers it (e.g. reading out an ID number).' }),
     required: z.boolean().optional(),
   })
-  .meta({ title: 'Fatal (auto-fail) item', description: 'Answer true when the breach happened.' });
+  .meta({ id: 'FatalItem', title: 'Fatal (auto-fail) item', description: 'Answer true when the breach happened.' });
 
 /** The zod schema of one rubric item (discriminated by `kind`). */
 export const itemSchema = z.discriminatedUnion('kind', [

@@ -1,0 +1,16 @@
+/**
+ * callqa — a contact centre's written quality standard as exact, explainable numbers.
+ *
+ * The core (rubrics, call scores, formatting) is pure and synchronous: load and
+ * compile a rubric once, score many calls. I/O lives in the CLI and batch modules.
+ */
+export * from './issues/index.js';
+export { Ratio, ratio, sum, ArithmeticOverflowError, type RoundingMode } from './exact/index.js';
+export { LOCALES, localize, type Locale, type LocalizedText } from './localize/index.js';
+export { matchesCondition, type Condition, type AttributeValue } from './conditions/index.js';
+export { parseInterval, inInterval, checkTiling, hullOf, type Interval } from './bands/index.js';
+export * from './rubric/index.js';
+export * from './scoring/index.js';
+export * from './format/index.js';
+export * from './phrases/index.js';
+export { rubricJsonSchema } from './schema-json/json-schema.js';

@@ -1,0 +1,21 @@
+/**
+ * JSON Schemas generated from the zod schemas, so that editors validate and
+ * autocomplete rubric files. The committed copies in rubrics/ are checked
+ * against these by a test, so they can never go stale.
+ */
+import { z } from 'zod';
+import { rubricSchema } from '../rubric/schema.js';
+
+/**
+ * The JSON Schema (draft 2020-12) of a rubric file, as committed at
+ * rubrics/rubric.schema.json.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('rubric.schema.json', JSON.stringify(rubricJsonSchema(), null, 2));
+ * ```
+ */
+export function rubricJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(rubricSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { $id: 'https://callqa.dev/schemas/rubric.schema.json', ...schema };
+}
