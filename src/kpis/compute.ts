@@ -1,0 +1,217 @@
+/**
+ * Every KPI the raw data allows, in one call, with a list of the ones it does
+ * not allow and the fields they lack.
+ */
+import * as k from './kpis.js';
+import type { AbandonTreatment, KpiField, KpiRaw, KpiResult } from './types.js';
+import { KPI_FIELDS, KpiError, kpiInputIssues, roundingIssues } from './validate.js';
+
+/**
+ * The KPIs {@link computeKpis} knows. The three service levels are the three
+ * treatments of abandoned calls.
+ *
+ * @example
+ * ```ts
+ * const name: KpiName = 'serviceLevelAgainst';
+ * ```
+ */
+export type KpiName =
+  | 'answerRate'
+  | 'abandonRate'
+  | 'serviceLevelIgnored'
+  | 'serviceLevelAgainst'
+  | 'serviceLevelFavour'
+  | 'averageHandleTime'
+  | 'averageSpeedOfAnswer'
+  | 'firstContactResolution'
+  | 'occupancy'
+  | 'scheduleAdherence'
+  | 'shrinkage'
+  | 'attendance'
+  | 'attrition'
+  | 'notReadyRate'
+  | 'missedCallRate'
+  | 'notReadyOccurrences';
+
+/**
+ * Options of {@link computeKpis}.
+ *
+ * @example
+ * ```ts
+ * const o: ComputeKpisOptions = { excludeShortAbandons: true, notReadyThresholdMinutes: 30 };
+ * ```
+ */
+export interface ComputeKpisOptions {
+  /** Decimals of rate values (default 4). */
+  readonly decimals?: number;
+  /** Decimals of percents (default 2). */
+  readonly percentDecimals?: number;
+  /** Decimals of averages in seconds (default 2). */
+  readonly averageDecimals?: number;
+  /** Exclude short abandons from abandon rate and service level (default false). */
+  readonly excludeShortAbandons?: boolean;
+  /** Threshold of a not-ready occurrence, minutes (default 30). */
+  readonly notReadyThresholdMinutes?: number;
+}
+
+/**
+ * A KPI the data did not allow, and why.
+ *
+ * @example
+ * ```ts
+ * const n: NotComputed = { kpi: 'averageHandleTime', missing: ['handled'], message: 'missing handled' };
+ * ```
+ */
+export interface NotComputed {
+  readonly kpi: KpiName;
+  readonly missing: readonly KpiField[];
+  readonly message: string;
+}
+
+/**
+ * The result of {@link computeKpis}.
+ *
+ * @example
+ * ```ts
+ * const r: KpiReport = { values: {}, notComputed: [] };
+ * ```
+ */
+export interface KpiReport {
+  readonly values: { readonly [K in KpiName]?: KpiResult };
+  readonly notComputed: readonly NotComputed[];
+}
+
+interface Definition {
+  readonly name: KpiName;
+  readonly requires: (o: ComputeKpisOptions) => readonly KpiField[];
+  // The raw input has been validated and has every required field.
+  readonly compute: (raw: Required<KpiRaw>, o: ComputeKpisOptions) => KpiResult;
+}
+
+const SHORT: readonly KpiField[] = ['shortAbandoned', 'shortAbandonSeconds'];
+const rateOpts = (o: ComputeKpisOptions) => ({
+  ...(o.decimals !== undefined && { decimals: o.decimals }),
+  ...(o.percentDecimals !== undefined && { percentDecimals: o.percentDecimals }),
+});
+const avgOpts = (o: ComputeKpisOptions) => (o.averageDecimals !== undefined ? { decimals: o.averageDecimals } : {});
+const fixed = (...fields: KpiField[]) => () => fields;
+
+function sl(name: KpiName, treatment: AbandonTreatment, extra: readonly KpiField[]): Definition {
+  return {
+    name,
+    requires: (o) => [
+      'serviceLevelSeconds', 'offered', 'answeredWithinThreshold', ...extra,
+      ...(o.excludeShortAbandons && treatment !== 'ignored' ? SHORT : []),
+    ],
+    compute: (raw, o) =>
+      k.serviceLevel(raw, { treatment, excludeShortAbandons: o.excludeShortAbandons ?? false, ...rateOpts(o) }),
+  };
+}
+
+const DEFINITIONS: readonly Definition[] = [
+  { name: 'answerRate', requires: fixed('offered', 'answered'), compute: (r, o) => k.answerRate(r, rateOpts(o)) },
+  {
+    name: 'abandonRate',
+    requires: (o) => ['offered', 'abandoned', ...(o.excludeShortAbandons ? SHORT : [])],
+    compute: (r, o) => k.abandonRate(r, { excludeShortAbandons: o.excludeShortAbandons ?? false, ...rateOpts(o) }),
+  },
+  sl('serviceLevelIgnored', 'ignored', ['abandoned']),
+  sl('serviceLevelAgainst', 'against', []),
+  sl('serviceLevelFavour', 'favour', ['abandonedWithinThreshold']),
+  {
+    name: 'averageHandleTime',
+    requires: fixed('handled', 'talkSeconds', 'afterCallWorkSeconds'),
+    compute: (r, o) => k.averageHandleTime(r, avgOpts(o)),
+  },
+  {
+    name: 'averageSpeedOfAnswer',
+    requires: fixed('answered', 'answerWaitSeconds'),
+    compute: (r, o) => k.averageSpeedOfAnswer(r, avgOpts(o)),
+  },
+  {
+    name: 'firstContactResolution',
+    requires: fixed('resolvedFirstContact', 'resolutionEligible'),
+    compute: (r, o) => k.firstContactResolution(r, rateOpts(o)),
+  },
+  {
+    name: 'occupancy',
+    requires: fixed('talkSeconds', 'afterCallWorkSeconds', 'availableSeconds'),
+    compute: (r, o) => k.occupancy(r, rateOpts(o)),
+  },
+  {
+    name: 'scheduleAdherence',
+    requires: fixed('adherentSeconds', 'scheduledSeconds'),
+    compute: (r, o) => k.scheduleAdherence(r, rateOpts(o)),
+  },
+  { name: 'shrinkage', requires: fixed('shrinkageSeconds', 'paidSeconds'), compute: (r, o) => k.shrinkage(r, rateOpts(o)) },
+  { name: 'attendance', requires: fixed('shiftsPresent', 'shiftsScheduled'), compute: (r, o) => k.attendance(r, rateOpts(o)) },
+  {
+    name: 'attrition',
+    requires: fixed('leavers', 'headcountStart', 'headcountEnd'),
+    compute: (r, o) => k.attrition(r, rateOpts(o)),
+  },
+  { name: 'notReadyRate', requires: fixed('notReadySeconds', 'loggedInSeconds'), compute: (r, o) => k.notReadyRate(r, rateOpts(o)) },
+  { name: 'missedCallRate', requires: fixed('missedCalls', 'inboundCalls'), compute: (r, o) => k.missedCallRate(r, rateOpts(o)) },
+  {
+    name: 'notReadyOccurrences',
+    requires: fixed('dailyNotReadyMinutes'),
+    compute: (r, o) =>
+      k.notReadyOccurrences(r, o.notReadyThresholdMinutes !== undefined ? { thresholdMinutes: o.notReadyThresholdMinutes } : {}),
+  },
+];
+
+/**
+ * @name computeKpis
+ * @category KPIs
+ * @summary Computes every KPI the raw data allows and lists the rest with the fields they lack.
+ *
+ * @description
+ * Formulas as in each KPI's function (see docs/kpis.md). The whole input is
+ * validated first, strictly: an unknown field (a typo such as `offerd`) is an
+ * error rather than a silently missing KPI. A KPI with a zero denominator is
+ * computed as {@link KpiNoData}; a KPI lacking a field is listed in `notComputed`.
+ * Service level is reported under all three treatments of abandoned calls.
+ *
+ * @param raw - the counts and durations, see {@link KpiRaw}
+ * @param options - rounding, `excludeShortAbandons`, `notReadyThresholdMinutes`
+ * @returns `{ values, notComputed }`
+ * @throws {KpiError} every issue in the raw data or the options, with paths
+ *
+ * @example
+ * ```ts
+ * const { values, notComputed } = computeKpis({ offered: 1600, answered: 1570, abandoned: 30 });
+ * values.answerRate;  //=> { kind: 'rate', num: 1570, den: 1600, value: 0.9813, percent: 98.13 }
+ * values.abandonRate; //=> { kind: 'rate', num: 30, den: 1600, value: 0.0188, percent: 1.88 }
+ * notComputed[0];     //=> { kpi: 'serviceLevelIgnored', missing: ['serviceLevelSeconds', 'answeredWithinThreshold'], … }
+ * ```
+ */
+export function computeKpis(raw: KpiRaw, options: ComputeKpisOptions = {}): KpiReport {
+  const issues = [
+    ...kpiInputIssues(raw, KPI_FIELDS, [], true),
+    ...roundingIssues(options, ['decimals', 'percentDecimals', 'averageDecimals']).map((i) => ({
+      ...i,
+      path: ['options', ...i.path],
+    })),
+  ];
+  const t = options.notReadyThresholdMinutes;
+  if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t >= 0)) {
+    issues.push({
+      code: 'invalid_option',
+      path: ['options', 'notReadyThresholdMinutes'],
+      message: 'notReadyThresholdMinutes must be a non-negative number',
+    });
+  }
+  if (issues.length > 0) throw new KpiError(issues);
+
+  const values: { [K in KpiName]?: KpiResult } = {};
+  const notComputed: NotComputed[] = [];
+  for (const def of DEFINITIONS) {
+    const missing = def.requires(options).filter((f) => raw[f] === undefined);
+    if (missing.length > 0) {
+      notComputed.push({ kpi: def.name, missing, message: `${def.name} needs ${missing.join(', ')}` });
+    } else {
+      values[def.name] = def.compute(raw as Required<KpiRaw>, options);
+    }
+  }
+  return { values, notComputed };
+}

@@ -1,0 +1,285 @@
+/**
+ * Validation of raw KPI input: zod for the shape of each field, then the
+ * relations between fields (answered ≤ offered …), all turned into callqa
+ * Issues so that every problem is reported at once.
+ */
+import { z } from 'zod';
+import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+import type { KpiField } from './types.js';
+
+/**
+ * Thrown for bad KPI input; lists every issue with its path.
+ *
+ * @example
+ * ```ts
+ * try { answerRate({ offered: 10, answered: 12 }); } catch (e) {
+ *   if (e instanceof KpiError) e.issues[0]?.path; // ['answered']
+ * }
+ * ```
+ */
+export class KpiError extends CallqaError {
+  constructor(issues: readonly Issue[]) {
+    super('Invalid KPI input', issues);
+    this.name = 'KpiError';
+  }
+}
+
+// Bounds keep every exact intermediate (milliseconds, sums of four durations)
+// inside the safe-integer range: 1e11 s is over 3,000 years of agent time.
+const MAX_COUNT = 1e12;
+const MAX_SECONDS = 1e11;
+
+const count = z.number().int().min(0, { abort: true }).max(MAX_COUNT);
+const seconds = z
+  .number()
+  .min(0, { abort: true })
+  .max(MAX_SECONDS, { abort: true })
+  .refine((x) => /^\d+(\.\d{1,3})?$/.test(String(x)), {
+    message: 'durations are seconds with at most three decimals (milliseconds)',
+    params: { code: 'too_precise' },
+  });
+
+const FIELD_SCHEMAS: Record<KpiField, z.ZodType> = {
+  offered: count,
+  answered: count,
+  abandoned: count,
+  serviceLevelSeconds: seconds,
+  answeredWithinThreshold: count,
+  abandonedWithinThreshold: count,
+  shortAbandonSeconds: seconds,
+  shortAbandoned: count,
+  handled: count,
+  talkSeconds: seconds,
+  holdSeconds: seconds,
+  afterCallWorkSeconds: seconds,
+  answerWaitSeconds: seconds,
+  resolvedFirstContact: count,
+  resolutionEligible: count,
+  availableSeconds: seconds,
+  adherentSeconds: seconds,
+  scheduledSeconds: seconds,
+  shrinkageSeconds: seconds,
+  paidSeconds: seconds,
+  shiftsPresent: count,
+  shiftsScheduled: count,
+  leavers: count,
+  headcountStart: count,
+  headcountEnd: count,
+  notReadySeconds: seconds,
+  loggedInSeconds: seconds,
+  missedCalls: count,
+  inboundCalls: count,
+  // Minutes a day: a day has 1,440 of them.
+  dailyNotReadyMinutes: z.array(z.number().min(0, { abort: true }).max(1440)),
+};
+
+/**
+ * Every field of {@link KpiRaw}, in declaration order.
+ *
+ * @example
+ * ```ts
+ * KPI_FIELDS.includes('offered'); //=> true
+ * ```
+ */
+export const KPI_FIELDS = Object.keys(FIELD_SCHEMAS) as KpiField[];
+
+/**
+ * `sum(parts) ≤ limit`: a part cannot exceed the whole it belongs to (a rate
+ * above 100%). Checked only when every field involved is present and valid.
+ */
+interface Constraint {
+  readonly parts: readonly KpiField[];
+  readonly limit: KpiField;
+  readonly why: string;
+}
+
+const CONSTRAINTS: readonly Constraint[] = [
+  { parts: ['answered'], limit: 'offered', why: 'the answer rate would exceed 100%' },
+  { parts: ['abandoned'], limit: 'offered', why: 'the abandon rate would exceed 100%' },
+  { parts: ['answered', 'abandoned'], limit: 'offered', why: 'a call is answered or abandoned, not both' },
+  { parts: ['answeredWithinThreshold'], limit: 'answered', why: 'calls answered within T are answered calls' },
+  { parts: ['answeredWithinThreshold'], limit: 'offered', why: 'the service level would exceed 100%' },
+  { parts: ['abandonedWithinThreshold'], limit: 'abandoned', why: 'calls abandoned within T are abandoned calls' },
+  {
+    parts: ['answeredWithinThreshold', 'abandonedWithinThreshold'],
+    limit: 'offered',
+    why: 'the service level would exceed 100%',
+  },
+  { parts: ['shortAbandoned'], limit: 'abandoned', why: 'short abandons are abandoned calls' },
+  { parts: ['shortAbandoned'], limit: 'offered', why: 'short abandons are offered calls' },
+  { parts: ['shortAbandonSeconds'], limit: 'serviceLevelSeconds', why: 'a short abandon must fall within T' },
+  {
+    parts: ['shortAbandoned'],
+    limit: 'abandonedWithinThreshold',
+    why: 'a short abandon (under N ≤ T seconds) is abandoned within T',
+  },
+  { parts: ['resolvedFirstContact'], limit: 'resolutionEligible', why: 'FCR would exceed 100%' },
+  { parts: ['adherentSeconds'], limit: 'scheduledSeconds', why: 'adherence would exceed 100%' },
+  { parts: ['shrinkageSeconds'], limit: 'paidSeconds', why: 'shrinkage would exceed 100%' },
+  { parts: ['shiftsPresent'], limit: 'shiftsScheduled', why: 'attendance would exceed 100%' },
+  { parts: ['notReadySeconds'], limit: 'loggedInSeconds', why: 'the not-ready rate would exceed 100%' },
+  { parts: ['missedCalls'], limit: 'inboundCalls', why: 'the missed-call rate would exceed 100%' },
+];
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+function zodCode(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod does not echo the input by default, so look the value up.
+      if (valueAt(input, issue.path) === undefined) return 'required';
+      return issue.expected === 'int' ? 'not_integer' : 'invalid_type';
+    case 'too_small':
+      return 'negative';
+    case 'too_big':
+      return 'too_large';
+    case 'custom': {
+      const c = (issue.params as { code?: unknown } | undefined)?.code;
+      return typeof c === 'string' ? c : 'invalid';
+    }
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    default:
+      return issue.code;
+  }
+}
+
+function zodMessage(code: string, path: readonly PathSegment[], issue: z.core.$ZodIssue): string {
+  const at = path.length === 0 ? 'input' : path.map(String).join('.');
+  switch (code) {
+    case 'required':
+      return `${at} is required`;
+    case 'not_integer':
+      return `${at} must be a whole number (a count)`;
+    case 'invalid_type':
+      return issue.code === 'invalid_type' && issue.expected === 'array'
+        ? `${at} must be a list of numbers`
+        : issue.code === 'invalid_type' && issue.expected === 'object'
+          ? `${at} must be an object`
+          : `${at} must be a finite number`;
+    case 'negative':
+      return `${at} must not be negative`;
+    default:
+      return `${at}: ${issue.message}`;
+  }
+}
+
+/**
+ * @name fromZodIssues
+ * @category KPIs
+ * @summary Converts zod issues to callqa Issues.
+ *
+ * @description
+ * Codes become `required`, `not_integer`, `invalid_type`, `negative`,
+ * `too_large`, `too_precise` or `unknown_field`. An unknown key becomes one
+ * issue per key, at that key's path, so that a typo such as `offerd` is pointed at directly.
+ *
+ * @param issues - `error.issues` of a failed zod `safeParse`
+ * @param input - the value that was parsed (to tell a missing field from a wrong one)
+ * @returns the callqa Issues, in the same order
+ *
+ * @example
+ * ```ts
+ * const input = { n: -1 };
+ * const r = z.object({ n: z.number().min(0) }).safeParse(input);
+ * if (!r.success) fromZodIssues(r.error.issues, input);
+ * //=> [{ code: 'negative', path: ['n'], message: 'n must not be negative' }]
+ * ```
+ */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): Issue[] {
+  const out: Issue[] = [];
+  for (const zi of issues) {
+    const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const code = zodCode(zi, input);
+    if (zi.code === 'unrecognized_keys') {
+      for (const key of zi.keys) {
+        out.push({ code, path: [...path, key], message: `unknown field '${key}'` });
+      }
+    } else {
+      out.push({ code, path, message: zodMessage(code, path, zi) });
+    }
+  }
+  return out;
+}
+
+/**
+ * @name kpiInputIssues
+ * @category KPIs
+ * @summary Every issue in `input` read as the listed fields of {@link KpiRaw}.
+ *
+ * @description
+ * Shapes first (zod), then the relations between the fields that are present
+ * and valid (a part above its whole, e.g. `answered > offered`, issue code `exceeds`).
+ *
+ * @param input - the raw data, unchecked
+ * @param fields - the fields to read; others are ignored unless `strict`
+ * @param required - the fields that must be present
+ * @param strict - whether a field outside `fields` is an issue (`unknown_field`)
+ * @returns the issues; empty when the input is good
+ *
+ * @example
+ * ```ts
+ * kpiInputIssues({ offered: 10, answered: 12 }, ['offered', 'answered'], ['offered']);
+ * //=> [{ code: 'exceeds', path: ['answered'], message: 'answered (12) exceeds offered (10): …' }]
+ * ```
+ */
+export function kpiInputIssues(
+  input: unknown,
+  fields: readonly KpiField[],
+  required: readonly KpiField[],
+  strict = false,
+): Issue[] {
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of fields) shape[f] = required.includes(f) ? FIELD_SCHEMAS[f] : FIELD_SCHEMAS[f].optional();
+  const schema = strict ? z.strictObject(shape) : z.object(shape);
+  const parsed = schema.safeParse(input);
+  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
+  if (typeof input !== 'object' || input === null) return issues;
+
+  const bad = new Set(issues.map((i) => i.path[0]));
+  const raw = input as Record<string, unknown>;
+  const usable = (f: KpiField): boolean => fields.includes(f) && !bad.has(f) && typeof raw[f] === 'number';
+  for (const c of CONSTRAINTS) {
+    if (!usable(c.limit) || !c.parts.every(usable)) continue;
+    const total = c.parts.reduce((s, f) => s + (raw[f] as number), 0);
+    const limit = raw[c.limit] as number;
+    if (total > limit) {
+      const what = c.parts.length === 1 ? `${c.parts[0]} (${total})` : `${c.parts.join(' + ')} (${total})`;
+      issues.push({
+        code: 'exceeds',
+        path: [c.parts[c.parts.length - 1] as string],
+        message: `${what} exceeds ${c.limit} (${limit}): ${c.why}`,
+      });
+    }
+  }
+  return issues;
+}
+
+const decimalsSchema = z.number().int().min(0).max(12);
+
+/**
+ * The issues with rounding options: each listed key, when present, must be a
+ * whole number from 0 to 12 (code `invalid_option`).
+ *
+ * @example
+ * ```ts
+ * roundingIssues({ decimals: -1 }, ['decimals']);
+ * //=> [{ code: 'invalid_option', path: ['decimals'], message: 'decimals must be a whole number from 0 to 12' }]
+ * ```
+ */
+export function roundingIssues(options: unknown, keys: readonly string[]): Issue[] {
+  if (options === undefined) return [];
+  const shape: Record<string, z.ZodType> = {};
+  for (const k of keys) shape[k] = decimalsSchema.optional();
+  const parsed = z.object(shape).safeParse(options);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((zi) => ({
+    code: 'invalid_option',
+    path: zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: `${zi.path.map(String).join('.') || 'options'} must be a whole number from 0 to 12`,
+  }));
+}

@@ -1,0 +1,129 @@
+/**
+ * Local dates and time zones: the checks every period and version function
+ * shares. A local date is a `YYYY-MM-DD` string, read in a named IANA zone.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, isValid, parse } from 'date-fns';
+import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+
+/**
+ * Thrown for a bad period id, time zone, date or version timeline; lists every issue.
+ *
+ * @example
+ * ```ts
+ * try { calendarMonth('2026-13', { timeZone: 'UTC' }); } catch (e) {
+ *   if (e instanceof PeriodError) e.issues[0]?.code; // 'malformed_period'
+ * }
+ * ```
+ */
+export class PeriodError extends CallqaError {
+  constructor(issues: readonly Issue[]) {
+    super('Invalid period or date', issues);
+    this.name = 'PeriodError';
+  }
+}
+
+// Intl is the authority on zone names; remembering the good ones keeps
+// periodOf cheap when a batch calls it once per call record.
+const knownZones = new Set<string>();
+
+/**
+ * The issues with a time zone name (code `invalid_time_zone`); empty when Intl knows it.
+ *
+ * @example
+ * ```ts
+ * timeZoneIssues('Asia/Shanghai', ['timeZone']); //=> []
+ * timeZoneIssues('Mars/Olympus', ['timeZone']);  //=> [{ code: 'invalid_time_zone', path: ['timeZone'], … }]
+ * ```
+ */
+export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]): Issue[] {
+  if (typeof timeZone === 'string' && knownZones.has(timeZone)) return [];
+  if (typeof timeZone !== 'string' || timeZone === '') {
+    return [{ code: 'invalid_time_zone', path, message: 'timeZone must be an IANA name such as Asia/Shanghai' }];
+  }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    return [{ code: 'invalid_time_zone', path, message: `unknown time zone '${timeZone}'` }];
+  }
+  knownZones.add(timeZone);
+  return [];
+}
+
+/**
+ * The issues with a `YYYY-MM-DD` string (code `invalid_date`); empty when it is a real calendar date.
+ *
+ * @example
+ * ```ts
+ * localDateIssues('2026-02-28', ['effectiveFrom']); //=> []
+ * localDateIssues('2026-02-30', ['effectiveFrom']); //=> [{ code: 'invalid_date', … }]
+ * ```
+ */
+export function localDateIssues(value: unknown, path: readonly PathSegment[]): Issue[] {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parse(value, 'yyyy-MM-dd', new Date(0)))) {
+    return [];
+  }
+  return [{ code: 'invalid_date', path, message: `${JSON.stringify(value)} is not a date of the form YYYY-MM-DD` }];
+}
+
+/**
+ * The issues with an instant (code `invalid_date`); empty for a valid Date or epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * instantIssues(new Date('nope'), ['date']); //=> [{ code: 'invalid_date', path: ['date'], … }]
+ * ```
+ */
+export function instantIssues(value: unknown, path: readonly PathSegment[]): Issue[] {
+  const ok =
+    (value instanceof Date && !Number.isNaN(value.getTime())) || (typeof value === 'number' && Number.isFinite(value));
+  return ok ? [] : [{ code: 'invalid_date', path, message: 'expected a valid Date or epoch milliseconds' }];
+}
+
+/**
+ * Throws a {@link PeriodError} when `issues` is not empty.
+ *
+ * @example
+ * ```ts
+ * assertNoIssues(timeZoneIssues(zone, ['timeZone']));
+ * ```
+ */
+export function assertNoIssues(issues: readonly Issue[]): void {
+  if (issues.length > 0) throw new PeriodError(issues);
+}
+
+/**
+ * @name localDate
+ * @category Periods
+ * @summary The calendar date of an instant in a time zone.
+ *
+ * @description
+ * The server's own zone plays no part: the instant is read in `timeZone`.
+ *
+ * @param date - the instant (a Date or epoch milliseconds)
+ * @param timeZone - an IANA zone name
+ * @returns the local date as `YYYY-MM-DD`
+ * @throws {PeriodError} an invalid date or unknown zone
+ *
+ * @example
+ * ```ts
+ * localDate(new Date('2026-10-31T15:30:00Z'), 'Asia/Shanghai'); //=> '2026-10-31'
+ * localDate(new Date('2026-10-31T16:30:00Z'), 'Asia/Shanghai'); //=> '2026-11-01'
+ * ```
+ */
+export function localDate(date: Date | number, timeZone: string): string {
+  assertNoIssues([...instantIssues(date, ['date']), ...timeZoneIssues(timeZone, ['timeZone'])]);
+  return format(new TZDate(+date, timeZone), 'yyyy-MM-dd');
+}
+
+/**
+ * The day after a valid `YYYY-MM-DD` date (read in UTC: pure calendar arithmetic).
+ *
+ * @example
+ * ```ts
+ * nextLocalDay('2026-12-31'); //=> '2027-01-01'
+ * ```
+ */
+export function nextLocalDay(day: string): string {
+  return format(addDays(new TZDate(`${day}T00:00:00Z`, 'UTC'), 1), 'yyyy-MM-dd');
+}

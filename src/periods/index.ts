@@ -1,0 +1,3 @@
+export { PeriodError, localDate, localDateIssues, timeZoneIssues } from './dates.js';
+export * from './periods.js';
+export * from './versions.js';
