@@ -1,0 +1,133 @@
+import { EarlyWarningError } from './errors.js';
+import { fmt, resolveBaseline, tag, toPoints } from './series.js';
+import type { Alert, Baseline, ResolvedBaseline, ScoreSeries } from './types.js';
+
+/**
+ * Options of {@link cusumChart}.
+ *
+ * @example
+ * ```ts
+ * const o: CusumOptions = { baseline: { mean: 10, sigma: 1 }, k: 0.5, h: 5 };
+ * ```
+ */
+export interface CusumOptions {
+  /** The target μ0 and σ, or the agent's own first k points (default 10). */
+  readonly baseline?: Baseline;
+  /** The reference value in σ units, K = kσ; default 0.5 (to detect a 1σ shift). */
+  readonly k?: number;
+  /** The decision interval in σ units, H = hσ; default 5. */
+  readonly h?: number;
+  /** K in score points; overrides k. */
+  readonly allowance?: number;
+  /** H in score points; overrides h. */
+  readonly decisionInterval?: number;
+  /** Restart a sum at 0 after it signals; default false (Montgomery's table keeps accumulating). */
+  readonly resetOnSignal?: boolean;
+}
+
+/**
+ * One tabular-CUSUM point.
+ *
+ * @example
+ * ```ts
+ * cusumChart([11.66], { baseline: { mean: 10, sigma: 1 } }).points[0]; // { upper: 1.16, lower: 0, nUpper: 1, … }
+ * ```
+ */
+export interface CusumPoint {
+  readonly index: number;
+  readonly value: number;
+  /** C⁺_i = max(0, x_i − (μ0 + K) + C⁺_{i−1}). */
+  readonly upper: number;
+  /** C⁻_i = max(0, (μ0 − K) − x_i + C⁻_{i−1}). */
+  readonly lower: number;
+  /** N⁺, N⁻: consecutive periods the sum has been above zero. */
+  readonly nUpper: number;
+  readonly nLower: number;
+}
+
+/**
+ * The tabular CUSUM of a series.
+ *
+ * @example
+ * ```ts
+ * const c: CusumChart = cusumChart(scores, { baseline: { mean: 88, sigma: 4 } }); // c.K === 2, c.H === 20
+ * ```
+ */
+export interface CusumChart {
+  readonly baseline: ResolvedBaseline;
+  /** K and H in score points. */
+  readonly K: number;
+  readonly H: number;
+  readonly points: readonly CusumPoint[];
+  /** One alert each time a sum rises above H. */
+  readonly alerts: readonly Alert[];
+}
+
+/**
+ * The tabular CUSUM (Page 1954; Montgomery, Introduction to SQC, §9.1):
+ * C⁺_i = max(0, x_i − (μ0+K) + C⁺_{i−1}), C⁻_i = max(0, (μ0−K) − x_i + C⁻_{i−1}),
+ * signalling when a sum exceeds H. The alert's window starts at the period
+ * after the sum was last zero (the estimated start of the shift), and
+ * `estimatedMean` is μ0 + K + C⁺/N⁺ (or μ0 − K − C⁻/N⁻).
+ *
+ * @param series - the agent's scores in time order
+ * @param options - baseline, k and h in σ units (0.5, 5) or K and H in points, reset after signal
+ * @returns the sums per point and an alert per crossing of H
+ * @throws {EarlyWarningError} for K < 0, H ≤ 0, a too-short series or zero variance
+ *
+ * @example
+ * ```ts
+ * const c = cusumChart([9.45, 7.99, 9.29, 11.66, 12.16], { baseline: { mean: 10, sigma: 1 } });
+ * c.points.map((p) => p.upper); // [0, 0, 0, 1.16, 2.82]
+ * c.points.map((p) => p.lower); // [0.05, 1.56, 1.77, 0, 0]
+ * ```
+ */
+export function cusumChart(series: ScoreSeries, options: CusumOptions = {}): CusumChart {
+  const what = 'cusumChart';
+  const pts = toPoints(series, what);
+  const baseline = resolveBaseline(pts, options.baseline, what);
+  const { mean: mu0, sigma } = baseline;
+  const K = options.allowance ?? (options.k ?? 0.5) * sigma;
+  const H = options.decisionInterval ?? (options.h ?? 5) * sigma;
+  const issues = [];
+  if (!(Number.isFinite(K) && K >= 0)) issues.push({ code: 'negative', path: ['options', options.allowance === undefined ? 'k' : 'allowance'], message: `K must be a finite number ≥ 0, got ${K}` });
+  if (!(Number.isFinite(H) && H > 0)) issues.push({ code: 'not_positive', path: ['options', options.decisionInterval === undefined ? 'h' : 'decisionInterval'], message: `H must be a finite number > 0, got ${H}` });
+  if (issues.length > 0) throw new EarlyWarningError(what, issues);
+  const reset = options.resetOnSignal ?? false;
+  let up = 0;
+  let lo = 0;
+  let nUp = 0;
+  let nLo = 0;
+  const points: CusumPoint[] = [];
+  const alerts: Alert[] = [];
+  pts.forEach((p, index) => {
+    const wasUp = up > H;
+    const wasLo = lo > H;
+    up = Math.max(0, p.score - (mu0 + K) + up);
+    lo = Math.max(0, mu0 - K - p.score + lo);
+    nUp = up > 0 ? nUp + 1 : 0;
+    nLo = lo > 0 ? nLo + 1 : 0;
+    points.push({ index, value: p.score, upper: up, lower: lo, nUpper: nUp, nLower: nLo });
+    for (const [dir, c, n, was] of [['up', up, nUp, wasUp], ['down', lo, nLo, wasLo]] as const) {
+      if (c > H && !was) {
+        const estimatedMean = dir === 'up' ? mu0 + K + c / n : mu0 - K - c / n;
+        alerts.push({
+          rule: 'cusum',
+          index,
+          window: [index - n + 1, index],
+          direction: dir,
+          value: c,
+          limit: H,
+          estimatedMean,
+          ...tag(p),
+          message: `${dir === 'up' ? 'upper' : 'lower'} CUSUM ${fmt(c)} exceeds H = ${fmt(H)} after ${n} evaluations; mean now about ${fmt(estimatedMean)}`,
+        });
+      }
+    }
+    if (reset) {
+      if (up > H) { up = 0; nUp = 0; }
+      if (lo > H) { lo = 0; nLo = 0; }
+    }
+  });
+  return { baseline, K, H, points, alerts };
+}

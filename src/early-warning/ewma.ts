@@ -1,0 +1,126 @@
+import { EarlyWarningError } from './errors.js';
+import { fmt, positive, resolveBaseline, tag, toPoints } from './series.js';
+import type { Alert, Baseline, ResolvedBaseline, ScoreSeries } from './types.js';
+
+/**
+ * Options of {@link ewmaChart}.
+ *
+ * @example
+ * ```ts
+ * const o: EwmaOptions = { baseline: { mean: 88, sigma: 4 }, lambda: 0.2, L: 3 };
+ * ```
+ */
+export interface EwmaOptions {
+  /** The target μ0 and σ, or the agent's own first k points (default 10). */
+  readonly baseline?: Baseline;
+  /** The weight of the newest evaluation, in (0, 1]; default 0.2. */
+  readonly lambda?: number;
+  /** Limit width in σ_EWMA; default 3. */
+  readonly L?: number;
+  /** Which limits raise alerts: exact `'time-varying'` (default) or `'asymptotic'`. */
+  readonly limits?: 'time-varying' | 'asymptotic';
+}
+
+/**
+ * One EWMA point.
+ *
+ * @example
+ * ```ts
+ * ewmaChart([52], { baseline: { mean: 50, sigma: 2.0539 }, lambda: 0.3 }).points[0]; // { index: 0, value: 52, z: 50.6, … }
+ * ```
+ */
+export interface EwmaPoint {
+  readonly index: number;
+  readonly value: number;
+  /** z_i = λx_i + (1 − λ)z_{i−1}. */
+  readonly z: number;
+  /** The time-varying limits μ0 ± Lσ√(λ/(2−λ)·(1 − (1−λ)^{2i})), i = index + 1. */
+  readonly ucl: number;
+  readonly lcl: number;
+}
+
+/**
+ * The EWMA chart of a series.
+ *
+ * @example
+ * ```ts
+ * const c: EwmaChart = ewmaChart(scores, { baseline: { mean: 88, sigma: 4 } }); // c.asymptotic.lcl
+ * ```
+ */
+export interface EwmaChart {
+  readonly baseline: ResolvedBaseline;
+  readonly lambda: number;
+  readonly L: number;
+  /** The steady-state limits μ0 ± Lσ√(λ/(2−λ)). */
+  readonly asymptotic: { readonly ucl: number; readonly lcl: number };
+  readonly points: readonly EwmaPoint[];
+  /** One alert each time the EWMA leaves the limits (not at every point outside). */
+  readonly alerts: readonly Alert[];
+}
+
+/**
+ * The EWMA chart (Roberts 1959; NIST e-Handbook §6.3.2.4): z_0 = target,
+ * z_i = λx_i + (1 − λ)z_{i−1}, with time-varying and asymptotic limits. An
+ * alert fires where z first leaves the limits; its window starts where the
+ * EWMA last crossed the target towards that side, i.e. where the drift began.
+ *
+ * @param series - the agent's scores in time order
+ * @param options - baseline (target, σ), λ (default 0.2), L (default 3), which limits alert
+ * @returns every z with its limits, the asymptotic limits and the alerts
+ * @throws {EarlyWarningError} for λ outside (0, 1], L ≤ 0, a too-short series or zero variance
+ *
+ * @example
+ * ```ts
+ * const c = ewmaChart([52.0, 47.0, 53.0], { baseline: { mean: 50, sigma: 2.0539 }, lambda: 0.3 });
+ * c.points.map((p) => p.z);  // [50.6, 49.52, 50.564]
+ * c.asymptotic.ucl;          // 52.5884
+ * ```
+ */
+export function ewmaChart(series: ScoreSeries, options: EwmaOptions = {}): EwmaChart {
+  const what = 'ewmaChart';
+  const pts = toPoints(series, what);
+  const lambda = options.lambda ?? 0.2;
+  if (!(lambda > 0 && lambda <= 1)) {
+    throw new EarlyWarningError(what, [{ code: 'out_of_range', path: ['options', 'lambda'], message: `lambda must be in (0, 1], got ${lambda}` }]);
+  }
+  const L = options.L ?? 3;
+  positive(L, ['options', 'L'], what);
+  const baseline = resolveBaseline(pts, options.baseline, what);
+  const { mean: target, sigma } = baseline;
+  const asym = L * sigma * Math.sqrt(lambda / (2 - lambda));
+  const useAsym = options.limits === 'asymptotic';
+  const points: EwmaPoint[] = [];
+  const alerts: Alert[] = [];
+  let z = target;
+  let side = 0; // −1 below target, +1 above
+  let sideSince = 0;
+  let out = 0; // −1 below LCL, +1 above UCL
+  pts.forEach((p, index) => {
+    z = lambda * p.score + (1 - lambda) * z;
+    const i = index + 1;
+    const half = L * sigma * Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * i)));
+    const ucl = target + half;
+    const lcl = target - half;
+    points.push({ index, value: p.score, z, ucl, lcl });
+    const s = Math.sign(z - target);
+    if (s !== side) { side = s; sideSince = index; }
+    const hi = useAsym ? target + asym : ucl;
+    const lo = useAsym ? target - asym : lcl;
+    const now = z > hi ? 1 : z < lo ? -1 : 0;
+    if (now !== 0 && now !== out) {
+      const down = now < 0;
+      alerts.push({
+        rule: 'ewma',
+        index,
+        window: [sideSince, index],
+        direction: down ? 'down' : 'up',
+        value: z,
+        limit: down ? lo : hi,
+        ...tag(p),
+        message: `EWMA ${fmt(z)} crossed the ${down ? 'lower' : 'upper'} limit ${fmt(down ? lo : hi)}`,
+      });
+    }
+    out = now;
+  });
+  return { baseline, lambda, L, asymptotic: { ucl: target + asym, lcl: target - asym }, points, alerts };
+}

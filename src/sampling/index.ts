@@ -1,0 +1,8 @@
+export { SamplingError } from './errors.js';
+export * from './stats.js';
+export * from './sample-size.js';
+export * from './hash.js';
+export * from './allocation.js';
+export * from './types.js';
+export * from './select.js';
+export * from './balance.js';
