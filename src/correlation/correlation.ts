@@ -1,5 +1,6 @@
 import type { Issue, PathSegment } from '../issues/issues.js';
-import { inverseNormalCdf, studentTTwoSidedP } from './distributions.js';
+import { studentTTwoSidedP } from '../distributions/beta.js';
+import { inverseNormalCdf } from '../distributions/normal-gamma.js';
 import { CorrelationError } from './errors.js';
 import { averageRanks } from './ranks.js';
 

@@ -1,4 +1,4 @@
 export * from './types.js';
 export * from './kpis.js';
 export * from './compute.js';
-export { KpiError, fromZodIssues, kpiInputIssues, KPI_FIELDS } from './validate.js';
+export { KpiError, kpiInputIssues, KPI_FIELDS } from './validate.js';

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Issue } from '../issues/issues.js';
 import { throwIfIssues } from './errors.js';
-import { chiSquareSurvival } from './stats.js';
+import { chiSquareSurvival } from '../distributions/normal-gamma.js';
 import type { CallRecord } from './types.js';
 
 /**

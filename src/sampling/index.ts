@@ -1,5 +1,4 @@
 export { SamplingError } from './errors.js';
-export * from './stats.js';
 export * from './sample-size.js';
 export * from './hash.js';
 export * from './allocation.js';

@@ -1,6 +1,6 @@
 import type { Issue } from '../issues/issues.js';
 import { throwIfIssues } from './errors.js';
-import { inverseNormalCdf } from './stats.js';
+import { inverseNormalCdf } from '../distributions/normal-gamma.js';
 
 /**
  * Either a two-sided confidence level in (0, 1) or the z factor itself.

@@ -3,7 +3,7 @@
  * written out so that callqa has no numeric dependency and every value is
  * reproducible across platforms.
  */
-import { SamplingError } from './errors.js';
+import { DistributionError } from './errors.js';
 
 // Acklam's rational approximations (relative error < 1.15e-9), central and tail regions.
 const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
@@ -23,7 +23,7 @@ function at(xs: readonly number[], i: number): number {
  *
  * @param p - a probability strictly between 0 and 1
  * @returns z such that P(Z ≤ z) = p
- * @throws {SamplingError} `out_of_range` when p is not in (0, 1)
+ * @throws {DistributionError} `out_of_range` when p is not in (0, 1)
  *
  * @example
  * ```ts
@@ -33,7 +33,7 @@ function at(xs: readonly number[], i: number): number {
  */
 export function inverseNormalCdf(p: number): number {
   if (!(p > 0 && p < 1)) {
-    throw new SamplingError('inverseNormalCdf', [
+    throw new DistributionError('inverseNormalCdf', [
       { code: 'out_of_range', path: ['p'], message: `p must be strictly between 0 and 1, got ${p}` },
     ]);
   }
@@ -92,7 +92,7 @@ const TINY = 1e-300;
  */
 export function regularizedGammaQ(a: number, x: number): number {
   if (!(a > 0) || !(x >= 0) || !Number.isFinite(a) || Number.isNaN(x)) {
-    throw new SamplingError('regularizedGammaQ', [
+    throw new DistributionError('regularizedGammaQ', [
       { code: 'out_of_range', path: ['a'], message: `need a > 0 and x ≥ 0, got a=${a}, x=${x}` },
     ]);
   }
@@ -135,7 +135,7 @@ export function regularizedGammaQ(a: number, x: number): number {
  * The chi-square survival function P(χ²_df ≥ x) = Q(df/2, x/2): the p-value
  * of a chi-square statistic.
  *
- * @throws {SamplingError} `out_of_range` when df is not a positive integer or x < 0
+ * @throws {DistributionError} `out_of_range` when df is not a positive integer or x < 0
  *
  * @example
  * ```ts
@@ -145,7 +145,7 @@ export function regularizedGammaQ(a: number, x: number): number {
  */
 export function chiSquareSurvival(x: number, df: number): number {
   if (!Number.isInteger(df) || df < 1 || !(x >= 0)) {
-    throw new SamplingError('chiSquareSurvival', [
+    throw new DistributionError('chiSquareSurvival', [
       { code: 'out_of_range', path: ['df'], message: `need an integer df ≥ 1 and x ≥ 0, got df=${df}, x=${x}` },
     ]);
   }

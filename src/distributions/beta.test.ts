@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inverseNormalCdf, regularizedIncompleteBeta, studentTTwoSidedP } from './distributions.js';
-
-describe('inverseNormalCdf', () => {
-  // Standard normal table values (e.g. Abramowitz & Stegun, Table 26.5 / any z-table):
-  // z_.975 = 1.959964, z_.995 = 2.575829, z_.99 = 2.326348, z_.95 = 1.644854.
-  it('matches the standard normal table in the centre and both tails', () => {
-    expect(inverseNormalCdf(0.5)).toBe(0);
-    expect(inverseNormalCdf(0.975)).toBeCloseTo(1.959964, 6);
-    expect(inverseNormalCdf(0.95)).toBeCloseTo(1.644854, 6);
-    expect(inverseNormalCdf(0.995)).toBeCloseTo(2.575829, 6);
-    expect(inverseNormalCdf(0.01)).toBeCloseTo(-2.326348, 6);
-    expect(inverseNormalCdf(0.001)).toBeCloseTo(-3.090232, 6);
-  });
-  it('is antisymmetric and handles the ends', () => {
-    for (const p of [0.001, 0.02, 0.1, 0.3]) expect(inverseNormalCdf(p)).toBeCloseTo(-inverseNormalCdf(1 - p), 8);
-    expect(inverseNormalCdf(0)).toBe(-Infinity);
-    expect(inverseNormalCdf(1)).toBe(Infinity);
-    expect(inverseNormalCdf(1.5)).toBeNaN();
-  });
-});
+import { regularizedIncompleteBeta, studentTTwoSidedP } from './beta.js';
 
 describe('studentTTwoSidedP', () => {
   it('matches closed forms for 1, 2 and 3 degrees of freedom', () => {
