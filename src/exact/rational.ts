@@ -72,6 +72,7 @@ export class Ratio {
     if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d === 0) {
       throw new ArithmeticOverflowError(`Ratio.of(${n}, ${d})`);
     }
+    if (n === 0) return Ratio.ZERO; // also folds −0
     if (d < 0) {
       n = -n;
       d = -d;
@@ -175,31 +176,54 @@ export class Ratio {
   }
 
   /**
+   * The rounded value as an integer count of 10^-decimals units (sign apart):
+   * the one place rounding happens. Ties go away from zero for `half-up` (so
+   * −2.5 → −3, the spreadsheet convention) and to the even digit for `half-even`.
+   */
+  private roundedUnits(decimals: number, mode: RoundingMode): number | bigint {
+    const scale = 10 ** decimals;
+    const num = Math.abs(this.n) * scale;
+    if (Number.isSafeInteger(num)) {
+      // Hot path (every reported figure of every call): exact in doubles.
+      const r = num % this.d;
+      let q = (num - r) / this.d;
+      const twice = r * 2;
+      if (twice > this.d || (twice === this.d && (mode === 'half-up' || q % 2 === 1))) q += 1;
+      return q;
+    }
+    const bnum = BigInt(Math.abs(this.n)) * 10n ** BigInt(decimals);
+    const den = BigInt(this.d);
+    let q = bnum / den;
+    const twice = (bnum % den) * 2n;
+    if (twice > den || (twice === den && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
+    return q;
+  }
+
+  /**
    * Rounds to `decimals` places and returns the decimal string, e.g. '83.33'.
-   * Ties go away from zero for `half-up` (so −2.5 → −3, the spreadsheet
-   * convention) and to the even digit for `half-even`.
+   * Ties go away from zero for `half-up` and to the even digit for `half-even`.
    */
   toFixed(decimals: number, mode: RoundingMode = 'half-up'): string {
-    // BigInt here: this runs once per reported figure, and 10^decimals × n may exceed 2^53.
-    const scale = 10n ** BigInt(decimals);
-    const neg = this.n < 0;
-    const num = BigInt(Math.abs(this.n)) * scale;
-    const den = BigInt(this.d);
-    let q = num / den;
-    const r = num % den;
-    const twice = r * 2n;
-    if (twice > den || (twice === den && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
+    const q = this.roundedUnits(decimals, mode);
     let digits = q.toString();
     if (decimals > 0) {
       digits = digits.padStart(decimals + 1, '0');
       digits = `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
     }
-    return neg && q !== 0n ? `-${digits}` : digits;
+    return this.n < 0 && q !== 0 && q !== 0n ? `-${digits}` : digits;
   }
 
-  /** Rounds as {@link toFixed} and returns the number whose shortest printing is that decimal. */
+  /**
+   * Rounds as {@link toFixed} and returns the number whose shortest printing is
+   * that decimal (q / 10^decimals is correctly rounded, as parsing the string is).
+   */
   round(decimals: number, mode: RoundingMode = 'half-up'): number {
-    return Number(this.toFixed(decimals, mode));
+    if (this.d === 1) return this.n;
+    const q = this.roundedUnits(decimals, mode);
+    if (typeof q === 'bigint') return Number(this.toFixed(decimals, mode));
+    if (q === 0) return 0;
+    const v = q / 10 ** decimals;
+    return this.n < 0 ? -v : v;
   }
 
   /** The nearest double; for display use {@link round}. */

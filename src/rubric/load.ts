@@ -33,45 +33,70 @@ export type SafeRubricResult =
   | { readonly success: true; readonly rubric: Rubric }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, seg)) return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
 /**
- * Turns zod's issues into callqa's, keeping the path. Union failures are
- * flattened to the branch that got furthest, so the message names the field
- * that is wrong rather than "invalid input".
+ * Turns zod's issues into callqa's, keeping the path. `input` is the value
+ * that was parsed: it tells a missing field (`required`) from a wrong one.
+ * Union failures are reported through the branch that got furthest, so the
+ * message names the field that is wrong rather than "invalid input".
  *
  * @example
  * ```ts
- * const r = rubricSchema.safeParse({});
- * if (!r.success) fromZodIssues(r.error.issues);
+ * const r = rubricSchema.safeParse(json);
+ * if (!r.success) fromZodIssues(r.error.issues, json);
  * ```
  */
-export function fromZodIssues(zissues: readonly z.core.$ZodIssue[], base: readonly PathSegment[] = []): Issue[] {
+export function fromZodIssues(zissues: readonly z.core.$ZodIssue[], input: unknown, base: readonly PathSegment[] = []): Issue[] {
   const out: Issue[] = [];
   for (const zi of zissues) {
     const path = [...base, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    if (zi.code === 'invalid_union' && 'errors' in zi && zi.errors.length > 0) {
+    const value = valueAt(input, path);
+    const missing = value === undefined;
+    if (missing && (zi.code === 'invalid_type' || zi.code === 'invalid_union')) {
+      out.push({ code: 'required', path, message: `${String(path[path.length - 1] ?? 'value')} is required` });
+      continue;
+    }
+    if (zi.code === 'invalid_union' && zi.errors.length > 0) {
       // Prefer the branch whose issues reach deepest: that is the one the author meant.
-      let best: z.core.$ZodIssue[] = zi.errors[0] ?? [];
+      let best: readonly z.core.$ZodIssue[] = zi.errors[0] ?? [];
       let depth = -1;
       for (const branch of zi.errors) {
-        const d = Math.max(...branch.map((b) => b.path.length));
+        const d = Math.max(...branch.map((x) => x.path.length));
         if (d > depth) {
           depth = d;
           best = branch;
         }
       }
       if (depth > 0) {
-        out.push(...fromZodIssues(best, path));
+        out.push(...fromZodIssues(best, input, path));
         continue;
       }
+      const expected = [...new Set(zi.errors.flatMap((br) => br.map((x) => (x.code === 'invalid_type' ? x.expected : null)).filter((x) => x !== null)))];
+      out.push({
+        code: 'invalid_type',
+        path,
+        message: expected.length ? `expected ${expected.join(' or ')}, got ${kindOf(value)}` : (best[0]?.message ?? zi.message),
+      });
+      continue;
     }
     if (zi.code === 'unrecognized_keys') {
       for (const k of zi.keys) out.push({ code: 'unknown_key', path: [...path, k], message: `unknown key "${k}"` });
       continue;
     }
-    const code =
-      zi.code === 'invalid_type' && zi.input === undefined ? 'required' : zi.code === 'invalid_union' && 'note' in zi ? 'invalid_value' : zi.code;
-    const message = code === 'required' ? `${String(path[path.length - 1] ?? 'value')} is required` : zi.message;
-    out.push({ code, path, message });
+    const message = zi.code === 'invalid_type' ? `expected ${zi.expected}, got ${kindOf(value)}` : zi.message;
+    out.push({ code: zi.code, path, message });
   }
   return out;
 }
@@ -122,6 +147,9 @@ function checkSemantics(def: RubricDefinition): Issue[] {
       else sectionWeights = sectionWeights.add(Ratio.from(s.weight));
     } else if (s.weight !== undefined) {
       push('unexpected_weight', [...sp, 'weight'], `section weights are only used in section-weighted mode (this rubric is ${mode})`);
+    }
+    if (mode === 'item-weighted' && s.max !== undefined) {
+      push('unexpected_option', [...sp, 'max'], 'section caps are for points forms; in item-weighted mode the item weights already fix each section’s share');
     }
     if (s.max !== undefined && s.floor !== undefined && s.floor > s.max) {
       push('floor_above_cap', [...sp, 'floor'], `floor ${s.floor} is above the section cap ${s.max}`);
@@ -292,7 +320,7 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
       floor: r(s.floor, ZERO),
       when: s.when,
       items: Object.freeze(compiledItems),
-      fullPossible: cap && mode !== 'item-weighted' ? possible.min(cap) : possible,
+      fullPossible: cap ? possible.min(cap) : possible,
     });
   });
 
@@ -371,11 +399,13 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
  */
 export function safeLoadRubric(json: unknown): SafeRubricResult {
   const parsed = rubricSchema.safeParse(json);
-  if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues) };
+  if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues, json) };
+  // Compile even when the semantic checks found problems, so that band and phrase
+  // problems are reported in the same round as the others.
   const semantic = checkSemantics(parsed.data);
-  if (semantic.length > 0) return { success: false, issues: semantic };
   const compiled = compile(parsed.data);
-  if ('issues' in compiled) return { success: false, issues: compiled.issues };
+  const issues = 'issues' in compiled ? [...semantic, ...compiled.issues] : semantic;
+  if (issues.length > 0 || 'issues' in compiled) return { success: false, issues };
   return { success: true, rubric: compiled.rubric };
 }
 

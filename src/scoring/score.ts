@@ -7,10 +7,11 @@
  *  2. section: Σ item points → cap → − penalties → floor; N/A items leave earned and possible
  *     (or earn full marks under the `full-marks` policy);
  *  3. total by the rubric's mode, renormalised over what applied;
- *  4. + bonus (capped); fatal scopes: call → 0, section → that section 0, flag → marked only;
- *  5. the final floor; one rounding of every reported figure.
+ *  4. + bonus (capped); the final floor; fatal scopes: call → 0 (over the floor and any
+ *     bonus), section → that section 0, flag → marked only;
+ *  5. one rounding of every reported figure, from its exact value.
  */
-import { inInterval } from '../bands/interval.js';
+import { inInterval, type Interval } from '../bands/interval.js';
 import { matchesCondition, type AttributeValue } from '../conditions/conditions.js';
 import { Ratio } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
@@ -44,6 +45,7 @@ export type SafeScoreResult =
   | { readonly success: false; readonly issues: readonly Issue[] };
 
 const ZERO = Ratio.ZERO;
+const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript']);
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d))?$/;
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -60,34 +62,45 @@ interface ParsedEvaluation {
   transcript: Turn[] | undefined;
 }
 
+function isCalendarDate(s: string): boolean {
+  if (!DATE_RE.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+}
+
+function readString(ev: Record<string, unknown>, k: string, required: boolean, issues: Issue[]): string | undefined {
+  const v = ev[k];
+  if (v === undefined) {
+    if (required) issues.push({ code: 'required', path: [k], message: `${k} is required` });
+    return undefined;
+  }
+  if (k === 'id' && typeof v === 'number' && Number.isInteger(v)) return String(v);
+  if (typeof v !== 'string' || v === '') {
+    issues.push({ code: 'invalid_type', path: [k], message: `${k} must be a non-empty string` });
+    return undefined;
+  }
+  return v;
+}
+
 /** Structural checks, hand-written because this runs once per call on the hot path. */
 function parseEvaluation(ev: unknown, issues: Issue[]): ParsedEvaluation | null {
   if (!isPlainObject(ev)) {
     issues.push({ code: 'invalid_type', path: [], message: 'an evaluation must be an object' });
     return null;
   }
-  const str = (k: string, required: boolean): string | undefined => {
-    const v = ev[k];
-    if (v === undefined) {
-      if (required) issues.push({ code: 'required', path: [k], message: `${k} is required` });
-      return undefined;
-    }
-    if (k === 'id' && typeof v === 'number' && Number.isInteger(v)) return String(v);
-    if (typeof v !== 'string' || v === '') {
-      issues.push({ code: 'invalid_type', path: [k], message: `${k} must be a non-empty string` });
-      return undefined;
-    }
-    return v;
-  };
-  const id = str('id', true);
-  const agentId = str('agentId', true);
-  const evaluatorId = str('evaluatorId', false);
-  const date = str('date', true);
-  if (date !== undefined && !DATE_RE.test(date)) {
+  const id = readString(ev, 'id', true, issues);
+  const agentId = readString(ev, 'agentId', true, issues);
+  const evaluatorId = readString(ev, 'evaluatorId', false, issues);
+  const date = readString(ev, 'date', true, issues);
+  if (date !== undefined && !isCalendarDate(date)) {
     issues.push({ code: 'invalid_date', path: ['date'], message: `date "${date}" is not YYYY-MM-DD or an ISO date-time with an offset` });
   }
-  for (const k of Object.keys(ev)) {
-    if (!['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript'].includes(k)) {
+  for (const k in ev) {
+    if (!EVALUATION_KEYS.has(k)) {
       issues.push({ code: 'unknown_key', path: [k], message: `unknown key "${k}"` });
     }
   }
@@ -113,13 +126,14 @@ function parseEvaluation(ev: unknown, issues: Issue[]): ParsedEvaluation | null 
   if (tr !== undefined) {
     if (!Array.isArray(tr)) issues.push({ code: 'invalid_type', path: ['transcript'], message: 'transcript must be an array of turns' });
     else {
-      tr.forEach((t: unknown, i) => {
+      for (let i = 0; i < tr.length; i++) {
+        const t: unknown = tr[i];
         if (!isPlainObject(t) || typeof t['speaker'] !== 'string' || typeof t['text'] !== 'string') {
           issues.push({ code: 'invalid_type', path: ['transcript', i], message: 'a turn is { speaker: string, text: string, start?: number }' });
         } else if (t['start'] !== undefined && !(typeof t['start'] === 'number' && Number.isFinite(t['start']) && t['start'] >= 0)) {
           issues.push({ code: 'invalid_type', path: ['transcript', i, 'start'], message: 'start is seconds from the call’s start (≥ 0)' });
         }
-      });
+      }
       transcript = tr as Turn[];
     }
   }
@@ -133,15 +147,16 @@ interface Answer {
   causes: string[] | undefined;
 }
 
-function readAnswer(raw: unknown, path: PathSegment[], issues: Issue[]): Answer | null {
+function readAnswer(raw: unknown, itemId: string, issues: Issue[], nested = false): Answer | null {
   if (raw === null || typeof raw === 'boolean' || typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
+  const path: PathSegment[] = nested ? ['answers', itemId, 'value'] : ['answers', itemId];
   if (typeof raw === 'number') {
     if (Number.isFinite(raw)) return { value: raw, note: undefined, causes: undefined };
     issues.push({ code: 'invalid_answer_kind', path, message: 'a numeric answer must be finite' });
     return null;
   }
-  if (isPlainObject(raw) && 'value' in raw) {
-    const inner = readAnswer(raw['value'], [...path, 'value'], issues);
+  if (!nested && isPlainObject(raw) && 'value' in raw) {
+    const inner = readAnswer(raw['value'], itemId, issues, true);
     if (!inner) return null;
     const note = raw['note'];
     const causes = raw['causes'];
@@ -210,6 +225,7 @@ function evaluateItem(
     reason: '',
     answer: answer ?? null,
   };
+  if (answer === null) return out; // the answer itself was malformed; readAnswer reported it
   if (answer?.causes) {
     const allowed = item.rootCauses ?? rubric.rootCauses;
     answer.causes.forEach((c, ci) => {
@@ -270,20 +286,16 @@ function evaluateItem(
     return out;
   }
 
-  const wrong = (): ItemOutcome => {
-    issues.push({ code: 'invalid_answer_kind', path, message: `item "${item.id}" expects ${KIND_EXPECTS[item.kind]}, got ${JSON.stringify(value)}` });
-    return out;
-  };
 
   switch (item.kind) {
     case 'yes-no': {
-      if (typeof value !== 'boolean') return wrong();
+      if (typeof value !== 'boolean') return wrongKind(item, value, out, issues);
       out.earned = value ? item.yes : item.no;
       if (out.reason === '') out.reason = value ? 'yes' : 'no';
       break;
     }
     case 'levels': {
-      if (typeof value !== 'string') return wrong();
+      if (typeof value !== 'string') return wrongKind(item, value, out, issues);
       const pts = item.levels?.get(value);
       if (pts === undefined) {
         issues.push({ code: 'unknown_level', path, message: `"${value}" is not a level of item "${item.id}" (levels: ${[...(item.levels?.keys() ?? [])].join(', ')})` });
@@ -294,13 +306,13 @@ function evaluateItem(
       break;
     }
     case 'numeric': {
-      if (typeof value !== 'number') return wrong();
+      if (typeof value !== 'number') return wrongKind(item, value, out, issues);
       const x = Ratio.from(value);
       if (item.domain && !inInterval(item.domain, x)) {
         issues.push({ code: 'out_of_range', path, message: `${value} is outside ${item.domain.text}` });
         return out;
       }
-      const hit = item.ranges?.find((rg) => inInterval(rg.range, x));
+      const hit = findRange(item, x);
       if (!hit) {
         issues.push({ code: 'out_of_range', path, message: `${value} falls in none of item "${item.id}"'s ranges` });
         return out;
@@ -311,7 +323,7 @@ function evaluateItem(
     }
     case 'scale': {
       const def = item.def as Extract<CompiledItem['def'], { kind: 'scale' }>;
-      if (typeof value !== 'number' || !Number.isInteger(value)) return wrong();
+      if (typeof value !== 'number' || !Number.isInteger(value)) return wrongKind(item, value, out, issues);
       if (value < def.scale.min || value > def.scale.max) {
         issues.push({ code: 'out_of_range', path, message: `${value} is outside the scale ${def.scale.min}–${def.scale.max}` });
         return out;
@@ -324,7 +336,7 @@ function evaluateItem(
       let count: number;
       if (typeof value === 'boolean') count = value ? 1 : 0;
       else if (typeof value === 'number' && Number.isInteger(value) && value >= 0) count = value;
-      else return wrong();
+      else return wrongKind(item, value, out, issues);
       const counted = item.maxOccurrences !== null ? Math.min(count, item.maxOccurrences) : count;
       let ded = item.perOccurrence.mul(Ratio.of(counted));
       if (item.maxDeduction !== null) ded = ded.min(item.maxDeduction);
@@ -338,7 +350,7 @@ function evaluateItem(
       break;
     }
     case 'fatal': {
-      if (typeof value !== 'boolean') return wrong();
+      if (typeof value !== 'boolean') return wrongKind(item, value, out, issues);
       out.fatal = value;
       out.reason = value ? 'breach' : 'no breach';
       return out;
@@ -349,6 +361,16 @@ function evaluateItem(
     out.reason += ' (auto-fail)';
   }
   return out;
+}
+
+function wrongKind(item: CompiledItem, value: AnswerValue | undefined, out: ItemOutcome, issues: Issue[]): ItemOutcome {
+  issues.push({ code: 'invalid_answer_kind', path: ['answers', item.id], message: `item "${item.id}" expects ${KIND_EXPECTS[item.kind]}, got ${JSON.stringify(value)}` });
+  return out;
+}
+
+function findRange(item: CompiledItem, x: Ratio): { readonly range: Interval; readonly points: Ratio } | undefined {
+  for (const rg of item.ranges ?? []) if (inInterval(rg.range, x)) return rg;
+  return undefined;
 }
 
 interface SectionWork {
@@ -377,15 +399,11 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
   if (!ev) return { success: false, issues };
 
   // Answers: every key must name an item of this rubric.
-  const answers = new Map<string, Answer>();
-  for (const key of Object.keys(ev.answers)) {
-    const path = ['answers', key];
+  const rawAnswers = ev.answers;
+  for (const key in rawAnswers) {
     if (!rubric.items.has(key)) {
-      issues.push({ code: 'unknown_item', path, message: `"${key}" is not an item of rubric ${rubric.id}@${rubric.version}` });
-      continue;
+      issues.push({ code: 'unknown_item', path: ['answers', key], message: `"${key}" is not an item of rubric ${rubric.id}@${rubric.version}` });
     }
-    const a = readAnswer(ev.answers[key], path, issues);
-    if (a) answers.set(key, a);
   }
 
   // Transcript evidence, grouped by item, limited to each item's window.
@@ -423,7 +441,6 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
   let nonP = ZERO;
   const dec = rubric.decimals;
   const rm = rubric.roundingMode;
-  const round = (x: Ratio): number => x.round(dec, rm);
 
   for (const sec of rubric.sections) {
     const secApplies = sec.when === undefined || matchesCondition(sec.when, ev.attributes);
@@ -431,21 +448,25 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
     let possible = ZERO;
     let deducted = ZERO;
     let failed = false;
+    const secDeductions: Deduction[] = [];
     for (const item of sec.items) {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
-      const answer = answers.get(item.id);
+      const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
       const hits = hitsByItem.get(item.id);
       const o = evaluateItem(item, applies, answer, hits, hasTranscript, rubric, issues);
-      if (hits) for (const h of hits) evidence.push({ ...h, itemId: item.id, decided: o.source === 'transcript' });
+      if (hits) for (const h of hits) evidence.push(withItem(h, item.id, o.source === 'transcript'));
 
       // What the item contributes to earned and possible, in section units.
       let earnedHere = ZERO;
       let possibleHere = ZERO;
       let weighted: Ratio | null = null;
+      let shown = ZERO; // the item's own points, as reported
       if (item.scoring || item.bonus) {
-        const counts = o.status === 'scored' || ((o.status === 'na' || o.status === 'not-applicable') && fullMarks);
+        // Bonus points are earned, never granted: N/A on a bonus item adds nothing, whatever the policy.
+        const counts = o.status === 'scored' || (!item.bonus && (o.status === 'na' || o.status === 'not-applicable') && fullMarks);
         if (counts) {
           const e = o.status === 'scored' ? o.earned : item.max;
+          shown = e;
           if (item.bonus) {
             bonus = bonus.add(e);
           } else {
@@ -465,15 +486,17 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
             }
           }
         }
+      } else if (item.kind === 'penalty') {
+        shown = o.earned;
       }
       pos = pos.add(earnedHere);
       possible = possible.add(possibleHere);
       if (item.kind === 'penalty' && o.status === 'scored' && !o.deduction.isZero()) {
         deducted = deducted.add(o.deduction);
-        deductions.push({
+        secDeductions.push({
           itemId: item.id,
           sectionId: sec.id,
-          points: round(o.deduction.neg()),
+          points: o.deduction.neg().round(dec, rm),
           occurrences: o.occurrences,
           source: o.source,
           reason: o.reason,
@@ -484,26 +507,25 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
         if (item.fatalScope === 'call') callFatal = true;
         else if (item.fatalScope === 'section') failed = true;
       }
-      const scoredPoints = item.kind === 'penalty' ? o.earned : o.status === 'scored' || (fullMarks && o.status !== 'comment') ? (o.status === 'scored' ? o.earned : item.max) : ZERO;
-      const is: ItemScore = {
+      const is: Mutable<ItemScore> = {
         id: item.id,
         sectionId: sec.id,
         kind: item.kind,
         status: o.status,
         source: o.source,
         answer: o.value,
-        points: round(item.kind === 'fatal' || item.kind === 'comment' ? ZERO : scoredPoints),
-        possible: round(item.bonus ? ZERO : possibleHere.isZero() ? ZERO : item.max),
-        max: round(item.max),
+        points: shown.round(dec, rm),
+        possible: possibleHere.isZero() ? 0 : item.max.round(dec, rm),
+        max: item.max.round(dec, rm),
         critical: item.critical,
         bonus: item.bonus,
         fatal: o.fatal,
         reason: o.status === 'na' && fullMarks ? 'N/A (full marks)' : o.reason,
-        ...(weighted !== null ? { weighted: round(weighted) } : {}),
-        ...(item.kind === 'penalty' ? { occurrences: o.occurrences } : {}),
-        ...(o.answer?.note !== undefined ? { note: o.answer.note } : {}),
-        ...(o.answer?.causes !== undefined ? { causes: o.answer.causes } : {}),
       };
+      if (weighted !== null) is.weighted = weighted.round(dec, rm);
+      if (item.kind === 'penalty') is.occurrences = o.occurrences;
+      if (o.answer?.note !== undefined) is.note = o.answer.note;
+      if (o.answer?.causes !== undefined) is.causes = o.answer.causes;
       itemScores.push(is);
     }
 
@@ -515,30 +537,42 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
       }
       possible = possible.min(sec.cap);
     }
-    let earned = pos.sub(deducted);
-    let floored = false;
-    if (earned.lt(sec.floor)) {
-      earned = sec.floor;
-      floored = true;
-    }
-    if (failed) {
+    if (failed && possible.isZero()) {
       // fail-section outranks N/A: the section counts, at zero, even if nothing else applied.
-      earned = ZERO;
-      if (possible.isZero()) possible = sec.fullPossible;
+      possible = sec.fullPossible;
     }
+    let earned = ZERO;
+    let floored = false;
+    if (possible.isZero()) {
+      // Nothing here applied: the section drops out, and so do its penalties (they are not reported as deducted).
+      deducted = ZERO;
+    } else if (failed) {
+      earned = ZERO;
+    } else {
+      earned = pos.sub(deducted);
+      // The floor never lifts a section above what it could earn (N/A may have shrunk that).
+      const floor = sec.floor.min(possible);
+      if (earned.lt(floor)) {
+        earned = floor;
+        floored = true;
+      }
+    }
+    if (!possible.isZero()) for (const d of secDeductions) deductions.push(d);
     works.push({ sec, earned, possible, capped, floored, failed, deducted });
   }
 
   if (issues.length > 0) return { success: false, issues };
 
   // Totals, renormalised over the sections that applied.
+  const weightedMode = mode === 'section-weighted';
   let totalE = ZERO;
   let totalP = ZERO;
   for (const w of works) {
     if (w.possible.isZero()) continue;
-    if (mode === 'section-weighted') {
-      totalE = totalE.add(w.earned.div(w.possible).mul(w.sec.weight ?? ZERO));
-      totalP = totalP.add(w.sec.weight ?? ZERO);
+    if (weightedMode) {
+      const weight = w.sec.weight ?? ZERO;
+      totalE = totalE.add(w.earned.div(w.possible).mul(weight));
+      totalP = totalP.add(weight);
     } else {
       totalE = totalE.add(w.earned);
       totalP = totalP.add(w.possible);
@@ -548,59 +582,71 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
     return { success: false, issues: [{ code: 'nothing_applicable', path: ['answers'], message: 'every scoring item is N/A or not applicable: there is nothing to score' }] };
   }
   const factor = rubric.maxScore.div(totalP);
-  let raw = totalE.mul(factor);
   if (rubric.bonusCap !== null) bonus = bonus.min(rubric.bonusCap);
-  raw = raw.add(bonus);
+  // A call-scope fatal outranks everything: the call scores 0 and no bonus is added.
+  if (callFatal) bonus = ZERO;
+  let raw = totalE.mul(factor).add(bonus);
   if (raw.lt(rubric.floor)) raw = rubric.floor;
   const final = callFatal ? ZERO : raw;
 
-  const sections: SectionScore[] = works.map((w) => {
+  const sections: SectionScore[] = [];
+  for (const w of works) {
     const applicable = !w.possible.isZero();
-    const contribution = !applicable
-      ? ZERO
-      : mode === 'section-weighted'
-        ? w.earned.div(w.possible).mul(w.sec.weight ?? ZERO).mul(factor)
-        : w.earned.mul(factor);
-    return {
+    const contribution = !applicable || callFatal ? ZERO : weightedMode ? w.earned.div(w.possible).mul(w.sec.weight ?? ZERO).mul(factor) : w.earned.mul(factor);
+    const ss: Mutable<SectionScore> = {
       id: w.sec.id,
       applicable,
-      earned: round(w.earned),
-      possible: round(w.possible),
-      ...(w.sec.weight !== null ? { weight: round(w.sec.weight) } : {}),
-      score: round(callFatal ? ZERO : contribution),
+      earned: w.earned.round(dec, rm),
+      possible: w.possible.round(dec, rm),
+      score: contribution.round(dec, rm),
       capped: w.capped,
       floored: w.floored,
       failed: w.failed,
-      deducted: round(w.deducted),
+      deducted: w.deducted.round(dec, rm),
     };
-  });
+    if (w.sec.weight !== null) ss.weight = w.sec.weight.round(dec, rm);
+    sections.push(ss);
+  }
 
-  const rounded = Ratio.from(final.toFixed(dec, rm));
-  const band = rubric.grades.find((g) => inInterval(g.range, rounded));
-  const grade = band ? { id: band.id, label: localize(band.def.label, rubric.locale), passing: band.passing } : null;
-  const pct = (e: Ratio, p: Ratio): number | null => (p.isZero() ? null : round(e.div(p).mul(Ratio.HUNDRED)));
+  const scoreText = final.toFixed(dec, rm);
+  const rounded = Ratio.from(scoreText);
+  let grade: CallScore['grade'] = null;
+  for (const g of rubric.grades) {
+    if (inInterval(g.range, rounded)) {
+      grade = { id: g.id, label: localize(g.def.label, rubric.locale), passing: g.passing };
+      break;
+    }
+  }
 
-  const score: CallScore = {
+  const score: Mutable<CallScore> = {
     id: ev.id,
     agentId: ev.agentId,
-    ...(ev.evaluatorId !== undefined ? { evaluatorId: ev.evaluatorId } : {}),
     date: ev.date,
     rubric: { id: rubric.id, version: rubric.version },
-    score: round(final),
-    maxScore: round(rubric.maxScore),
+    score: Number(scoreText),
+    maxScore: rubric.maxScore.round(dec, rm),
     exactScore: final.toString(),
     grade,
     failed: fatal.length > 0 || (grade !== null && !grade.passing),
     fatal,
-    criticalScore: pct(critE, critP),
-    nonCriticalScore: pct(nonE, nonP),
-    bonus: round(bonus),
+    criticalScore: critP.isZero() ? null : critE.div(critP).mul(Ratio.HUNDRED).round(dec, rm),
+    nonCriticalScore: nonP.isZero() ? null : nonE.div(nonP).mul(Ratio.HUNDRED).round(dec, rm),
+    bonus: bonus.round(dec, rm),
     sections,
     items: itemScores,
     deductions,
     evidence,
   };
+  if (ev.evaluatorId !== undefined) score.evaluatorId = ev.evaluatorId;
   return { success: true, score };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function withItem(h: PhraseEvidence, itemId: string, decided: boolean): ItemEvidence {
+  const e: Mutable<ItemEvidence> = { ruleId: h.ruleId, phrase: h.phrase, start: h.start, end: h.end, turn: h.turn, speaker: h.speaker, snippet: h.snippet, itemId, decided };
+  if (h.time !== undefined) e.time = h.time;
+  return e;
 }
 
 function agentTurnIndices(turns: readonly Turn[], speakers: readonly string[]): number[] {
