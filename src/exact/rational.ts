@@ -109,6 +109,8 @@ export class Ratio {
   static readonly HUNDRED = new Ratio(100, 1);
 
   add(o: Ratio): Ratio {
+    // Whole points are the common case on a scorecard: no gcd needed.
+    if (this.d === 1 && o.d === 1) return o.n === 0 ? this : this.n === 0 ? o : new Ratio(safe(this.n + o.n, 'add'), 1);
     if (this.d === o.d) return Ratio.of(safe(this.n + o.n, 'add'), this.d);
     const g = gcd(this.d, o.d);
     const a = this.d / g;
@@ -125,6 +127,10 @@ export class Ratio {
   }
 
   mul(o: Ratio): Ratio {
+    if (this.d === 1 && o.d === 1) {
+      const m = safe(this.n * o.n, 'mul');
+      return m === 0 ? Ratio.ZERO : new Ratio(m, 1);
+    }
     // Cross-reduce first so intermediate products stay small.
     const g1 = gcd(this.n, o.d) || 1;
     const g2 = gcd(o.n, this.d) || 1;
@@ -142,6 +148,7 @@ export class Ratio {
 
   /** -1, 0 or 1 as `this` is less than, equal to or greater than `o`. */
   cmp(o: Ratio): -1 | 0 | 1 {
+    if (this.d === o.d) return this.n < o.n ? -1 : this.n > o.n ? 1 : 0;
     const l = this.n * o.d;
     const r = o.n * this.d;
     if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r ? -1 : l > r ? 1 : 0;
