@@ -798,4 +798,3 @@ describe('scoring: shrunk counterexamples', () => {
     if (!res.success) expect(res.issues.map((i) => [i.code, i.path])).toEqual([['unexpected_option', ['sections', 0, 'max']]]);
   });
 });
-});
