@@ -12,7 +12,14 @@ const INTERVAL_RE = new RegExp(
   String.raw`^\s*([\[(])\s*(-inf|${NUM})\s*,\s*(\+?inf|${NUM})\s*([\])])\s*$`,
 );
 
-/** The zod schema of an interval string. */
+/**
+ * The zod schema of an interval string.
+ *
+ * @example
+ * ```ts
+ * intervalSchema.parse('[80, 90)');
+ * ```
+ */
 export const intervalSchema = z
   .string()
   .regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' })

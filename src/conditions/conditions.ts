@@ -7,7 +7,14 @@ import { z } from 'zod';
 /** A scalar attribute value of a call: its direction, type, product, queue… */
 export type AttributeValue = string | number | boolean;
 
-/** The zod schema of a {@link Condition}. */
+/**
+ * The zod schema of a {@link Condition}.
+ *
+ * @example
+ * ```ts
+ * conditionSchema.parse({ attribute: 'callType', equals: 'sales' });
+ * ```
+ */
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ attribute: z.string().min(1), equals: z.union([z.string(), z.number(), z.boolean()]) }),

@@ -5,13 +5,27 @@
  */
 import { z } from 'zod';
 
-/** The locales callqa ships labels and formatted output for. */
+/**
+ * The locales callqa ships labels and formatted output for.
+ *
+ * @example
+ * ```ts
+ * LOCALES.includes('ms'); // true
+ * ```
+ */
 export const LOCALES = ['zh-CN', 'zh-TW', 'en', 'ms'] as const;
 
 /** A supported locale: Simplified Chinese, Traditional Chinese, English, Malay. */
 export type Locale = (typeof LOCALES)[number];
 
-/** The zod schema of a {@link LocalizedText}. */
+/**
+ * The zod schema of a {@link LocalizedText}.
+ *
+ * @example
+ * ```ts
+ * localizedTextSchema.parse({ 'zh-CN': '服务态度', en: 'Attitude' });
+ * ```
+ */
 export const localizedTextSchema = z
   .union([
     z.string().min(1),

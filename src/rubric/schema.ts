@@ -26,7 +26,14 @@ const fatalScope = z
   .enum(['call', 'section', 'flag'])
   .meta({ description: 'call: the whole call scores 0; section: the item’s section scores 0; flag: keep the score, mark the call failed.' });
 
-/** Phrase matching declared on an item: the item's answer is derived from the agent's turns. */
+/**
+ * Phrase matching declared on an item: the item's answer is derived from the agent's turns.
+ *
+ * @example
+ * ```ts
+ * phraseRuleSchema.parse({ phrases: ['您好'], window: { from: 'start', turns: 1 } });
+ * ```
+ */
 export const phraseRuleSchema = z
   .strictObject({
     phrases: z.array(z.string().min(1)).min(1).meta({ description: 'Phrases matched in the agent’s turns (Chinese-aware, NFKC, case- and space-insensitive).' }),
@@ -139,7 +146,14 @@ const fatalItem = z
   })
   .meta({ id: 'FatalItem', title: 'Fatal (auto-fail) item', description: 'Answer true when the breach happened.' });
 
-/** The zod schema of one rubric item (discriminated by `kind`). */
+/**
+ * The zod schema of one rubric item (discriminated by `kind`).
+ *
+ * @example
+ * ```ts
+ * itemSchema.parse({ id: 'smile', kind: 'yes-no', label: '微笑服务', points: 4 });
+ * ```
+ */
 export const itemSchema = z.discriminatedUnion('kind', [
   yesNoItem,
   levelsItem,
@@ -150,7 +164,14 @@ export const itemSchema = z.discriminatedUnion('kind', [
   fatalItem,
 ]);
 
-/** The zod schema of a rubric section. */
+/**
+ * The zod schema of a rubric section.
+ *
+ * @example
+ * ```ts
+ * sectionSchema.parse({ id: 'attitude', label: '服务态度', max: 20, items: [{ id: 'smile', kind: 'yes-no', label: '微笑服务', points: 4 }] });
+ * ```
+ */
 export const sectionSchema = z.strictObject({
   id,
   label: localizedTextSchema,
@@ -162,7 +183,14 @@ export const sectionSchema = z.strictObject({
   items: z.array(itemSchema).min(1),
 });
 
-/** The zod schema of a grade band. */
+/**
+ * The zod schema of a grade band.
+ *
+ * @example
+ * ```ts
+ * gradeSchema.parse({ id: 'fail', label: '不合格', range: '[0, 60)', passing: false });
+ * ```
+ */
 export const gradeSchema = z.strictObject({
   id,
   label: localizedTextSchema,
@@ -170,7 +198,15 @@ export const gradeSchema = z.strictObject({
   passing: z.boolean().optional().meta({ description: 'Does a call in this band pass? Default true.' }),
 });
 
-/** The zod schema of a whole rubric file. */
+/**
+ * The zod schema of a whole rubric file (structure only; `loadRubric` adds the
+ * semantic checks and compiles it).
+ *
+ * @example
+ * ```ts
+ * const parsed = rubricSchema.safeParse(JSON.parse(text));
+ * ```
+ */
 export const rubricSchema = z
   .strictObject({
     $schema: z.string().optional(),

@@ -10,7 +10,14 @@ export type AnswerValue = boolean | number | string | null;
 
 const scalar = z.union([z.boolean(), z.number().finite(), z.string(), z.null()]);
 
-/** The zod schema of one answer: a scalar, or an object with a note and root causes. */
+/**
+ * The zod schema of one answer: a scalar, or an object with a note and root causes.
+ *
+ * @example
+ * ```ts
+ * answerSchema.parse({ value: 'corrected', note: '及时更正', causes: ['knowledge-base'] });
+ * ```
+ */
 export const answerSchema = z.union([
   scalar,
   z.strictObject({
@@ -23,14 +30,29 @@ export const answerSchema = z.union([
 /** One answer as given: a scalar, or `{ value, note?, causes? }`. */
 export type AnswerInput = z.infer<typeof answerSchema>;
 
-/** The zod schema of a transcript turn. */
+/**
+ * The zod schema of a transcript turn.
+ *
+ * @example
+ * ```ts
+ * turnSchema.parse({ speaker: 'agent', text: '您好，请问有什么可以帮您？', start: 0 });
+ * ```
+ */
 export const turnSchema = z.strictObject({
   speaker: z.string().min(1),
   text: z.string(),
   start: z.number().finite().nonnegative().optional(),
 });
 
-/** The zod schema of an evaluation. */
+/**
+ * The zod schema of an evaluation, for documentation and JSON Schema; `scoreCall`
+ * checks the same shape by hand on its hot path.
+ *
+ * @example
+ * ```ts
+ * z.toJSONSchema(evaluationSchema);
+ * ```
+ */
 export const evaluationSchema = z
   .object({
     id: z.union([z.string().min(1), z.number().int()]).transform(String),
