@@ -21,3 +21,5 @@ export * from './sampling/index.js';
 export * from './early-warning/index.js';
 export * from './calibration/index.js';
 export * from './correlation/index.js';
+export * from './problems/index.js';
+export * from './validity/index.js';

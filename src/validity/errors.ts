@@ -1,0 +1,21 @@
+import { CallqaError, type Issue } from '../issues/issues.js';
+
+/**
+ * Thrown when validity input is malformed: a satisfaction rating that is not
+ * a finite number, a complaint that is not yes/no, a non-finite exam result,
+ * duplicate call ids. Too little data is not an error: the correlations say
+ * `r: null` with a reason.
+ *
+ * @example
+ * ```ts
+ * try { rubricValidity(calls, { c1: { satisfaction: Number.NaN } }); } catch (e) {
+ *   if (e instanceof ValidityError) e.issues[0]?.path; // ['outcomes', 'c1', 'satisfaction']
+ * }
+ * ```
+ */
+export class ValidityError extends CallqaError {
+  constructor(what: string, issues: readonly Issue[]) {
+    super(what, issues);
+    this.name = 'ValidityError';
+  }
+}
