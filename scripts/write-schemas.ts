@@ -1,7 +1,13 @@
 /** Regenerates the committed JSON Schemas: `npm run schema`. */
 import { writeFileSync } from 'node:fs';
+import { planJsonSchema } from '../src/assessment/index.js';
 import { rubricJsonSchema } from '../src/schema-json/json-schema.js';
 
-const out = new URL('../rubrics/rubric.schema.json', import.meta.url);
-writeFileSync(out, `${JSON.stringify(rubricJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${out.pathname}`);
+for (const [file, schema] of [
+  ['rubric.schema.json', rubricJsonSchema()],
+  ['plan.schema.json', planJsonSchema()],
+] as const) {
+  const out = new URL(`../rubrics/${file}`, import.meta.url);
+  writeFileSync(out, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${out.pathname}`);
+}

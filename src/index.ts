@@ -23,3 +23,4 @@ export * from './calibration/index.js';
 export * from './correlation/index.js';
 export * from './problems/index.js';
 export * from './validity/index.js';
+export * from './assessment/index.js';

@@ -1,0 +1,350 @@
+/**
+ * Formula components: a mathjs expression parsed and compiled once, when the
+ * plan loads, after its syntax tree has been walked and everything outside a
+ * small whitelist refused. mathjs runs in Fraction mode so that 0.1 + 0.2 is
+ * exactly 0.3, and the compiled code sees only a Map of the declared metrics.
+ */
+import { all, create, type MathNode } from 'mathjs';
+import { Ratio } from '../exact/rational.js';
+import type { Issue, PathSegment } from '../issues/issues.js';
+
+/** mathjs Fraction values as the library hands them out (Fraction.js, bigint parts). */
+interface Frac {
+  readonly s: bigint;
+  readonly n: bigint;
+  readonly d: bigint;
+  compare(o: unknown): number;
+}
+
+const math = create(all!, { number: 'Fraction' });
+// Keep our own handle on the parser before neutering the dangerous entry points.
+const parse = math.parse;
+const fraction = math.fraction as unknown as (n: number | string, d?: number) => Frac;
+
+function toRatio(x: unknown): Ratio {
+  if (typeof x === 'boolean') return x ? Ratio.ONE : Ratio.ZERO;
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) throw new RangeError(`the expression gave ${x}`);
+    return Ratio.from(x);
+  }
+  const f = x as Frac | null;
+  if (f && typeof f.n === 'bigint' && typeof f.d === 'bigint') {
+    const n = Number(f.s * f.n);
+    const d = Number(f.d);
+    return Ratio.of(n, d);
+  }
+  throw new TypeError('the expression did not give a number');
+}
+
+function fromRatio(r: Ratio): Frac {
+  return fraction(r.n, r.d);
+}
+
+// Whitelisted functions are re-implemented over exact ratios: mathjs's own
+// versions do not all accept Fractions (round with digits, median, sqrt).
+const argsToRatios = (args: unknown[]): Ratio[] => args.map(toRatio);
+const SAFE_FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
+  min: (...a) => fromRatio(argsToRatios(a).reduce((m, x) => m.min(x))),
+  max: (...a) => fromRatio(argsToRatios(a).reduce((m, x) => m.max(x))),
+  abs: (x) => {
+    const r = toRatio(x);
+    return fromRatio(r.n < 0 ? r.neg() : r);
+  },
+  sign: (x) => fromRatio(Ratio.of(Math.sign(toRatio(x).n))),
+  round: (x, digits) => fromRatio(Ratio.from(toRatio(x).toFixed(digits === undefined ? 0 : toRatio(digits).toNumber(), 'half-up'))),
+  floor: (x) => {
+    const r = toRatio(x);
+    return fromRatio(Ratio.of(Math.floor(r.n / r.d)));
+  },
+  ceil: (x) => {
+    const r = toRatio(x);
+    return fromRatio(Ratio.of(Math.ceil(r.n / r.d)));
+  },
+  sqrt: (x) => {
+    const r = toRatio(x);
+    if (r.n < 0) throw new RangeError('sqrt of a negative number');
+    const n = Math.round(Math.sqrt(r.n));
+    const d = Math.round(Math.sqrt(r.d));
+    // Exact for perfect squares; otherwise the nearest 9-decimal value.
+    if (n * n === r.n && d * d === r.d) return fromRatio(Ratio.of(n, d));
+    return fromRatio(Ratio.from(Math.sqrt(r.toNumber()).toFixed(9)));
+  },
+  mean: (...a) => {
+    const rs = argsToRatios(a);
+    return fromRatio(rs.reduce((s, x) => s.add(x), Ratio.ZERO).div(Ratio.of(rs.length)));
+  },
+  median: (...a) => {
+    const rs = argsToRatios(a).sort((x, y) => x.cmp(y));
+    const mid = rs.length >> 1;
+    const m = rs.length % 2 === 1 ? rs[mid]! : rs[mid - 1]!.add(rs[mid]!).div(Ratio.of(2));
+    return fromRatio(m);
+  },
+  clamp: (x, lo, hi) => fromRatio(toRatio(x).max(toRatio(lo)).min(toRatio(hi))),
+};
+
+/**
+ * The functions a formula may call, with their arities.
+ *
+ * @example
+ * ```ts
+ * Object.keys(FORMULA_FUNCTIONS); // ['min', 'max', 'abs', …]
+ * ```
+ */
+export const FORMULA_FUNCTIONS: Readonly<Record<string, { readonly min: number; readonly max: number }>> = {
+  min: { min: 1, max: 64 },
+  max: { min: 1, max: 64 },
+  abs: { min: 1, max: 1 },
+  sign: { min: 1, max: 1 },
+  round: { min: 1, max: 2 },
+  floor: { min: 1, max: 1 },
+  ceil: { min: 1, max: 1 },
+  sqrt: { min: 1, max: 1 },
+  mean: { min: 1, max: 64 },
+  median: { min: 1, max: 64 },
+  clamp: { min: 3, max: 3 },
+};
+
+const refuse = (): never => {
+  throw new Error('disabled in callqa formulas');
+};
+math.import(
+  {
+    ...SAFE_FUNCTIONS,
+    import: refuse,
+    createUnit: refuse,
+    evaluate: refuse,
+    parse: refuse,
+    simplify: refuse,
+    derivative: refuse,
+    compile: refuse,
+    resolve: refuse,
+    reviver: refuse,
+  },
+  { override: true },
+);
+
+/** Operators by mathjs function name: arithmetic, comparison, logic. `^` is checked separately. */
+const OPERATORS = new Set([
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'unaryMinus',
+  'unaryPlus',
+  'pow',
+  'mod',
+  'equal',
+  'unequal',
+  'smaller',
+  'smallerEq',
+  'larger',
+  'largerEq',
+  'and',
+  'or',
+  'xor',
+  'not',
+]);
+
+/**
+ * Names a metric may not take: formula keywords and whitelisted functions.
+ *
+ * @example
+ * ```ts
+ * RESERVED_NAMES.has('max'); // true
+ * ```
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(FORMULA_FUNCTIONS),
+  'and',
+  'or',
+  'not',
+  'xor',
+  'mod',
+  'to',
+  'in',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'Infinity',
+  'NaN',
+  'pi',
+  'e',
+  'i',
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+const MAX_NODES = 500;
+const MAX_EXPONENT = 8;
+
+/**
+ * A compiled formula: evaluate it with the metric values in a Map.
+ *
+ * @example
+ * ```ts
+ * const f = compileFormula('min(exam / 20, 5)', new Set(['exam']), ['expression']);
+ * if ('evaluate' in f) f.evaluate(new Map([['exam', Ratio.of(93)]])).toString(); // '93/20'
+ * ```
+ */
+export interface CompiledFormula {
+  /** The expression as written. */
+  readonly expression: string;
+  /** The metric names the expression reads. */
+  readonly symbols: ReadonlySet<string>;
+  /** Evaluates exactly; throws RangeError/TypeError on division by zero or a non-number. */
+  evaluate(values: ReadonlyMap<string, Ratio>): Ratio;
+}
+
+function describeNode(node: MathNode): string {
+  return node.type.replace(/Node$/, '').toLowerCase();
+}
+
+function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly PathSegment[], used: Set<string>): Issue[] {
+  const issues: Issue[] = [];
+  const bad = (code: string, message: string): void => {
+    issues.push({ code, path: [...path], message });
+  };
+  let count = 0;
+  const visit = (node: MathNode, parent: MathNode | null): void => {
+    if (++count > MAX_NODES) {
+      if (count === MAX_NODES + 1) bad('formula_too_complex', `the expression has more than ${MAX_NODES} parts`);
+      return;
+    }
+    const n = node as MathNode & Record<string, unknown>;
+    switch (node.type) {
+      case 'ConstantNode': {
+        const v = n.value;
+        if (typeof v === 'string') bad('formula_forbidden', `text constants (${JSON.stringify(v)}) are not allowed; formulas work on numbers`);
+        else if (v === null || v === undefined) bad('formula_forbidden', 'null and undefined are not allowed');
+        return;
+      }
+      case 'SymbolNode': {
+        const name = String(n.name);
+        // A symbol directly called as a function is checked by the FunctionNode case.
+        if (parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === node) return;
+        if (!allowed.has(name)) {
+          bad('formula_unknown_symbol', `"${name}" is not a declared metric (declared: ${[...allowed].sort().join(', ') || 'none'})`);
+        } else used.add(name);
+        return;
+      }
+      case 'ParenthesisNode':
+        visit(n.content as MathNode, node);
+        return;
+      case 'OperatorNode': {
+        const fn = String(n.fn);
+        const args = n.args as MathNode[];
+        if (!OPERATORS.has(fn)) {
+          bad('formula_forbidden', `the operator "${String(n.op)}" (${fn}) is not allowed; use + - * / ^ mod, comparisons, and/or/not/xor`);
+          return;
+        }
+        if (fn === 'pow') {
+          // Exact powers of huge exponents never finish: only small literal exponents.
+          let e = args[1];
+          while (e?.type === 'ParenthesisNode') e = (e as unknown as { content: MathNode }).content;
+          let sign = 1;
+          if (e?.type === 'OperatorNode' && (e as unknown as { fn: string }).fn === 'unaryMinus') {
+            sign = -1;
+            e = (e as unknown as { args: MathNode[] }).args[0];
+          }
+          const v = e?.type === 'ConstantNode' ? Number(String((e as unknown as { value: unknown }).value)) * sign : NaN;
+          if (!Number.isInteger(v) || Math.abs(v) > MAX_EXPONENT) {
+            bad('formula_forbidden', `"^" needs a whole-number literal exponent from -${MAX_EXPONENT} to ${MAX_EXPONENT}; use sqrt for roots`);
+            return;
+          }
+        }
+        for (const a of args) visit(a, node);
+        return;
+      }
+      case 'ConditionalNode':
+        visit(n.condition as MathNode, node);
+        visit(n.trueExpr as MathNode, node);
+        visit(n.falseExpr as MathNode, node);
+        return;
+      case 'FunctionNode': {
+        const fnNode = n.fn as MathNode & { name?: string };
+        const args = n.args as MathNode[];
+        if (fnNode.type !== 'SymbolNode' || typeof fnNode.name !== 'string') {
+          bad('formula_forbidden', 'only the whitelisted functions may be called, by name');
+          return;
+        }
+        const arity = FORMULA_FUNCTIONS[fnNode.name];
+        if (!arity || !Object.hasOwn(FORMULA_FUNCTIONS, fnNode.name)) {
+          bad(
+            'formula_forbidden_function',
+            `the function "${fnNode.name}" is not allowed; allowed: ${Object.keys(FORMULA_FUNCTIONS).join(', ')}`,
+          );
+          return;
+        }
+        if (args.length < arity.min || args.length > arity.max) {
+          bad('formula_arity', `${fnNode.name} takes ${arity.min === arity.max ? arity.min : `${arity.min} to ${arity.max}`} arguments, not ${args.length}`);
+        }
+        for (const a of args) visit(a, node);
+        return;
+      }
+      case 'AccessorNode':
+      case 'IndexNode':
+        bad('formula_forbidden', 'property and index access (a.b, a[b]) are not allowed');
+        return;
+      case 'AssignmentNode':
+        bad('formula_forbidden', 'assignments (a = …) are not allowed');
+        return;
+      case 'FunctionAssignmentNode':
+        bad('formula_forbidden', 'function definitions (f(x) = …) are not allowed');
+        return;
+      default:
+        bad('formula_forbidden', `${describeNode(node)} expressions are not allowed (only arithmetic, comparisons, conditionals and whitelisted functions)`);
+    }
+  };
+  visit(root, null);
+  return issues;
+}
+
+/**
+ * Parses, checks and compiles a formula once. Returns the issues (with `path`)
+ * when the expression does not parse or uses anything outside the whitelist:
+ * arithmetic (+ - * / mod, ^ with a small literal exponent), comparisons,
+ * and/or/not/xor, `c ? a : b`, numeric constants, the declared metric names,
+ * and {@link FORMULA_FUNCTIONS}.
+ *
+ * @example
+ * ```ts
+ * compileFormula('import({}, {})', new Set(), ['components', 3, 'expression']);
+ * // [{ code: 'formula_forbidden_function', path: ['components', 3, 'expression'], message: 'the function "import" is not allowed; …' }]
+ * ```
+ */
+export function compileFormula(
+  expression: string,
+  metrics: ReadonlySet<string>,
+  path: readonly PathSegment[],
+): CompiledFormula | Issue[] {
+  let root: MathNode;
+  try {
+    root = parse(expression);
+  } catch (e) {
+    return [{ code: 'formula_syntax', path: [...path], message: `the expression does not parse: ${(e as Error).message}` }];
+  }
+  const used = new Set<string>();
+  const issues = checkTree(root, metrics, path, used);
+  if (issues.length > 0) return issues;
+  let code: { evaluate(scope: Map<string, unknown>): unknown };
+  try {
+    code = root.compile();
+  } catch (e) {
+    return [{ code: 'formula_syntax', path: [...path], message: `the expression does not compile: ${(e as Error).message}` }];
+  }
+  return {
+    expression,
+    symbols: used,
+    evaluate(values: ReadonlyMap<string, Ratio>): Ratio {
+      const scope = new Map<string, unknown>();
+      for (const name of used) {
+        const v = values.get(name);
+        if (v === undefined) throw new TypeError(`no value for ${name}`);
+        scope.set(name, fromRatio(v));
+      }
+      return toRatio(code.evaluate(scope));
+    },
+  };
+}
