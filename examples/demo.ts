@@ -1,8 +1,11 @@
 /**
  * `npm run demo`: scores the bundled sample calls with the bundled seven-section
- * seed rubric and prints each call's score, grade and breakdown.
+ * seed rubric and prints each call's score, grade and breakdown; then assesses a
+ * reproducible sample centre's month with the bundled seed plan.
+ * `npm run demo -- en` prints English labels.
  */
 import { readFileSync } from 'node:fs';
+import { demoAssessment } from './demo-assessment.js';
 import { formatCallScore, loadRubric, safeScoreCall, prettifyIssues, type Locale } from '../src/index.js';
 
 const locale = (process.argv[2] as Locale | undefined) ?? 'zh-CN';
@@ -16,3 +19,6 @@ lines.forEach((line, i) => {
   if (res.success) console.log(formatCallScore(res.score, { rubric, locale }));
   else console.log(`line ${i + 1}: rejected\n${prettifyIssues(res.issues)}`);
 });
+
+console.log(`${'═'.repeat(72)}\n`);
+console.log(demoAssessment(locale));

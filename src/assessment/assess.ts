@@ -10,8 +10,8 @@ import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import type { Locale, LocalizedText } from '../localize/localize.js';
 import { PeriodError } from '../periods/dates.js';
 import { period as makePeriod, type Period } from '../periods/index.js';
-import type { CompiledComponent, Plan } from './load.js';
-import type { MetricsRecord, MetricValue } from './metrics.js';
+import type { CompiledComponent, Plan, PlanBand } from './load.js';
+import type { CompiledMetric, MetricsRecord, MetricValue } from './metrics.js';
 
 /**
  * Thrown by {@link assessAgents} when the input as a whole cannot be assessed
@@ -239,8 +239,6 @@ export interface AssessmentResult {
   readonly issues: readonly Issue[];
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 interface Bucket {
   /** Sum of scores in thousandths, exact while every score has ≤ 3 decimals. */
   milli: number;
@@ -253,11 +251,149 @@ interface AgentState {
   readonly id: string;
   readonly team: string | null;
   readonly buckets: Bucket[];
-  metrics: Map<string, MetricValue> | null;
+  /** The plan's needed metrics' values, in the order of `metricIndex`. */
+  metrics: MetricValue[] | null;
   callCount: number;
 }
 
 const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** What {@link groupCalls} reads and where it reports. */
+interface CallPass {
+  readonly period: Period;
+  readonly qa: readonly CompiledComponent[];
+  readonly agents: ReadonlyMap<string, AgentState>;
+  readonly issues: Issue[];
+  readonly exclude: (i: number, c: Partial<CallInput> | null, code: ExcludedRecord['code'], message: string) => void;
+}
+
+/**
+ * A local date `YYYY-MM-DD` as the number YYYYMMDD (which orders as the text
+ * does), or -1 when the text is not of that form (it may be an instant).
+ */
+function localDay(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  const a = s.charCodeAt(0) - 48;
+  const b = s.charCodeAt(1) - 48;
+  const c = s.charCodeAt(2) - 48;
+  const d = s.charCodeAt(3) - 48;
+  const e = s.charCodeAt(5) - 48;
+  const f = s.charCodeAt(6) - 48;
+  const g = s.charCodeAt(8) - 48;
+  const h = s.charCodeAt(9) - 48;
+  // x is a digit iff 0 ≤ x ≤ 9 iff neither x nor x + 6 has a bit above the lowest four: one test for all eight.
+  if (((a | (a + 6) | b | (b + 6) | c | (c + 6) | d | (d + 6) | e | (e + 6) | f | (f + 6) | g | (g + 6) | h | (h + 6)) & ~15) !== 0) return -1;
+  return ((a * 10 + b) * 100 + c * 10 + d) * 10000 + (e * 10 + f) * 100 + g * 10 + h;
+}
+
+/**
+ * The calls, in one pass: each is checked, placed in the period, and its score
+ * added to its agent's qa buckets; the rest are excluded with the reason. Its
+ * own function so that the engine optimises this hot loop on its own.
+ * Returns the number of calls used.
+ */
+function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
+  const { period, qa, agents, issues, exclude } = pass;
+  const first = localDay(period.firstDay);
+  const last = localDay(period.lastDay);
+  const startMs = period.start.getTime();
+  const endMs = period.end.getTime();
+  const oneQa = qa.length === 1 && qa[0]!.def.type === 'qa' && qa[0]!.def.rubric === undefined;
+  const qaMax = qa.map((c) => c.max.toNumber());
+  let used = 0;
+  // Exports often list an agent's calls together: remember the last agent found.
+  let lastId: string | null = null;
+  let lastAgent: AgentState | undefined;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i] as CallInput | null | undefined;
+    if (typeof c !== 'object' || c === null) {
+      exclude(i, null, 'invalid', 'not a call record');
+      issues.push({ code: 'invalid_record', path: ['calls', i], message: 'a call must be an object with agentId, date and score' });
+      continue;
+    }
+    const { agentId, date, score } = c;
+    if (typeof agentId !== 'string' || typeof date !== 'string' || typeof score !== 'number' || !Number.isFinite(score)) {
+      const field = typeof agentId !== 'string' ? 'agentId' : typeof date !== 'string' ? 'date' : 'score';
+      exclude(i, c, 'invalid', `${field} is missing or invalid`);
+      issues.push({ code: field === 'score' && typeof score === 'number' ? 'invalid_value' : 'required', path: ['calls', i, field], message: `call ${c.id ?? `#${i}`}: ${field} is missing or not a ${field === 'score' ? 'finite number' : 'string'}` });
+      continue;
+    }
+    // Period membership in the centre's zone: a local date compares as a
+    // number (as its text would), an instant against the period's [start, end).
+    const day = localDay(date);
+    if (day >= 0) {
+      if (day < first || day > last) {
+        exclude(i, c, 'outside_period', `${date} is outside ${period.id} (${period.firstDay} – ${period.lastDay})`);
+        continue;
+      }
+    } else {
+      const t = Date.parse(date);
+      if (Number.isNaN(t) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(date)) {
+        exclude(i, c, 'invalid', `date "${date}" is not YYYY-MM-DD or an ISO date-time with an offset`);
+        issues.push({ code: 'invalid_date', path: ['calls', i, 'date'], message: `call ${c.id ?? `#${i}`}: date "${date}" is not YYYY-MM-DD or an ISO date-time with an offset` });
+        continue;
+      }
+      if (t < startMs || t >= endMs) {
+        exclude(i, c, 'outside_period', `${date} is outside ${period.id} in ${period.timeZone}`);
+        continue;
+      }
+    }
+    let agent: AgentState | undefined;
+    if (agentId === lastId) agent = lastAgent;
+    else {
+      agent = agents.get(agentId);
+      lastId = agentId;
+      lastAgent = agent;
+    }
+    if (agent === undefined) {
+      exclude(i, c, 'unknown_agent', `agent ${agentId} is not on the roster`);
+      continue;
+    }
+    let counted = false;
+    let mismatch = -1;
+    let tooPrecise = false;
+    for (let k = 0; k < qa.length; k++) {
+      if (!oneQa) {
+        const want = (qa[k]!.def as { rubric?: string }).rubric;
+        if (want !== undefined && (c.rubric?.id ?? c.rubricId) !== want) continue;
+      }
+      if (c.maxScore !== undefined && c.maxScore !== qaMax[k]) {
+        mismatch = k;
+        continue;
+      }
+      const b = agent.buckets[k]!;
+      // Published scores have at most the rubric's decimals: sum them as whole thousandths.
+      const m = Math.round(score * 1000);
+      if (m / 1000 === score && Math.abs(m) < 1e12) b.milli += m;
+      else {
+        let exact: Ratio;
+        try {
+          exact = Ratio.from(score);
+        } catch {
+          // e.g. 32.230000000000004: float noise that no rubric publishes.
+          tooPrecise = true;
+          break;
+        }
+        b.extra = b.extra.add(exact);
+      }
+      b.count++;
+      counted = true;
+    }
+    if (tooPrecise) {
+      exclude(i, c, 'invalid', `score ${score} has too many digits to be used exactly`);
+      issues.push({ code: 'too_precise', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: score ${score} has too many digits to be used exactly; round it as its rubric does` });
+      continue;
+    }
+    if (!counted) {
+      if (mismatch >= 0) exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${qa[mismatch]!.id}" out of ${qaMax[mismatch]}`);
+      else exclude(i, c, 'other_rubric', `scored with rubric ${c.rubric?.id ?? c.rubricId ?? '(none)'}, which no qa component reads`);
+      continue;
+    }
+    agent.callCount++;
+    used++;
+  }
+  return used;
+}
 
 function resolvePeriod(plan: Plan, input: AssessInput): Period {
   if (typeof input.period !== 'string') {
@@ -343,7 +479,8 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     (input.metrics as readonly (MetricsRecord & { agentId: string })[]).forEach((r, i) => addRecord(r?.agentId, r, i, ['metrics', i]));
   } else if (typeof input.metrics === 'object' && input.metrics !== null) {
     let i = 0;
-    for (const [agentId, r] of Object.entries(input.metrics as Record<string, MetricsRecord>)) addRecord(agentId, r, i++, ['metrics', agentId]);
+    const byId = input.metrics as Record<string, MetricsRecord>;
+    for (const agentId of Object.keys(byId)) addRecord(agentId, byId[agentId], i++, ['metrics', agentId]);
   } else {
     throw new AssessmentError([{ code: 'invalid_type', path: ['metrics'], message: 'metrics must be an object by agent id or a list of records with agentId' }]);
   }
@@ -368,101 +505,8 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     if (typeof c?.agentId === 'string') rec.agentId = c.agentId;
     excluded.push(rec);
   };
-  const first = period.firstDay;
-  const last = period.lastDay;
-  const startMs = period.start.getTime();
-  const endMs = period.end.getTime();
   const calls = input.calls;
-  const oneQa = qa.length === 1 && qa[0]!.def.type === 'qa' && qa[0]!.def.rubric === undefined;
-  const qaMax = qa.map((c) => c.max.toNumber());
-  let used = 0;
-  // A month has few distinct local dates: classify each once (1 in, 2 out, 0 an instant or malformed).
-  const dateCache = new Map<string, 0 | 1 | 2>();
-  for (let i = 0; i < calls.length; i++) {
-    const c = calls[i] as CallInput | null | undefined;
-    if (typeof c !== 'object' || c === null) {
-      exclude(i, null, 'invalid', 'not a call record');
-      issues.push({ code: 'invalid_record', path: ['calls', i], message: 'a call must be an object with agentId, date and score' });
-      continue;
-    }
-    const { agentId, date, score } = c;
-    if (typeof agentId !== 'string' || typeof date !== 'string' || typeof score !== 'number' || !Number.isFinite(score)) {
-      const field = typeof agentId !== 'string' ? 'agentId' : typeof date !== 'string' ? 'date' : 'score';
-      exclude(i, c, 'invalid', `${field} is missing or invalid`);
-      issues.push({ code: field === 'score' && typeof score === 'number' ? 'invalid_value' : 'required', path: ['calls', i, field], message: `call ${c.id ?? `#${i}`}: ${field} is missing or not a ${field === 'score' ? 'finite number' : 'string'}` });
-      continue;
-    }
-    // Period membership in the centre's zone: a local date compares as text,
-    // an instant against the period's [start, end).
-    let local = dateCache.get(date);
-    if (local === undefined) {
-      local = date.length === 10 && DATE_RE.test(date) ? (date < first || date > last ? 2 : 1) : 0;
-      if (dateCache.size < 4096) dateCache.set(date, local);
-    }
-    if (local !== 0) {
-      if (local === 2) {
-        exclude(i, c, 'outside_period', `${date} is outside ${period.id} (${first} – ${last})`);
-        continue;
-      }
-    } else {
-      const t = Date.parse(date);
-      if (Number.isNaN(t) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(date)) {
-        exclude(i, c, 'invalid', `date "${date}" is not YYYY-MM-DD or an ISO date-time with an offset`);
-        issues.push({ code: 'invalid_date', path: ['calls', i, 'date'], message: `call ${c.id ?? `#${i}`}: date "${date}" is not YYYY-MM-DD or an ISO date-time with an offset` });
-        continue;
-      }
-      if (t < startMs || t >= endMs) {
-        exclude(i, c, 'outside_period', `${date} is outside ${period.id} in ${period.timeZone}`);
-        continue;
-      }
-    }
-    const agent = agents.get(agentId);
-    if (agent === undefined) {
-      exclude(i, c, 'unknown_agent', `agent ${agentId} is not on the roster`);
-      continue;
-    }
-    let counted = false;
-    let mismatch = -1;
-    let tooPrecise = false;
-    for (let k = 0; k < qa.length; k++) {
-      if (!oneQa) {
-        const want = (qa[k]!.def as { rubric?: string }).rubric;
-        if (want !== undefined && (c.rubric?.id ?? c.rubricId) !== want) continue;
-      }
-      if (c.maxScore !== undefined && c.maxScore !== qaMax[k]) {
-        mismatch = k;
-        continue;
-      }
-      const b = agent.buckets[k]!;
-      const m = Math.round(score * 1000);
-      if (m / 1000 === score && Math.abs(m) < 1e12) b.milli += m;
-      else {
-        let exact: Ratio;
-        try {
-          exact = Ratio.from(score);
-        } catch {
-          // e.g. 32.230000000000004: float noise that no rubric publishes.
-          tooPrecise = true;
-          break;
-        }
-        b.extra = b.extra.add(exact);
-      }
-      b.count++;
-      counted = true;
-    }
-    if (tooPrecise) {
-      exclude(i, c, 'invalid', `score ${score} has too many digits to be used exactly`);
-      issues.push({ code: 'too_precise', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: score ${score} has too many digits to be used exactly; round it as its rubric does` });
-      continue;
-    }
-    if (!counted) {
-      if (mismatch >= 0) exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${qa[mismatch]!.id}" out of ${qaMax[mismatch]}`);
-      else exclude(i, c, 'other_rubric', `scored with rubric ${c.rubric?.id ?? c.rubricId ?? '(none)'}, which no qa component reads`);
-      continue;
-    }
-    agent.callCount++;
-    used++;
-  }
+  const used = groupCalls(calls, { period, qa, agents, issues, exclude });
 
   // --- metrics per agent ----------------------------------------------------
   const neededMetrics = new Set<string>();
@@ -474,23 +518,12 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   const readFields = new Set<string>(['agentId']);
   for (const name of neededMetrics) for (const f of plan.metrics.get(name)!.fields) readFields.add(f);
   const unusedFields = new Set<string>();
-  for (const agent of agents.values()) {
-    const rec = records.get(agent.id);
-    const values = new Map<string, MetricValue>();
-    for (const name of neededMetrics) {
-      const m = plan.metrics.get(name)!;
-      if (!rec) {
-        values.set(name, { ok: false, status: 'missing', message: 'no metrics record', issues: [] });
-        continue;
-      }
-      const v = m.compute(rec.record, rec.path);
-      if (!v.ok) issues.push(...v.issues);
-      values.set(name, v);
-    }
-    if (rec) for (const k of Object.keys(rec.record)) if (!readFields.has(k)) unusedFields.add(k);
-    if (!rec && neededMetrics.size > 0) issues.push({ code: 'missing_metrics', path: ['metrics', agent.id], message: `no metrics record for agent ${agent.id}` });
-    agent.metrics = values;
-  }
+  const needed = [...neededMetrics].map((name) => plan.metrics.get(name)!);
+  const metricIndex = new Map(needed.map((m, i) => [m.name, i] as const));
+  const agentList = [...agents.values()];
+  for (const agent of agentList) agent.metrics = agentMetrics(agent, records.get(agent.id), needed, readFields, unusedFields, issues);
+  /** An agent's value of a needed metric. */
+  const metricOf = (a: AgentState, name: string): MetricValue => a.metrics![metricIndex.get(name)!]!;
 
   // --- references for comparisons ------------------------------------------
   const references: { component: string; scope: string; value: number | null; agents: number }[] = [];
@@ -500,7 +533,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     const m = plan.metrics.get(c.def.metric)!;
     const aggregate = c.def.reference.aggregate ?? (m.poolable ? 'pooled' : 'mean');
     const groups = new Map<string, AgentState[]>();
-    for (const a of agents.values()) {
+    for (const a of agentList) {
       const key = c.def.reference.scope === 'centre' ? '*' : a.team;
       if (key === null) continue;
       const g = groups.get(key);
@@ -508,7 +541,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
       else groups.set(key, [a]);
     }
     for (const [key, members] of groups) {
-      const vals = members.map((a) => a.metrics!.get(m.name)!).filter((v): v is Extract<MetricValue, { ok: true }> => v.ok);
+      const vals = members.map((a) => metricOf(a, m.name)).filter((v): v is Extract<MetricValue, { ok: true }> => v.ok);
       let value: Ratio | null = null;
       if (vals.length > 0) {
         if (aggregate === 'pooled') value = m.fromPooled(sum(vals.map((v) => v.num ?? Ratio.ZERO)), sum(vals.map((v) => v.den ?? Ratio.ZERO)));
@@ -521,178 +554,55 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   }
 
   // --- components and totals ------------------------------------------------
+  // Per agent, the work is a handful of exact operations and one result object
+  // per component: every string that does not depend on the agent is built
+  // once per plan here, and scratch space is reused from agent to agent.
   const d = plan.decimals;
   const mode = plan.roundingMode;
-  const show = (r: Ratio): number => Number(fixed(r, d, mode));
-  const fmt = (r: Ratio): string => fixed(r, d, mode);
-  interface Working {
-    agent: AgentState;
-    comps: { c: CompiledComponent; status: ComponentStatus; raw: Ratio | null; points: Ratio | null; reason: string; calls?: number; reference?: Ratio }[];
-    total: Ratio | null;
-    rounded: Ratio | null;
-    notes: string[];
-  }
+  const fig = figures(d, mode);
+  const show = fig.show;
+  const fmt = fig.fmt;
+  const comps = plan.components;
+  const nComp = comps.length;
+  const prep = comps.map((c) => prepare(c, plan, fmt));
+  const allWeight = sum(comps.map((c) => c.weight));
+  // When every component is scored (the common case) the renormalising scale is the same for all.
+  const allScale = allWeight.isZero() ? Ratio.ONE : Ratio.HUNDRED.div(allWeight);
+  const allFactor = prep.map((p) => p.perPoint.mul(allScale));
+  const status: ComponentStatus[] = new Array<ComponentStatus>(nComp);
+  const raws: (Ratio | null)[] = new Array<Ratio | null>(nComp);
+  const points: (Ratio | null)[] = new Array<Ratio | null>(nComp);
+  const reasons: string[] = new Array<string>(nComp);
+  const callCounts: (number | undefined)[] = new Array<number | undefined>(nComp);
+  const refs: (Ratio | undefined)[] = new Array<Ratio | undefined>(nComp);
+  const tieComponent = plan.tieBreak.map((t) => ('component' in t ? comps.findIndex((c) => c.id === t.component) : -1));
+  const gradeCache = new Map<PlanBand, { id: string; passing: boolean }>();
+  const gradeOf = (r: Ratio): { id: string; passing: boolean } | null => {
+    const g = plan.grades.find((x) => inInterval(x.range, r));
+    if (!g) return null;
+    // One object per grade, shared by the agents who have it.
+    let o = gradeCache.get(g);
+    if (!o) gradeCache.set(g, (o = Object.freeze({ id: g.id, passing: g.passing })));
+    return o;
+  };
+  const sc: Scoring = { plan, issues, refValue, metricIndex, fig, prep, allScale, allFactor, tieComponent, gradeOf, status, raws, points, reasons, callCounts, refs };
   const work: Working[] = [];
-  for (const agent of agents.values()) {
-    const comps: Working['comps'] = [];
-    const notes: string[] = [];
-    let qaIndex = 0;
-    for (const c of plan.components) {
-      const def = c.def;
-      if (def.type === 'qa') {
-        const b = agent.buckets[qaIndex++]!;
-        const minCalls = def.minCalls ?? 1;
-        if (b.count < minCalls) {
-          const policy = def.insufficient ?? 'incomplete';
-          const why = `${b.count} evaluated call${b.count === 1 ? '' : 's'}, fewer than the ${minCalls} required`;
-          if (policy === 'zero') comps.push({ c, status: 'scored', raw: null, points: Ratio.ZERO, reason: `insufficient sample: ${why} → 0 of ${fmt(c.max)}`, calls: b.count });
-          else if (policy === 'renormalise') comps.push({ c, status: 'excluded', raw: null, points: null, reason: `insufficient sample: ${why}; left out, the other weights rescaled to 100`, calls: b.count });
-          else {
-            comps.push({ c, status: 'insufficient', raw: null, points: null, reason: `insufficient sample: ${why}; the assessment is incomplete`, calls: b.count });
-            notes.push(`${c.id}: ${why}`);
-          }
-          continue;
-        }
-        const mean = Ratio.of(b.milli, 1000).add(b.extra).div(Ratio.of(b.count));
-        const points = mean.max(Ratio.ZERO).min(c.max);
-        comps.push({ c, status: 'scored', raw: mean, points, reason: `mean of ${b.count} call scores ${fmt(mean)} → ${fmt(points)} of ${fmt(c.max)}`, calls: b.count });
-        continue;
-      }
-      if (def.type === 'formula') {
-        const vals = new Map<string, Ratio>();
-        let bad: MetricValue | null = null;
-        for (const s of c.formula!.symbols) {
-          const v = agent.metrics!.get(s)!;
-          if (v.ok) vals.set(s, v.value);
-          else bad = v;
-        }
-        if (bad && !bad.ok) {
-          comps.push({ c, status: bad.status, raw: null, points: null, reason: `${bad.message}` });
-          notes.push(`${c.id}: ${bad.message}`);
-          continue;
-        }
-        let value: Ratio;
-        try {
-          value = c.formula!.evaluate(vals);
-        } catch (e) {
-          const msg = `the formula failed: ${(e as Error).message}`;
-          comps.push({ c, status: 'error', raw: null, points: null, reason: msg });
-          notes.push(`${c.id}: ${msg}`);
-          issues.push({ code: 'formula_error', path: ['metrics', agent.id], message: `${c.id}: ${msg}` });
-          continue;
-        }
-        const points = value.max(c.min).min(c.max);
-        const clamp = points.eq(value) ? '' : ` (clamped to [${fmt(c.min)}, ${fmt(c.max)}])`;
-        comps.push({ c, status: 'scored', raw: value, points, reason: `${def.expression} = ${fmt(value)}${clamp} → ${fmt(points)} of ${fmt(c.max)}` });
-        continue;
-      }
-      const metricName = c.metric!;
-      const v = agent.metrics!.get(metricName)!;
-      if (!v.ok) {
-        comps.push({ c, status: v.status, raw: null, points: null, reason: `${metricName}: ${v.message}` });
-        notes.push(`${c.id}: ${metricName} ${v.status === 'no_data' ? 'has no data' : v.status} (${v.message})`);
-        continue;
-      }
-      const x = v.value;
-      switch (def.type) {
-        case 'banded': {
-          const band = c.bands.find((bd) => inInterval(bd.range, x));
-          if (!band) {
-            const msg = `${metricName} ${fmt(x)} is outside the domain ${def.domain}`;
-            comps.push({ c, status: 'invalid', raw: x, points: null, reason: msg });
-            notes.push(`${c.id}: ${msg}`);
-            issues.push({ code: 'out_of_domain', path: ['metrics', agent.id, metricName], message: msg });
-            break;
-          }
-          comps.push({ c, status: 'scored', raw: x, points: band.points, reason: `${metricName} ${fmt(x)} in ${band.range.text} → ${fmt(band.points)} of ${fmt(c.max)}` });
-          break;
-        }
-        case 'deduction': {
-          if (x.lt(Ratio.ZERO)) {
-            const msg = `${metricName} is negative (${fmt(x)}); occurrences are counts`;
-            comps.push({ c, status: 'invalid', raw: x, points: null, reason: msg });
-            notes.push(`${c.id}: ${msg}`);
-            issues.push({ code: 'negative', path: ['metrics', agent.id, metricName], message: msg });
-            break;
-          }
-          const t = c.thresholds.find((th) => x.gte(th.atLeast));
-          const def2 = def;
-          let points: Ratio;
-          let how: string;
-          if (t) {
-            points = t.points;
-            how = `${fmt(x)} occurrences, at least ${t.atLeast.toString()} → ${fmt(points)}`;
-          } else {
-            const raw = c.max.sub(Ratio.from(def2.perOccurrence).mul(x));
-            points = raw.max(c.min.max(Ratio.from(def2.floor ?? 0)));
-            how = `${fmt(x)} occurrences × −${def2.perOccurrence} from ${def2.start}${points.eq(raw) ? '' : `, floored at ${def2.floor ?? 0}`} → ${fmt(points)}`;
-          }
-          comps.push({ c, status: 'scored', raw: x, points, reason: `${how} of ${fmt(c.max)}` });
-          break;
-        }
-        case 'comparison': {
-          const ref = 'constant' in def.reference ? Ratio.from(def.reference.constant) : (refValue.get(`${c.id}|${def.reference.scope === 'centre' ? '*' : (agent.team ?? '')}`) ?? null);
-          if (ref === null) {
-            const msg = agent.team === null && 'scope' in def.reference && def.reference.scope === 'team' ? 'the agent has no team to compare with' : 'no reference value (no agent has data)';
-            comps.push({ c, status: 'no_data', raw: x, points: null, reason: msg });
-            notes.push(`${c.id}: ${msg}`);
-            break;
-          }
-          const cmp = x.cmp(ref);
-          const better = plan.metrics.get(metricName)!.better;
-          const ok = def.strict ? (better === 'lower' ? cmp < 0 : cmp > 0) : better === 'lower' ? cmp <= 0 : cmp >= 0;
-          const points = ok ? c.max : Ratio.from(def.otherwise ?? 0);
-          const sign = cmp < 0 ? '<' : cmp > 0 ? '>' : '=';
-          const refName = 'constant' in def.reference ? 'target' : def.reference.scope === 'centre' ? 'centre' : `team ${agent.team}`;
-          comps.push({ c, status: 'scored', raw: x, points, reference: ref, reason: `${metricName} ${fmt(x)} ${sign} ${refName} ${fmt(ref)} (${better} is better) → ${fmt(points)} of ${fmt(c.max)}` });
-          break;
-        }
-        case 'gate': {
-          const z = def.zeroWhen;
-          const cmp = x.cmp(Ratio.from(z.value));
-          const hit = z.op === '>' ? cmp > 0 : z.op === '>=' ? cmp >= 0 : z.op === '<' ? cmp < 0 : z.op === '<=' ? cmp <= 0 : z.op === '==' ? cmp === 0 : cmp !== 0;
-          const points = hit ? Ratio.ZERO : c.max;
-          comps.push({ c, status: 'scored', raw: x, points, reason: `${metricName} ${fmt(x)}${hit ? '' : ' not'} ${z.op} ${z.value} → ${fmt(points)} of ${fmt(c.max)}` });
-          break;
-        }
-      }
-    }
-    let total: Ratio | null = null;
-    if (notes.length === 0) {
-      const kept = comps.filter((x) => x.status === 'scored');
-      const w = sum(kept.map((x) => x.c.weight));
-      if (w.isZero()) notes.push('every component was left out');
-      else total = sum(kept.map((x) => x.points!.mul(x.c.weight).div(x.c.max))).mul(Ratio.HUNDRED).div(w);
-    }
-    work.push({ agent, comps, total, rounded: total === null ? null : Ratio.from(fixed(total, d, mode)), notes });
-  }
+  for (const agent of agentList) work.push(scoreAgent(agent, sc));
 
   // --- ranking ------------------------------------------------------------
   const ranked = work.filter((w) => w.rounded !== null);
-  const compPoints = (w: Working, id: string): Ratio => w.comps.find((x) => x.c.id === id)?.points ?? Ratio.ZERO;
-  const metricVal = (w: Working, name: string): Ratio | null => {
-    const v = w.agent.metrics!.get(name);
-    return v && v.ok ? v.value : null;
-  };
   ranked.sort((a, b) => {
-    const c = b.rounded!.cmp(a.rounded!);
+    const c = a.key === a.key && b.key === b.key ? (b.key > a.key ? 1 : b.key < a.key ? -1 : 0) : b.rounded!.cmp(a.rounded!);
     if (c !== 0) return c;
-    for (const t of plan.tieBreak) {
-      let x: Ratio | null;
-      let y: Ratio | null;
-      if ('component' in t) {
-        x = compPoints(a, t.component);
-        y = compPoints(b, t.component);
-      } else {
-        x = metricVal(a, t.metric);
-        y = metricVal(b, t.metric);
-      }
+    for (let k = 0; k < plan.tieBreak.length; k++) {
+      const x = a.tie[k]!;
+      const y = b.tie[k]!;
       if (x === null || y === null) {
         if (x !== y) return x === null ? 1 : -1;
         continue;
       }
-      const k = t.order === 'desc' ? y.cmp(x) : x.cmp(y);
-      if (k !== 0) return k;
+      const r = plan.tieBreak[k]!.order === 'desc' ? y.cmp(x) : x.cmp(y);
+      if (r !== 0) return r;
     }
     return cmpStr(a.agent.id, b.agent.id);
   });
@@ -713,23 +623,22 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     let acc = Ratio.ZERO;
     for (const t of plan.tiers.tiers) cum.push((acc = acc.add(t.share).mul(Ratio.ONE)));
     const bounds = cum.map((c) => c.mul(Ratio.of(n)));
+    // Ranks only grow: the tier index never goes back, so one pass suffices.
+    let i = 0;
     ranked.forEach((w, r) => {
       // Rank r+1 is in the first tier whose cumulative share covers it: (r+1)·100 ≤ cum·n.
       const pos = Ratio.of((r + 1) * 100);
-      const i = bounds.findIndex((b) => pos.lte(b));
-      tierOf.set(w, i < 0 ? cum.length - 1 : i);
+      while (i < bounds.length && !pos.lte(bounds[i]!)) i++;
+      tierOf.set(w, i < bounds.length ? i : cum.length - 1);
     });
   }
+  const tierObjects = tierDefs.map((t, index) => Object.freeze({ id: t.id, index }));
   const prevTier = new Map<string, string | null>();
   if (input.previous) for (const a of input.previous.agents) prevTier.set(a.agentId, a.tier?.id ?? null);
-  const gradeOf = (r: Ratio): { id: string; passing: boolean } | null => {
-    const g = plan.grades.find((x) => inInterval(x.range, r));
-    return g ? { id: g.id, passing: g.passing } : null;
-  };
 
   const resultOf = (w: Working, rank: number | null): AgentAssessment => {
     const ti = tierOf.get(w);
-    const tier = ti === undefined ? null : { id: tierDefs[ti]!.id, index: ti };
+    const tier = ti === undefined ? null : tierObjects[ti]!;
     let movement: TierMovement | null = null;
     if (input.previous && plan.tiers) {
       const from = prevTier.get(w.agent.id) ?? null;
@@ -738,40 +647,22 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
         tier === null ? (from === null ? 'same' : 'left') : fi === undefined ? 'new' : tier.index < fi ? 'up' : tier.index > fi ? 'down' : 'same';
       movement = { from, to: tier?.id ?? null, change };
     }
-    const w100 = sum(w.comps.filter((x) => x.status === 'scored').map((x) => x.c.weight));
-    const scale = w.total !== null && !w100.isZero() ? Ratio.HUNDRED.div(w100) : Ratio.ONE;
     return {
       agentId: w.agent.id,
       team: w.agent.team,
       status: w.total === null ? 'incomplete' : 'complete',
-      components: w.comps.map((x) => {
-        const contribution = x.points === null || x.status !== 'scored' ? null : x.points.mul(x.c.weight).div(x.c.max).mul(scale);
-        const res: ComponentResult = {
-          id: x.c.id,
-          type: x.c.type,
-          status: x.status,
-          raw: x.raw === null ? null : show(x.raw),
-          points: x.points === null ? null : show(x.points),
-          max: x.c.max.toNumber(),
-          weight: x.c.weight.toNumber(),
-          contribution: contribution === null ? null : show(contribution),
-          exact: { raw: x.raw?.toString() ?? null, points: x.points?.toString() ?? null, contribution: contribution?.toString() ?? null },
-          reason: x.reason,
-          ...(x.calls !== undefined ? { calls: x.calls } : {}),
-          ...(x.reference !== undefined ? { reference: show(x.reference) } : {}),
-        };
-        return res;
-      }),
+      components: w.components,
       total: w.rounded === null ? null : w.rounded.toNumber(),
-      exactTotal: w.total?.toString() ?? null,
-      grade: w.rounded === null ? null : gradeOf(w.rounded),
+      exactTotal: w.total === null ? null : w.total.toString(),
+      grade: w.grade,
       rank,
       tier,
       movement,
       notes: w.notes,
     };
   };
-  const results: AgentAssessment[] = ranked.map((w, i) => resultOf(w, i + 1));
+  const results: AgentAssessment[] = new Array<AgentAssessment>(ranked.length);
+  for (let i = 0; i < ranked.length; i++) results[i] = resultOf(ranked[i]!, i + 1);
   for (const w of work) if (w.rounded === null) results.push(resultOf(w, null));
 
   let movement: AssessmentResult['movement'] = null;
@@ -797,19 +688,20 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
 
   // --- roll-ups -----------------------------------------------------------------
   const rollUp = (id: string, members: readonly Working[]): RollUp => {
-    const totals = members.filter((w) => w.total !== null).map((w) => w.total!);
     const grades: Record<string, number> = {};
     for (const g of plan.grades) grades[g.id] = 0;
     const tiers: Record<string, number> = {};
     for (const t of tierDefs) tiers[t.id] = 0;
+    const totals: Ratio[] = [];
     for (const w of members) {
+      if (w.total !== null) totals.push(w.total);
       if (w.rounded === null) continue;
-      const g = gradeOf(w.rounded);
+      const g = w.grade;
       if (g) grades[g.id] = (grades[g.id] ?? 0) + 1;
       const ti = tierOf.get(w);
       if (ti !== undefined) tiers[tierDefs[ti]!.id] = (tiers[tierDefs[ti]!.id] ?? 0) + 1;
     }
-    const sorted = [...totals].sort((a, b) => a.cmp(b));
+    const sorted = sortExact(totals);
     return {
       id,
       agents: members.length,
@@ -823,9 +715,19 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
       tiers,
     };
   };
-  const teamIds = [...new Set(work.map((w) => w.agent.team).filter((t): t is string => t !== null))].sort(cmpStr);
-  const teams = teamIds.map((t) => rollUp(t, work.filter((w) => w.agent.team === t)));
-  if (teamOf.size > 0 && work.some((w) => w.agent.team === null)) teams.push(rollUp('(no team)', work.filter((w) => w.agent.team === null)));
+  const byTeam = new Map<string, Working[]>();
+  const noTeam: Working[] = [];
+  for (const w of work) {
+    const t = w.agent.team;
+    if (t === null) noTeam.push(w);
+    else {
+      const g = byTeam.get(t);
+      if (g) g.push(w);
+      else byTeam.set(t, [w]);
+    }
+  }
+  const teams = [...byTeam.keys()].sort(cmpStr).map((t) => rollUp(t, byTeam.get(t)!));
+  if (teamOf.size > 0 && noTeam.length > 0) teams.push(rollUp('(no team)', noTeam));
 
   const callExcluded = calls.length - used;
   return {
@@ -852,13 +754,481 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
         roster: agents.size,
         complete: ranked.length,
         incomplete: work.length - ranked.length,
-        withoutCalls: [...agents.values()].filter((a) => a.callCount === 0).length,
+        withoutCalls: agentList.filter((a) => a.callCount === 0).length,
       },
       metrics: { records: metricRecords, used: metricRecords - metricExcluded, excluded: metricExcluded, unusedFields: [...unusedFields].sort(cmpStr) },
     },
     excluded,
     issues,
   };
+}
+
+/** One agent's metric values (its own function, so that the engine optimises it on its own). */
+function agentMetrics(
+  agent: AgentState,
+  rec: { record: MetricsRecord; path: PathSegment[] } | undefined,
+  needed: readonly CompiledMetric[],
+  readFields: ReadonlySet<string>,
+  unusedFields: Set<string>,
+  issues: Issue[],
+): MetricValue[] {
+  const values = new Array<MetricValue>(needed.length);
+  for (let i = 0; i < needed.length; i++) {
+    const m = needed[i]!;
+    if (!rec) {
+      values[i] = { ok: false, status: 'missing', message: 'no metrics record', issues: [] };
+      continue;
+    }
+    const v = m.compute(rec.record, rec.path);
+    if (!v.ok) issues.push(...v.issues);
+    values[i] = v;
+  }
+  if (rec) for (const k of Object.keys(rec.record)) if (!readFields.has(k)) unusedFields.add(k);
+  if (!rec && needed.length > 0) issues.push({ code: 'missing_metrics', path: ['metrics', agent.id], message: `no metrics record for agent ${agent.id}` });
+  return values;
+}
+
+/** What {@link scoreAgent} reads: the plan prepared once, and scratch space reused across agents. */
+interface Scoring {
+  readonly plan: Plan;
+  readonly issues: Issue[];
+  readonly refValue: ReadonlyMap<string, Ratio | null>;
+  readonly metricIndex: ReadonlyMap<string, number>;
+  readonly fig: Figures;
+  readonly prep: readonly Prepared[];
+  readonly allScale: Ratio;
+  readonly allFactor: readonly Ratio[];
+  readonly tieComponent: readonly number[];
+  readonly gradeOf: (r: Ratio) => { id: string; passing: boolean } | null;
+  readonly status: ComponentStatus[];
+  readonly raws: (Ratio | null)[];
+  readonly points: (Ratio | null)[];
+  readonly reasons: string[];
+  readonly callCounts: (number | undefined)[];
+  readonly refs: (Ratio | undefined)[];
+}
+
+/** One agent, scored: its component results, exact total and ranking keys. */
+interface Working {
+  agent: AgentState;
+  components: ComponentResult[];
+  total: Ratio | null;
+  rounded: Ratio | null;
+  /** `rounded` in units of 10^-decimals (NaN when it left the safe range): the ranking key. */
+  key: number;
+  grade: { id: string; passing: boolean } | null;
+  tie: (Ratio | null)[];
+  notes: string[];
+}
+
+/**
+ * One agent's components, contributions and total. Its own function (not a
+ * loop body inside assessAgents) so that the engine optimises it on its own.
+ */
+function scoreAgent(agent: AgentState, sc: Scoring): Working {
+  const { plan, issues, refValue, metricIndex, fig, prep, allScale, allFactor, tieComponent, status, raws, points, reasons, callCounts, refs } = sc;
+  const { fmt, show } = fig;
+  const comps = plan.components;
+  const nComp = comps.length;
+  let notes: string[] | null = null;
+  let qaIndex = 0;
+  for (let i = 0; i < nComp; i++) {
+    const c = comps[i]!;
+    const p = prep[i]!;
+    const def = c.def;
+    callCounts[i] = undefined;
+    refs[i] = undefined;
+    if (def.type === 'qa') {
+      const b = agent.buckets[qaIndex++]!;
+      const minCalls = def.minCalls ?? 1;
+      callCounts[i] = b.count;
+      raws[i] = null;
+      if (b.count < minCalls) {
+        const policy = def.insufficient ?? 'incomplete';
+        const why = `${b.count} evaluated call${b.count === 1 ? '' : 's'}, fewer than the ${minCalls} required`;
+        if (policy === 'zero') {
+          status[i] = 'scored';
+          points[i] = Ratio.ZERO;
+          reasons[i] = `insufficient sample: ${why} → 0 of ${p.max}`;
+        } else if (policy === 'renormalise') {
+          status[i] = 'excluded';
+          points[i] = null;
+          reasons[i] = `insufficient sample: ${why}; left out, the other weights rescaled to 100`;
+        } else {
+          status[i] = 'insufficient';
+          points[i] = null;
+          reasons[i] = `insufficient sample: ${why}; the assessment is incomplete`;
+          (notes ??= []).push(`${c.id}: ${why}`);
+        }
+        continue;
+      }
+      // Scores were summed as whole thousandths: one reduction gives the exact mean.
+      const mean =
+        b.extra.isZero() && Number.isSafeInteger(b.milli)
+          ? Ratio.of(b.milli, 1000 * b.count)
+          : Ratio.of(b.milli, 1000).add(b.extra).div(Ratio.of(b.count));
+      const pts = mean.max(Ratio.ZERO).min(c.max);
+      status[i] = 'scored';
+      raws[i] = mean;
+      points[i] = pts;
+      reasons[i] = `mean of ${b.count} call scores ${fmt(mean)} → ${fmt(pts)} of ${p.max}`;
+      continue;
+    }
+    if (def.type === 'formula') {
+      const vals = new Map<string, Ratio>();
+      let bad: MetricValue | null = null;
+      for (const s of c.formula!.symbols) {
+        const v = agent.metrics![metricIndex.get(s)!]!;
+        if (v.ok) vals.set(s, v.value);
+        else bad = v;
+      }
+      raws[i] = null;
+      points[i] = null;
+      if (bad && !bad.ok) {
+        status[i] = bad.status;
+        reasons[i] = `${bad.message}`;
+        (notes ??= []).push(`${c.id}: ${bad.message}`);
+        continue;
+      }
+      let value: Ratio;
+      try {
+        value = c.formula!.evaluate(vals);
+      } catch (e) {
+        const msg = `the formula failed: ${(e as Error).message}`;
+        status[i] = 'error';
+        reasons[i] = msg;
+        (notes ??= []).push(`${c.id}: ${msg}`);
+        issues.push({ code: 'formula_error', path: ['metrics', agent.id], message: `${c.id}: ${msg}` });
+        continue;
+      }
+      const pts = value.max(c.min).min(c.max);
+      const clamp = pts.eq(value) ? '' : ` (clamped to [${fmt(c.min)}, ${p.max}])`;
+      status[i] = 'scored';
+      raws[i] = value;
+      points[i] = pts;
+      reasons[i] = `${def.expression} = ${fmt(value)}${clamp} → ${fmt(pts)} of ${p.max}`;
+      continue;
+    }
+    const metricName = c.metric!;
+    const v = agent.metrics![metricIndex.get(metricName)!]!;
+    if (!v.ok) {
+      status[i] = v.status;
+      raws[i] = null;
+      points[i] = null;
+      reasons[i] = `${metricName}: ${v.message}`;
+      (notes ??= []).push(`${c.id}: ${metricName} ${v.status === 'no_data' ? 'has no data' : v.status} (${v.message})`);
+      continue;
+    }
+    const x = v.value;
+    raws[i] = x;
+    switch (def.type) {
+      case 'banded': {
+        const bands = c.bands;
+        let k = 0;
+        while (k < bands.length && !inInterval(bands[k]!.range, x)) k++;
+        if (k === bands.length) {
+          const msg = `${metricName} ${fmt(x)} is outside the domain ${def.domain}`;
+          status[i] = 'invalid';
+          points[i] = null;
+          reasons[i] = msg;
+          (notes ??= []).push(`${c.id}: ${msg}`);
+          issues.push({ code: 'out_of_domain', path: ['metrics', agent.id, metricName], message: msg });
+          break;
+        }
+        status[i] = 'scored';
+        points[i] = bands[k]!.points;
+        reasons[i] = p.prefix + fmt(x) + p.bandSuffix[k]!;
+        break;
+      }
+      case 'deduction': {
+        if (x.lt(Ratio.ZERO)) {
+          const msg = `${metricName} is negative (${fmt(x)}); occurrences are counts`;
+          status[i] = 'invalid';
+          points[i] = null;
+          reasons[i] = msg;
+          (notes ??= []).push(`${c.id}: ${msg}`);
+          issues.push({ code: 'negative', path: ['metrics', agent.id, metricName], message: msg });
+          break;
+        }
+        const ths = c.thresholds;
+        let k = 0;
+        while (k < ths.length && !x.gte(ths[k]!.atLeast)) k++;
+        status[i] = 'scored';
+        if (k < ths.length) {
+          points[i] = ths[k]!.points;
+          reasons[i] = fmt(x) + p.thresholdSuffix[k]!;
+        } else {
+          const raw = c.max.sub(p.perOccurrence!.mul(x));
+          const pts = raw.max(p.floor!);
+          points[i] = pts;
+          reasons[i] = `${fmt(x)}${p.deductionFrom}${pts.eq(raw) ? '' : p.flooredAt} → ${fmt(pts)} of ${p.max}`;
+        }
+        break;
+      }
+      case 'comparison': {
+        const refKey = 'constant' in def.reference ? '' : `${c.id}|${def.reference.scope === 'centre' ? '*' : (agent.team ?? '')}`;
+        const ref = 'constant' in def.reference ? p.constant! : (refValue.get(refKey) ?? null);
+        if (ref === null) {
+          const msg = agent.team === null && 'scope' in def.reference && def.reference.scope === 'team' ? 'the agent has no team to compare with' : 'no reference value (no agent has data)';
+          status[i] = 'no_data';
+          points[i] = null;
+          reasons[i] = msg;
+          (notes ??= []).push(`${c.id}: ${msg}`);
+          break;
+        }
+        const cmp = x.cmp(ref);
+        const better = p.better!;
+        const ok = def.strict ? (better === 'lower' ? cmp < 0 : cmp > 0) : better === 'lower' ? cmp <= 0 : cmp >= 0;
+        // The text after the agent's value depends on the reference, the sign and the outcome only.
+        const memoKey = `${refKey}|${cmp}|${ok ? 1 : 0}`;
+        let suffix = p.comparisonSuffix!.get(memoKey);
+        if (suffix === undefined) {
+          const sign = cmp < 0 ? '<' : cmp > 0 ? '>' : '=';
+          const refName = 'constant' in def.reference ? 'target' : def.reference.scope === 'centre' ? 'centre' : `team ${agent.team}`;
+          suffix = ` ${sign} ${refName} ${fmt(ref)} (${better} is better) → ${ok ? p.max : p.otherwiseText} of ${p.max}`;
+          p.comparisonSuffix!.set(memoKey, suffix);
+        }
+        status[i] = 'scored';
+        points[i] = ok ? c.max : p.otherwise!;
+        refs[i] = ref;
+        reasons[i] = p.prefix + fmt(x) + suffix;
+        break;
+      }
+      case 'gate': {
+        const z = def.zeroWhen;
+        const cmp = x.cmp(p.gateValue!);
+        const hit = z.op === '>' ? cmp > 0 : z.op === '>=' ? cmp >= 0 : z.op === '<' ? cmp < 0 : z.op === '<=' ? cmp <= 0 : z.op === '==' ? cmp === 0 : cmp !== 0;
+        status[i] = 'scored';
+        points[i] = hit ? Ratio.ZERO : c.max;
+        reasons[i] = p.prefix + fmt(x) + (hit ? p.gateHit : p.gateMiss);
+        break;
+      }
+    }
+  }
+
+  // The total, and each component's contribution to it (renormalised when some were left out).
+  let total: Ratio | null = null;
+  let allScored = true;
+  let scoredWeight = Ratio.ZERO;
+  for (let i = 0; i < nComp; i++) {
+    if (status[i] === 'scored') scoredWeight = scoredWeight.add(comps[i]!.weight);
+    else allScored = false;
+  }
+  let scale: Ratio | null = null;
+  if (notes === null) {
+    if (scoredWeight.isZero()) (notes ??= []).push('every component was left out');
+    else scale = allScored ? allScale : Ratio.HUNDRED.div(scoredWeight);
+  }
+  const results: ComponentResult[] = new Array<ComponentResult>(nComp);
+  for (let i = 0; i < nComp; i++) {
+    const c = comps[i]!;
+    const p = prep[i]!;
+    const pts = points[i]!;
+    const scored = status[i] === 'scored' && pts !== null;
+    const contribution = !scored ? null : scale === null ? pts.mul(p.perPoint) : allScored ? pts.mul(allFactor[i]!) : pts.mul(p.perPoint).mul(scale);
+    if (contribution !== null && scale !== null) total = total === null ? contribution : total.add(contribution);
+    const raw = raws[i]!;
+    const st = status[i]!;
+    const rawShown = raw === null ? null : show(raw);
+    const ptsShown = pts === null ? null : show(pts);
+    const cShown = contribution === null ? null : show(contribution);
+    const exact = { raw: raw === null ? null : raw.toString(), points: pts === null ? null : pts.toString(), contribution: contribution === null ? null : contribution.toString() };
+    const n = callCounts[i];
+    const ref = refs[i];
+    // One literal per shape (rather than adding keys later), so that no object needs a separate property store.
+    results[i] =
+      n !== undefined
+        ? { id: c.id, type: c.type, status: st, raw: rawShown, points: ptsShown, max: p.maxNumber, weight: p.weightNumber, contribution: cShown, exact, reason: reasons[i]!, calls: n }
+        : ref !== undefined
+          ? { id: c.id, type: c.type, status: st, raw: rawShown, points: ptsShown, max: p.maxNumber, weight: p.weightNumber, contribution: cShown, exact, reason: reasons[i]!, reference: show(ref) }
+          : { id: c.id, type: c.type, status: st, raw: rawShown, points: ptsShown, max: p.maxNumber, weight: p.weightNumber, contribution: cShown, exact, reason: reasons[i]! };
+  }
+  if (scale !== null && total === null) total = Ratio.ZERO;
+  const rounded = total === null ? null : fig.rounded(total);
+  const tie: (Ratio | null)[] = new Array<Ratio | null>(plan.tieBreak.length);
+  for (let k = 0; k < tie.length; k++) {
+    const t = plan.tieBreak[k]!;
+    const ci = tieComponent[k]!;
+    if (ci >= 0) tie[k] = points[ci] ?? Ratio.ZERO;
+    else if ('component' in t) tie[k] = Ratio.ZERO;
+    else {
+      const v = agent.metrics![metricIndex.get(t.metric)!]!;
+      tie[k] = v.ok ? v.value : null;
+    }
+  }
+  return {
+    agent,
+    components: results,
+    total,
+    rounded,
+    key: rounded === null ? NaN : fig.key(rounded),
+    grade: rounded === null ? null : sc.gradeOf(rounded),
+    tie,
+    notes: notes ?? NO_NOTES,
+  };
+}
+
+/** Shared by every complete agent: notes are only allocated when there is one. */
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
+/** What a component's per-agent text and arithmetic need, computed once per assessment. */
+interface Prepared {
+  /** `max`, formatted. */
+  readonly max: string;
+  readonly maxNumber: number;
+  readonly weightNumber: number;
+  /** weight / max: contribution per point before renormalisation. */
+  readonly perPoint: Ratio;
+  /** `${metric} `: the text before the agent's value. */
+  readonly prefix: string;
+  /** Banded: the text after the value, per band. */
+  readonly bandSuffix: readonly string[];
+  /** Deduction: the text after the value, per threshold. */
+  readonly thresholdSuffix: readonly string[];
+  readonly perOccurrence: Ratio | null;
+  readonly floor: Ratio | null;
+  readonly deductionFrom: string;
+  readonly flooredAt: string;
+  /** Comparison. */
+  readonly constant: Ratio | null;
+  readonly better: 'higher' | 'lower' | null;
+  readonly otherwise: Ratio | null;
+  readonly otherwiseText: string;
+  readonly comparisonSuffix: Map<string, string> | null;
+  /** Gate. */
+  readonly gateValue: Ratio | null;
+  readonly gateHit: string;
+  readonly gateMiss: string;
+}
+
+function prepare(c: CompiledComponent, plan: Plan, fmt: (r: Ratio) => string): Prepared {
+  const def = c.def;
+  const max = fmt(c.max);
+  const of = ` of ${max}`;
+  const p: { -readonly [K in keyof Prepared]: Prepared[K] } = {
+    max,
+    maxNumber: c.max.toNumber(),
+    weightNumber: c.weight.toNumber(),
+    perPoint: c.weight.div(c.max),
+    prefix: c.metric === null ? '' : `${c.metric} `,
+    bandSuffix: c.bands.map((b) => ` in ${b.range.text} → ${fmt(b.points)}${of}`),
+    thresholdSuffix: c.thresholds.map((t) => ` occurrences, at least ${t.atLeast.toString()} → ${fmt(t.points)}${of}`),
+    perOccurrence: null,
+    floor: null,
+    deductionFrom: '',
+    flooredAt: '',
+    constant: null,
+    better: null,
+    otherwise: null,
+    otherwiseText: '',
+    comparisonSuffix: null,
+    gateValue: null,
+    gateHit: '',
+    gateMiss: '',
+  };
+  if (def.type === 'deduction') {
+    p.perOccurrence = Ratio.from(def.perOccurrence);
+    p.floor = c.min.max(Ratio.from(def.floor ?? 0));
+    p.deductionFrom = ` occurrences × −${def.perOccurrence} from ${def.start}`;
+    p.flooredAt = `, floored at ${def.floor ?? 0}`;
+  } else if (def.type === 'comparison') {
+    p.constant = 'constant' in def.reference ? Ratio.from(def.reference.constant) : null;
+    p.better = plan.metrics.get(def.metric)!.better;
+    p.otherwise = Ratio.from(def.otherwise ?? 0);
+    p.otherwiseText = fmt(p.otherwise);
+    p.comparisonSuffix = new Map();
+  } else if (def.type === 'gate') {
+    const z = def.zeroWhen;
+    p.gateValue = Ratio.from(z.value);
+    p.gateHit = ` ${z.op} ${z.value} → ${fmt(Ratio.ZERO)}${of}`;
+    p.gateMiss = ` not ${z.op} ${z.value} → ${max}${of}`;
+  }
+  return p;
+}
+
+/** See {@link figures}. */
+interface Figures {
+  readonly fmt: (r: Ratio) => string;
+  readonly show: (r: Ratio) => number;
+  readonly rounded: (r: Ratio) => Ratio;
+  readonly key: (r: Ratio) => number;
+}
+
+/**
+ * Rounding of figures a person reads, to the plan's decimals: as text
+ * (`fmt`), as the number that prints as that text (`show`), and exactly
+ * (`rounded`). The same digits as `Ratio#toFixed`, without BigInt or string
+ * parsing while the scaled numerator is a safe integer (every real figure).
+ */
+function figures(decimals: number, mode: 'half-up' | 'half-even'): Figures {
+  const pow = 10 ** decimals;
+  /** |r| × 10^decimals, rounded; NaN when that leaves the safe-integer range. */
+  const units = (r: Ratio): number => {
+    const num = Math.abs(r.n) * pow;
+    if (!Number.isSafeInteger(num) || !Number.isSafeInteger(num + r.d)) return NaN;
+    let q = Math.floor(num / r.d);
+    let rem = num - q * r.d;
+    if (rem < 0) {
+      q--;
+      rem += r.d;
+    } else if (rem >= r.d) {
+      q++;
+      rem -= r.d;
+    }
+    const twice = rem * 2;
+    if (twice > r.d || (twice === r.d && (mode === 'half-up' || q % 2 === 1))) q++;
+    return q;
+  };
+  const digits = (q: number): string => {
+    if (decimals === 0) return String(q);
+    let whole = Math.floor(q / pow);
+    let rest = q - whole * pow;
+    // The division may round across a whole number near 2^53: correct by one.
+    if (rest < 0) {
+      whole--;
+      rest += pow;
+    } else if (rest >= pow) {
+      whole++;
+      rest -= pow;
+    }
+    const frac = String(rest);
+    return `${whole}.${frac.length === decimals ? frac : '0'.repeat(decimals - frac.length) + frac}`;
+  };
+  const fmt = (r: Ratio): string => {
+    if (r.d === 1 && Number.isSafeInteger(r.n)) return decimals === 0 ? String(r.n) : `${r.n}.${'0'.repeat(decimals)}`;
+    const q = units(r);
+    if (q !== q) return r.toFixed(decimals, mode);
+    return r.n < 0 && q !== 0 ? `-${digits(q)}` : digits(q);
+  };
+  const show = (r: Ratio): number => {
+    if (r.d === 1 && Number.isSafeInteger(r.n)) return r.n === 0 ? 0 : r.n;
+    const q = units(r);
+    if (q !== q) return Number(r.toFixed(decimals, mode));
+    // q / 10^decimals is correctly rounded, as parsing the printed digits is.
+    if (q === 0) return 0;
+    return r.n < 0 ? -(q / pow) : q / pow;
+  };
+  /** The rounded value, exactly (as `Ratio.from(fmt(r))`). */
+  const rounded = (r: Ratio): Ratio => {
+    if (r.d === 1) return r;
+    const q = units(r);
+    if (q !== q) return Ratio.from(r.toFixed(decimals, mode));
+    return Ratio.of(r.n < 0 ? -q : q, pow);
+  };
+  /** A rounded value in units of 10^-decimals, to rank by; NaN when not a safe integer. */
+  const key = (r: Ratio): number => {
+    const scaled = r.n * pow;
+    // r has at most `decimals` places, so the division is exact when the product is.
+    return Number.isSafeInteger(scaled) ? scaled / r.d : NaN;
+  };
+  return { fmt, show, rounded, key };
+}
+
+/** Sorts exact values ascending: by their nearest doubles, exactly where those tie (rounding is monotone). */
+function sortExact(xs: readonly Ratio[]): Ratio[] {
+  const keyed = xs.map((r) => ({ r, v: r.n / r.d }));
+  keyed.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.cmp(b.r)));
+  return keyed.map((k) => k.r);
 }
 
 function median(sorted: readonly Ratio[]): Ratio {
@@ -873,11 +1243,58 @@ const bgcd = (a: bigint, b: bigint): bigint => {
   return a;
 };
 
+const gcd = (a: number, b: number): number => {
+  a = Math.abs(a);
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+};
+
 /**
- * The mean of many exact totals, rounded once. In BigInt: the common
- * denominator of thousands of agents' totals leaves the safe-integer range.
+ * The mean of many exact totals, rounded once. The sum is kept over the least
+ * common denominator in safe integers while it fits (real plans: a few
+ * denominators), and in BigInt from the start when it does not.
  */
 function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
+  let n = 0;
+  let d = 1;
+  let safe = true;
+  for (const x of xs) {
+    if (x.d !== d) {
+      const g = gcd(d, x.d);
+      const l = (d / g) * x.d;
+      const up = l / d;
+      if (!Number.isSafeInteger(l) || !Number.isSafeInteger(n * up)) {
+        safe = false;
+        break;
+      }
+      n *= up;
+      d = l;
+    }
+    const add = x.n * (d / x.d);
+    const s = n + add;
+    if (!Number.isSafeInteger(add) || !Number.isSafeInteger(s)) {
+      safe = false;
+      break;
+    }
+    n = s;
+  }
+  if (safe) {
+    const den = d * xs.length;
+    const num = Math.abs(n) * 10 ** decimals;
+    if (Number.isSafeInteger(den) && Number.isSafeInteger(num) && Number.isSafeInteger(num + den)) {
+      const r = num % den;
+      let q = (num - r) / den;
+      const twice = r * 2;
+      if (twice > den || (twice === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
+      const v = q / 10 ** decimals;
+      return n < 0 ? -v : v;
+    }
+  }
+  return meanRoundedBig(xs, decimals, mode);
+}
+
+/** {@link meanRounded} in BigInt: the common denominator of thousands of totals can leave the safe range. */
+function meanRoundedBig(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
   let n = 0n;
   let d = 1n;
   for (const x of xs) {
@@ -899,32 +1316,4 @@ function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-up' | '
   if (twice > d || (twice === d && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
   const v = Number(q) / Number(scale);
   return neg ? -v : v;
-}
-
-/**
- * `r.toFixed(decimals, mode)` without BigInt while the scaled numerator is a
- * safe integer (every real figure): the same digits, many times faster.
- */
-function fixed(r: Ratio, decimals: number, mode: 'half-up' | 'half-even'): string {
-  if (r.d === 1 && Number.isSafeInteger(r.n)) return decimals === 0 ? String(r.n) : `${r.n}.${'0'.repeat(decimals)}`;
-  const scale = 10 ** decimals;
-  const num = Math.abs(r.n) * scale;
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(num + r.d)) return r.toFixed(decimals, mode);
-  let q = Math.floor(num / r.d);
-  let rem = num - q * r.d;
-  if (rem < 0) {
-    q--;
-    rem += r.d;
-  } else if (rem >= r.d) {
-    q++;
-    rem -= r.d;
-  }
-  const twice = rem * 2;
-  if (twice > r.d || (twice === r.d && (mode === 'half-up' || q % 2 === 1))) q++;
-  let digits = String(q);
-  if (decimals > 0) {
-    digits = digits.padStart(decimals + 1, '0');
-    digits = `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-  }
-  return r.n < 0 && q !== 0 ? `-${digits}` : digits;
 }

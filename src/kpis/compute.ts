@@ -3,8 +3,9 @@
  * not allow and the fields they lack.
  */
 import * as k from './kpis.js';
+import { KPI_FORMULAS } from './core.js';
 import type { AbandonTreatment, KpiField, KpiRaw, KpiResult } from './types.js';
-import { KPI_FIELDS, KpiError, kpiInputIssues, roundingIssues } from './validate.js';
+import { KPI_FIELDS, KpiError, kpiCheck, kpiInputIssues, kpiInputOk, roundingIssues, roundingOk } from './validate.js';
 
 /**
  * The KPIs {@link computeKpis} knows. The three service levels are the three
@@ -83,78 +84,63 @@ export interface KpiReport {
 
 interface Definition {
   readonly name: KpiName;
-  readonly requires: (o: ComputeKpisOptions) => readonly KpiField[];
-  // The raw input has been validated and has every required field.
+  // What it requires is its formula's (core.ts). The raw input has been validated and has every required field.
   readonly compute: (raw: Required<KpiRaw>, o: ComputeKpisOptions) => KpiResult;
 }
 
-const SHORT: readonly KpiField[] = ['shortAbandoned', 'shortAbandonSeconds'];
 const rateOpts = (o: ComputeKpisOptions) => ({
   ...(o.decimals !== undefined && { decimals: o.decimals }),
   ...(o.percentDecimals !== undefined && { percentDecimals: o.percentDecimals }),
 });
 const avgOpts = (o: ComputeKpisOptions) => (o.averageDecimals !== undefined ? { decimals: o.averageDecimals } : {});
-const fixed = (...fields: KpiField[]) => () => fields;
 
-function sl(name: KpiName, treatment: AbandonTreatment, extra: readonly KpiField[]): Definition {
+function sl(name: KpiName, treatment: AbandonTreatment): Definition {
   return {
     name,
-    requires: (o) => [
-      'serviceLevelSeconds', 'offered', 'answeredWithinThreshold', ...extra,
-      ...(o.excludeShortAbandons && treatment !== 'ignored' ? SHORT : []),
-    ],
     compute: (raw, o) =>
       k.serviceLevel(raw, { treatment, excludeShortAbandons: o.excludeShortAbandons ?? false, ...rateOpts(o) }),
   };
 }
 
 const DEFINITIONS: readonly Definition[] = [
-  { name: 'answerRate', requires: fixed('offered', 'answered'), compute: (r, o) => k.answerRate(r, rateOpts(o)) },
+  { name: 'answerRate', compute: (r, o) => k.answerRate(r, rateOpts(o)) },
   {
     name: 'abandonRate',
-    requires: (o) => ['offered', 'abandoned', ...(o.excludeShortAbandons ? SHORT : [])],
     compute: (r, o) => k.abandonRate(r, { excludeShortAbandons: o.excludeShortAbandons ?? false, ...rateOpts(o) }),
   },
-  sl('serviceLevelIgnored', 'ignored', ['abandoned']),
-  sl('serviceLevelAgainst', 'against', []),
-  sl('serviceLevelFavour', 'favour', ['abandonedWithinThreshold']),
+  sl('serviceLevelIgnored', 'ignored'),
+  sl('serviceLevelAgainst', 'against'),
+  sl('serviceLevelFavour', 'favour'),
   {
     name: 'averageHandleTime',
-    requires: fixed('handled', 'talkSeconds', 'afterCallWorkSeconds'),
     compute: (r, o) => k.averageHandleTime(r, avgOpts(o)),
   },
   {
     name: 'averageSpeedOfAnswer',
-    requires: fixed('answered', 'answerWaitSeconds'),
     compute: (r, o) => k.averageSpeedOfAnswer(r, avgOpts(o)),
   },
   {
     name: 'firstContactResolution',
-    requires: fixed('resolvedFirstContact', 'resolutionEligible'),
     compute: (r, o) => k.firstContactResolution(r, rateOpts(o)),
   },
   {
     name: 'occupancy',
-    requires: fixed('talkSeconds', 'afterCallWorkSeconds', 'availableSeconds'),
     compute: (r, o) => k.occupancy(r, rateOpts(o)),
   },
   {
     name: 'scheduleAdherence',
-    requires: fixed('adherentSeconds', 'scheduledSeconds'),
     compute: (r, o) => k.scheduleAdherence(r, rateOpts(o)),
   },
-  { name: 'shrinkage', requires: fixed('shrinkageSeconds', 'paidSeconds'), compute: (r, o) => k.shrinkage(r, rateOpts(o)) },
-  { name: 'attendance', requires: fixed('shiftsPresent', 'shiftsScheduled'), compute: (r, o) => k.attendance(r, rateOpts(o)) },
+  { name: 'shrinkage', compute: (r, o) => k.shrinkage(r, rateOpts(o)) },
+  { name: 'attendance', compute: (r, o) => k.attendance(r, rateOpts(o)) },
   {
     name: 'attrition',
-    requires: fixed('leavers', 'headcountStart', 'headcountEnd'),
     compute: (r, o) => k.attrition(r, rateOpts(o)),
   },
-  { name: 'notReadyRate', requires: fixed('notReadySeconds', 'loggedInSeconds'), compute: (r, o) => k.notReadyRate(r, rateOpts(o)) },
-  { name: 'missedCallRate', requires: fixed('missedCalls', 'inboundCalls'), compute: (r, o) => k.missedCallRate(r, rateOpts(o)) },
+  { name: 'notReadyRate', compute: (r, o) => k.notReadyRate(r, rateOpts(o)) },
+  { name: 'missedCallRate', compute: (r, o) => k.missedCallRate(r, rateOpts(o)) },
   {
     name: 'notReadyOccurrences',
-    requires: fixed('dailyNotReadyMinutes'),
     compute: (r, o) =>
       k.notReadyOccurrences(r, o.notReadyThresholdMinutes !== undefined ? { thresholdMinutes: o.notReadyThresholdMinutes } : {}),
   },
@@ -186,9 +172,32 @@ const DEFINITIONS: readonly Definition[] = [
  * ```
  */
 export function computeKpis(raw: KpiRaw, options: ComputeKpisOptions = {}): KpiReport {
+  const t = options.notReadyThresholdMinutes;
+  const thresholdOk = t === undefined || (typeof t === 'number' && Number.isFinite(t) && t >= 0);
+  if (!(thresholdOk && kpiInputOk(raw, STRICT) && roundingOk(options, ROUNDING_KEYS))) throwIssues(raw, options);
+
+  const values: { [K in KpiName]?: KpiResult } = {};
+  const notComputed: NotComputed[] = [];
+  for (const def of DEFINITIONS) {
+    const missing = KPI_FORMULAS[def.name].requires(options).filter((f) => raw[f] === undefined);
+    if (missing.length > 0) {
+      notComputed.push({ kpi: def.name, missing, message: `${def.name} needs ${missing.join(', ')}` });
+    } else {
+      values[def.name] = def.compute(raw as Required<KpiRaw>, options);
+    }
+  }
+  return { values, notComputed };
+}
+
+const ROUNDING_KEYS = ['decimals', 'percentDecimals', 'averageDecimals'];
+// Strict: a field outside KpiRaw (a typo such as `offerd`) is an issue.
+const STRICT = kpiCheck(KPI_FIELDS, [], true);
+
+/** The zod path, run only when the fast check fails: throws every issue, or returns when there is none. */
+function throwIssues(raw: KpiRaw, options: ComputeKpisOptions): void {
   const issues = [
     ...kpiInputIssues(raw, KPI_FIELDS, [], true),
-    ...roundingIssues(options, ['decimals', 'percentDecimals', 'averageDecimals']).map((i) => ({
+    ...roundingIssues(options, ROUNDING_KEYS).map((i) => ({
       ...i,
       path: ['options', ...i.path],
     })),
@@ -202,16 +211,4 @@ export function computeKpis(raw: KpiRaw, options: ComputeKpisOptions = {}): KpiR
     });
   }
   if (issues.length > 0) throw new KpiError(issues);
-
-  const values: { [K in KpiName]?: KpiResult } = {};
-  const notComputed: NotComputed[] = [];
-  for (const def of DEFINITIONS) {
-    const missing = def.requires(options).filter((f) => raw[f] === undefined);
-    if (missing.length > 0) {
-      notComputed.push({ kpi: def.name, missing, message: `${def.name} needs ${missing.join(', ')}` });
-    } else {
-      values[def.name] = def.compute(raw as Required<KpiRaw>, options);
-    }
-  }
-  return { values, notComputed };
 }

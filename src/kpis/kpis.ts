@@ -17,7 +17,9 @@ import type {
   KpiRaw,
   RateOptions,
 } from './types.js';
-import { KpiError, kpiInputIssues, roundingIssues } from './validate.js';
+import type { KpiName } from './compute.js';
+import { KPI_FORMULAS, notReadyDays, type KpiFormulaOptions } from './core.js';
+import { KpiError, kpiCheck, kpiInputIssues, kpiInputOk, roundingIssues, roundingOk } from './validate.js';
 
 type Req<K extends KpiField> = { readonly [P in K]-?: NonNullable<KpiRaw[P]> };
 type Opt<K extends KpiField> = Pick<KpiRaw, K>;
@@ -88,26 +90,28 @@ export interface NotReadyOccurrencesOptions {
 
 const RATE_KEYS = ['decimals', 'percentDecimals'] as const;
 
-function check(
-  input: unknown,
-  required: readonly KpiField[],
-  optional: readonly KpiField[],
-  options: unknown,
-  optionKeys: readonly string[],
-  extra: readonly Issue[] = [],
-): void {
-  const issues = [
-    ...kpiInputIssues(input, [...required, ...optional], required),
-    ...roundingIssues(options, optionKeys).map((i) => ({ ...i, path: ['options', ...i.path] })),
-    ...extra,
-  ];
-  if (issues.length > 0) throw new KpiError(issues);
+type Check = (input: unknown, options: unknown, extra?: readonly Issue[]) => void;
+
+/**
+ * A KPI function's input check. Valid input (the hot path) passes the fast
+ * check alone; otherwise zod and the relation checks build every issue, so the
+ * codes, paths and messages are those of {@link kpiInputIssues}.
+ */
+function checker(required: readonly KpiField[], optional: readonly KpiField[], optionKeys: readonly string[]): Check {
+  const fields = [...required, ...optional];
+  const fast = kpiCheck(fields, required);
+  return (input, options, extra = []) => {
+    if (extra.length === 0 && kpiInputOk(input, fast) && roundingOk(options, optionKeys)) return;
+    const issues = [
+      ...kpiInputIssues(input, fields, required),
+      ...roundingIssues(options, optionKeys).map((i) => ({ ...i, path: ['options', ...i.path] })),
+      ...extra,
+    ];
+    if (issues.length > 0) throw new KpiError(issues);
+  };
 }
 
-/** Whole milliseconds; exact because inputs have at most three decimals. */
-const ms = (seconds: number): number => Math.round(seconds * 1000);
-/** Back to seconds for display; one correctly-rounded division prints cleanly. */
-const sec = (millis: number): number => millis / 1000;
+const NO_OPTIONS: KpiFormulaOptions = {};
 
 function noData(message: string): KpiNoData {
   return { kind: 'no_data', value: null, reason: 'no_data', message };
@@ -121,29 +125,34 @@ function toPercent(fixed: string): number {
   return Number(rest === '' ? whole : `${whole}.${rest}`);
 }
 
-/** `n / d` (integers) as a rate; `shown` carries the numerator and denominator in input units. */
-function rate(n: number, d: number, shown: readonly [number, number], options: RateOptions | undefined, empty: string): KpiRate | KpiNoData {
-  if (d === 0) return noData(empty);
-  const r = Ratio.of(n, d);
+/** A rate KPI of valid input: its exact fraction (see KPI_FORMULAS), rounded once. */
+function rate(name: KpiName, input: KpiRaw, options: (RateOptions & KpiFormulaOptions) | undefined): KpiRate | KpiNoData {
+  const formula = KPI_FORMULAS[name];
+  const f = formula.fraction(input, options ?? NO_OPTIONS);
+  if (f.den === 0) return noData(formula.empty);
+  const r = Ratio.of(f.num, f.den);
   const pd = options?.percentDecimals ?? 2;
   return {
     kind: 'rate',
-    num: shown[0],
-    den: shown[1],
+    num: f.shownNum,
+    den: f.shownDen,
     value: r.round(options?.decimals ?? 4),
     // Rounding the ratio at pd + 2 decimals is rounding the percent at pd.
     percent: toPercent(r.toFixed(pd + 2)),
   };
 }
 
-function average(totalMs: number, count: number, options: AverageOptions | undefined, empty: string): KpiAverage | KpiNoData {
-  if (count === 0) return noData(empty);
+/** An average KPI of valid input: total milliseconds over a count, rounded once, in seconds. */
+function average(name: KpiName, input: KpiRaw, options: AverageOptions | undefined): KpiAverage | KpiNoData {
+  const formula = KPI_FORMULAS[name];
+  const f = formula.fraction(input, NO_OPTIONS);
+  if (f.den === 0) return noData(formula.empty);
   return {
     kind: 'average',
     unit: 'seconds',
-    num: sec(totalMs),
-    den: count,
-    value: Ratio.of(totalMs, count * 1000).round(options?.decimals ?? 2),
+    num: f.shownNum,
+    den: f.shownDen,
+    value: Ratio.of(f.num, f.den * 1000).round(options?.decimals ?? 2),
   };
 }
 
@@ -157,6 +166,27 @@ function shortAbandonIssues(input: KpiRaw, exclude: boolean | undefined): Issue[
   }
   return issues;
 }
+
+// The input each function reads: its required fields, then the optional ones
+// that take part in the consistency checks.
+const checkAnswerRate = checker(['offered', 'answered'], [], RATE_KEYS);
+const checkAbandonRate = checker(['offered', 'abandoned'], ['shortAbandoned', 'shortAbandonSeconds'], RATE_KEYS);
+const checkServiceLevel = checker(
+  ['offered', 'answeredWithinThreshold', 'serviceLevelSeconds'],
+  ['answered', 'abandoned', 'abandonedWithinThreshold', 'shortAbandoned', 'shortAbandonSeconds'],
+  RATE_KEYS,
+);
+const checkAht = checker(['handled', 'talkSeconds', 'afterCallWorkSeconds'], ['holdSeconds'], ['decimals']);
+const checkAsa = checker(['answered', 'answerWaitSeconds'], [], ['decimals']);
+const checkFcr = checker(['resolvedFirstContact', 'resolutionEligible'], [], RATE_KEYS);
+const checkOccupancy = checker(['talkSeconds', 'afterCallWorkSeconds', 'availableSeconds'], ['holdSeconds'], RATE_KEYS);
+const checkAdherence = checker(['adherentSeconds', 'scheduledSeconds'], [], RATE_KEYS);
+const checkShrinkage = checker(['shrinkageSeconds', 'paidSeconds'], [], RATE_KEYS);
+const checkAttendance = checker(['shiftsPresent', 'shiftsScheduled'], [], RATE_KEYS);
+const checkAttrition = checker(['leavers', 'headcountStart', 'headcountEnd'], [], RATE_KEYS);
+const checkNotReadyRate = checker(['notReadySeconds', 'loggedInSeconds'], [], RATE_KEYS);
+const checkMissedCallRate = checker(['missedCalls', 'inboundCalls'], [], RATE_KEYS);
+const checkNotReadyOccurrences = checker(['dailyNotReadyMinutes'], [], []);
 
 // --- the KPIs ---------------------------------------------------------------
 
@@ -180,8 +210,8 @@ function shortAbandonIssues(input: KpiRaw, exclude: boolean | undefined): Issue[
  * ```
  */
 export function answerRate(input: AnswerRateInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['offered', 'answered'], [], options, RATE_KEYS);
-  return rate(input.answered, input.offered, [input.answered, input.offered], options, 'no calls offered');
+  checkAnswerRate(input, options);
+  return rate('answerRate', input, options);
 }
 
 /**
@@ -207,12 +237,8 @@ export function answerRate(input: AnswerRateInput, options?: RateOptions): KpiRa
  * ```
  */
 export function abandonRate(input: AbandonRateInput, options?: AbandonRateOptions): KpiRate | KpiNoData {
-  check(input, ['offered', 'abandoned'], ['shortAbandoned', 'shortAbandonSeconds'], options, RATE_KEYS,
-    shortAbandonIssues(input, options?.excludeShortAbandons));
-  const short = options?.excludeShortAbandons ? (input.shortAbandoned ?? 0) : 0;
-  const n = input.abandoned - short;
-  const d = input.offered - short;
-  return rate(n, d, [n, d], options, 'no calls offered');
+  checkAbandonRate(input, options, shortAbandonIssues(input, options?.excludeShortAbandons));
+  return rate('abandonRate', input, options);
 }
 
 /**
@@ -256,20 +282,8 @@ export function serviceLevel(input: ServiceLevelInput, options: ServiceLevelOpti
   if (t === 'ignored') need('abandoned', "for the 'ignored' treatment");
   if (t === 'favour') need('abandonedWithinThreshold', "for the 'favour' treatment");
   extra.push(...shortAbandonIssues(input, options?.excludeShortAbandons && t !== 'ignored'));
-  check(input, ['offered', 'answeredWithinThreshold', 'serviceLevelSeconds'],
-    ['answered', 'abandoned', 'abandonedWithinThreshold', 'shortAbandoned', 'shortAbandonSeconds'],
-    options, RATE_KEYS, extra);
-
-  const a = input.answeredWithinThreshold;
-  const empty = 'no calls to measure the service level on';
-  if (t === 'ignored') {
-    const d = input.offered - (input.abandoned ?? 0);
-    return rate(a, d, [a, d], options, empty);
-  }
-  const short = options.excludeShortAbandons ? (input.shortAbandoned ?? 0) : 0;
-  const d = input.offered - short;
-  const n = t === 'favour' ? a + (input.abandonedWithinThreshold ?? 0) - short : a;
-  return rate(n, d, [n, d], options, empty);
+  checkServiceLevel(input, options, extra);
+  return rate(t === 'ignored' ? 'serviceLevelIgnored' : t === 'favour' ? 'serviceLevelFavour' : 'serviceLevelAgainst', input, options);
 }
 
 /**
@@ -293,9 +307,8 @@ export function serviceLevel(input: ServiceLevelInput, options: ServiceLevelOpti
  * ```
  */
 export function averageHandleTime(input: AhtInput, options?: AverageOptions): KpiAverage | KpiNoData {
-  check(input, ['handled', 'talkSeconds', 'afterCallWorkSeconds'], ['holdSeconds'], options, ['decimals']);
-  const total = ms(input.talkSeconds) + ms(input.holdSeconds ?? 0) + ms(input.afterCallWorkSeconds);
-  return average(total, input.handled, options, 'no calls handled');
+  checkAht(input, options);
+  return average('averageHandleTime', input, options);
 }
 
 /**
@@ -317,8 +330,8 @@ export function averageHandleTime(input: AhtInput, options?: AverageOptions): Kp
  * ```
  */
 export function averageSpeedOfAnswer(input: AsaInput, options?: AverageOptions): KpiAverage | KpiNoData {
-  check(input, ['answered', 'answerWaitSeconds'], [], options, ['decimals']);
-  return average(ms(input.answerWaitSeconds), input.answered, options, 'no calls answered');
+  checkAsa(input, options);
+  return average('averageSpeedOfAnswer', input, options);
 }
 
 /**
@@ -340,9 +353,8 @@ export function averageSpeedOfAnswer(input: AsaInput, options?: AverageOptions):
  * ```
  */
 export function firstContactResolution(input: FcrInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['resolvedFirstContact', 'resolutionEligible'], [], options, RATE_KEYS);
-  const { resolvedFirstContact: n, resolutionEligible: d } = input;
-  return rate(n, d, [n, d], options, 'no contacts assessed');
+  checkFcr(input, options);
+  return rate('firstContactResolution', input, options);
 }
 
 /**
@@ -364,10 +376,8 @@ export function firstContactResolution(input: FcrInput, options?: RateOptions): 
  * ```
  */
 export function occupancy(input: OccupancyInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['talkSeconds', 'afterCallWorkSeconds', 'availableSeconds'], ['holdSeconds'], options, RATE_KEYS);
-  const handle = ms(input.talkSeconds) + ms(input.holdSeconds ?? 0) + ms(input.afterCallWorkSeconds);
-  const total = handle + ms(input.availableSeconds);
-  return rate(handle, total, [sec(handle), sec(total)], options, 'no handle or available time');
+  checkOccupancy(input, options);
+  return rate('occupancy', input, options);
 }
 
 /**
@@ -389,9 +399,8 @@ export function occupancy(input: OccupancyInput, options?: RateOptions): KpiRate
  * ```
  */
 export function scheduleAdherence(input: AdherenceInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['adherentSeconds', 'scheduledSeconds'], [], options, RATE_KEYS);
-  const { adherentSeconds: n, scheduledSeconds: d } = input;
-  return rate(ms(n), ms(d), [n, d], options, 'no time scheduled');
+  checkAdherence(input, options);
+  return rate('scheduleAdherence', input, options);
 }
 
 /**
@@ -413,9 +422,8 @@ export function scheduleAdherence(input: AdherenceInput, options?: RateOptions):
  * ```
  */
 export function shrinkage(input: ShrinkageInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['shrinkageSeconds', 'paidSeconds'], [], options, RATE_KEYS);
-  const { shrinkageSeconds: n, paidSeconds: d } = input;
-  return rate(ms(n), ms(d), [n, d], options, 'no paid time');
+  checkShrinkage(input, options);
+  return rate('shrinkage', input, options);
 }
 
 /**
@@ -437,9 +445,8 @@ export function shrinkage(input: ShrinkageInput, options?: RateOptions): KpiRate
  * ```
  */
 export function attendance(input: AttendanceInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['shiftsPresent', 'shiftsScheduled'], [], options, RATE_KEYS);
-  const { shiftsPresent: n, shiftsScheduled: d } = input;
-  return rate(n, d, [n, d], options, 'no shifts scheduled');
+  checkAttendance(input, options);
+  return rate('attendance', input, options);
 }
 
 /**
@@ -462,10 +469,8 @@ export function attendance(input: AttendanceInput, options?: RateOptions): KpiRa
  * ```
  */
 export function attrition(input: AttritionInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['leavers', 'headcountStart', 'headcountEnd'], [], options, RATE_KEYS);
-  const twiceAvg = input.headcountStart + input.headcountEnd;
-  // leavers / (sum / 2) = 2 · leavers / sum keeps both sides whole numbers.
-  return rate(2 * input.leavers, twiceAvg, [input.leavers, twiceAvg / 2], options, 'no headcount');
+  checkAttrition(input, options);
+  return rate('attrition', input, options);
 }
 
 /**
@@ -487,9 +492,8 @@ export function attrition(input: AttritionInput, options?: RateOptions): KpiRate
  * ```
  */
 export function notReadyRate(input: NotReadyRateInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['notReadySeconds', 'loggedInSeconds'], [], options, RATE_KEYS);
-  const { notReadySeconds: n, loggedInSeconds: d } = input;
-  return rate(ms(n), ms(d), [n, d], options, 'no logged-in time');
+  checkNotReadyRate(input, options);
+  return rate('notReadyRate', input, options);
 }
 
 /**
@@ -511,9 +515,8 @@ export function notReadyRate(input: NotReadyRateInput, options?: RateOptions): K
  * ```
  */
 export function missedCallRate(input: MissedCallRateInput, options?: RateOptions): KpiRate | KpiNoData {
-  check(input, ['missedCalls', 'inboundCalls'], [], options, RATE_KEYS);
-  const { missedCalls: n, inboundCalls: d } = input;
-  return rate(n, d, [n, d], options, 'no inbound calls');
+  checkMissedCallRate(input, options);
+  return rate('missedCallRate', input, options);
 }
 
 /**
@@ -542,10 +545,7 @@ export function notReadyOccurrences(input: NotReadyOccurrencesInput, options?: N
   if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
     extra.push({ code: 'invalid_option', path: ['options', 'thresholdMinutes'], message: 'thresholdMinutes must be a non-negative number' });
   }
-  check(input, ['dailyNotReadyMinutes'], [], undefined, [], extra);
-  const days: number[] = [];
-  input.dailyNotReadyMinutes.forEach((m, i) => {
-    if (m > threshold) days.push(i);
-  });
+  checkNotReadyOccurrences(input, undefined, extra);
+  const days = notReadyDays(input.dailyNotReadyMinutes, threshold);
   return { kind: 'count', value: days.length, days, thresholdMinutes: threshold };
 }

@@ -39,39 +39,45 @@ const seconds = z
     params: { code: 'too_precise' },
   });
 
-const FIELD_SCHEMAS: Record<KpiField, z.ZodType> = {
-  offered: count,
-  answered: count,
-  abandoned: count,
-  serviceLevelSeconds: seconds,
-  answeredWithinThreshold: count,
-  abandonedWithinThreshold: count,
-  shortAbandonSeconds: seconds,
-  shortAbandoned: count,
-  handled: count,
-  talkSeconds: seconds,
-  holdSeconds: seconds,
-  afterCallWorkSeconds: seconds,
-  answerWaitSeconds: seconds,
-  resolvedFirstContact: count,
-  resolutionEligible: count,
-  availableSeconds: seconds,
-  adherentSeconds: seconds,
-  scheduledSeconds: seconds,
-  shrinkageSeconds: seconds,
-  paidSeconds: seconds,
-  shiftsPresent: count,
-  shiftsScheduled: count,
-  leavers: count,
-  headcountStart: count,
-  headcountEnd: count,
-  notReadySeconds: seconds,
-  loggedInSeconds: seconds,
-  missedCalls: count,
-  inboundCalls: count,
-  // Minutes a day: a day has 1,440 of them.
-  dailyNotReadyMinutes: z.array(z.number().min(0, { abort: true }).max(1440)),
+/** What each field holds; the zod schema and the fast check below both follow it. */
+const FIELD_KINDS: Record<KpiField, 'count' | 'seconds' | 'minutes'> = {
+  offered: 'count',
+  answered: 'count',
+  abandoned: 'count',
+  serviceLevelSeconds: 'seconds',
+  answeredWithinThreshold: 'count',
+  abandonedWithinThreshold: 'count',
+  shortAbandonSeconds: 'seconds',
+  shortAbandoned: 'count',
+  handled: 'count',
+  talkSeconds: 'seconds',
+  holdSeconds: 'seconds',
+  afterCallWorkSeconds: 'seconds',
+  answerWaitSeconds: 'seconds',
+  resolvedFirstContact: 'count',
+  resolutionEligible: 'count',
+  availableSeconds: 'seconds',
+  adherentSeconds: 'seconds',
+  scheduledSeconds: 'seconds',
+  shrinkageSeconds: 'seconds',
+  paidSeconds: 'seconds',
+  shiftsPresent: 'count',
+  shiftsScheduled: 'count',
+  leavers: 'count',
+  headcountStart: 'count',
+  headcountEnd: 'count',
+  notReadySeconds: 'seconds',
+  loggedInSeconds: 'seconds',
+  missedCalls: 'count',
+  inboundCalls: 'count',
+  // Minutes a day, one entry per day: a day has 1,440 of them.
+  dailyNotReadyMinutes: 'minutes',
 };
+
+const minutes = z.array(z.number().min(0, { abort: true }).max(1440));
+const FIELD_SCHEMAS = Object.fromEntries(
+  Object.entries(FIELD_KINDS).map(([f, k]) => [f, k === 'count' ? count : k === 'seconds' ? seconds : minutes]),
+) as unknown as Record<KpiField, z.ZodType>;
 
 /**
  * Every field of {@link KpiRaw}, in declaration order.
@@ -282,4 +288,162 @@ export function roundingIssues(options: unknown, keys: readonly string[]): Issue
     path: zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     message: `${zi.path.map(String).join('.') || 'options'} must be a whole number from 0 to 12`,
   }));
+}
+
+// --- fast checks -------------------------------------------------------------
+// zod costs microseconds a call; a KPI is computed per agent, per month, per
+// metric. The checks below accept only what the zod path accepts (never more),
+// so a caller may skip that path when they pass and run it, to build the
+// issues, only when they fail. Every rule mirrors one above.
+
+/**
+ * @name kpiFieldOk
+ * @category KPIs
+ * @summary Whether one value is valid for one field of {@link KpiRaw} (fast; no issues).
+ *
+ * @description
+ * Counts are whole numbers from 0 to 10^12; durations are seconds from 0 to
+ * 10^11 with at most three decimals; daily minutes are lists of numbers from 0
+ * to 1,440. True implies {@link kpiInputIssues} finds no shape issue with it.
+ *
+ * @param field - the field
+ * @param value - its value, unchecked
+ * @returns whether the value is valid
+ *
+ * @example
+ * ```ts
+ * kpiFieldOk('offered', 12);        //=> true
+ * kpiFieldOk('talkSeconds', 0.0001); //=> false (finer than a millisecond)
+ * ```
+ */
+export function kpiFieldOk(field: KpiField, value: unknown): boolean {
+  const kind = FIELD_KINDS[field];
+  if (kind === 'minutes') {
+    if (!Array.isArray(value)) return false;
+    for (let i = 0; i < value.length; i++) {
+      const m: unknown = value[i];
+      if (typeof m !== 'number' || !(m >= 0 && m <= 1440)) return false;
+    }
+    return true;
+  }
+  if (typeof value !== 'number' || !(value >= 0)) return false;
+  if (kind === 'count') return value <= MAX_COUNT && Number.isInteger(value);
+  // Whole milliseconds round-trip: the value prints with at most three decimals.
+  return value <= MAX_SECONDS && (Number.isInteger(value) || Math.round(value * 1000) / 1000 === value);
+}
+
+/**
+ * A precompiled fast check of KPI input: see {@link kpiCheck}.
+ *
+ * @example
+ * ```ts
+ * const check: KpiCheck = kpiCheck(['offered', 'answered'], ['offered', 'answered']);
+ * ```
+ */
+export interface KpiCheck {
+  readonly fields: readonly KpiField[];
+  readonly required: readonly boolean[];
+  /** The fields allowed when strict. */
+  readonly allowed: ReadonlySet<string> | null;
+  readonly constraints: readonly Constraint[];
+}
+
+/**
+ * @name kpiCheck
+ * @category KPIs
+ * @summary Precompiles a fast check for {@link kpiInputOk}, with the arguments of {@link kpiInputIssues}.
+ *
+ * @param fields - the fields to read
+ * @param required - the fields that must be present
+ * @param strict - whether a field outside `fields` fails the check
+ * @returns the compiled check
+ *
+ * @example
+ * ```ts
+ * const check = kpiCheck(['offered', 'answered'], ['offered', 'answered']);
+ * kpiInputOk({ offered: 10, answered: 9 }, check); //=> true
+ * ```
+ */
+export function kpiCheck(fields: readonly KpiField[], required: readonly KpiField[], strict = false): KpiCheck {
+  return {
+    fields: [...fields],
+    required: fields.map((f) => required.includes(f)),
+    allowed: strict ? new Set<string>(fields) : null,
+    // Only relations among the fields read are checked, as kpiInputIssues does.
+    constraints: CONSTRAINTS.filter((c) => fields.includes(c.limit) && c.parts.every((p) => fields.includes(p))),
+  };
+}
+
+/**
+ * @name kpiInputOk
+ * @category KPIs
+ * @summary Whether {@link kpiInputIssues} would find no issue: a fast check for the hot path.
+ *
+ * @description
+ * Checks the object, each field's shape, required fields, unknown fields when
+ * strict, and every part ≤ its whole, with the same arithmetic as
+ * {@link kpiInputIssues}. It accepts only what that accepts; when it says
+ * false, call {@link kpiInputIssues} for the issues.
+ *
+ * @param input - the raw data, unchecked
+ * @param check - from {@link kpiCheck}
+ * @returns true when the input is valid
+ *
+ * @example
+ * ```ts
+ * const check = kpiCheck(['offered', 'answered'], ['offered', 'answered']);
+ * kpiInputOk({ offered: 10, answered: 12 }, check); //=> false: kpiInputIssues gives the 'exceeds' issue
+ * ```
+ */
+export function kpiInputOk(input: unknown, check: KpiCheck): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const raw = input as Record<string, unknown>;
+  const { fields, required } = check;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as KpiField;
+    const v = raw[f];
+    if (v === undefined) {
+      if (required[i]) return false;
+    } else if (!kpiFieldOk(f, v)) return false;
+  }
+  const allowed = check.allowed;
+  if (allowed !== null) {
+    // for…in also sees inherited keys: stricter than needed, never laxer.
+    for (const k in raw) if (!allowed.has(k)) return false;
+  }
+  for (const c of check.constraints) {
+    const limit = raw[c.limit];
+    if (limit === undefined) continue;
+    let total = 0;
+    let present = true;
+    for (const p of c.parts) {
+      const v = raw[p];
+      if (v === undefined) {
+        present = false;
+        break;
+      }
+      total += v as number;
+    }
+    if (present && total > (limit as number)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether {@link roundingIssues} would find no issue (fast; no issues).
+ *
+ * @example
+ * ```ts
+ * roundingOk({ decimals: 2 }, ['decimals']); //=> true
+ * roundingOk({ decimals: 2.5 }, ['decimals']); //=> false
+ * ```
+ */
+export function roundingOk(options: unknown, keys: readonly string[]): boolean {
+  if (options === undefined) return true;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return false;
+  for (const k of keys) {
+    const v = (options as Record<string, unknown>)[k];
+    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 12)) return false;
+  }
+  return true;
 }

@@ -1,0 +1,462 @@
+/**
+ * Reading evaluations as a stream of {@link InputUnit}s: NDJSON, CSV or a JSON
+ * array, plain or gzip, from a file or stdin. Nothing holds the whole input:
+ * chunks are split as they arrive and the consumer's pace is the reader's pace
+ * (async iteration pulls; a paused consumer pauses the file).
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import { parse as parseCsv, type CsvError } from 'csv-parse';
+import type { Issue } from '../issues/issues.js';
+import type { InputFormat, InputUnit } from './types.js';
+
+/**
+ * A batch of input, as {@link InputSource.batches} yields it: NDJSON stays raw
+ * bytes cut at line ends (the cheapest thing to hand to a worker thread, which
+ * decodes and splits it), other formats are parsed units.
+ *
+ * @example
+ * ```ts
+ * const b: InputBatch = { kind: 'ndjson', line: 1001, bytes: Buffer.from('{"id":"c1001"}\n') };
+ * ```
+ */
+export type InputBatch =
+  | { readonly kind: 'units'; readonly units: readonly InputUnit[] }
+  | { readonly kind: 'ndjson'; /** Line number of the first line in `bytes`. */ readonly line: number; readonly bytes: Uint8Array };
+
+/**
+ * An open input. Consume either `units` or `batches(…)`, once.
+ *
+ * @example
+ * ```ts
+ * const src = await openInput('calls.ndjson.gz');
+ * for await (const unit of src.units) console.log(unit.line);
+ * ```
+ */
+export interface InputSource {
+  /** The path, or `-` for stdin. */
+  readonly name: string;
+  /** The file's size in bytes (compressed size for .gz); null for stdin and streams. */
+  readonly size: number | null;
+  /** Bytes read so far from the file (before decompression). */
+  bytesRead(): number;
+  /** The format used (after sniffing). Known once the first unit was pulled. */
+  format(): Exclude<InputFormat, 'auto'> | null;
+  /** Records one by one. */
+  readonly units: AsyncIterable<InputUnit>;
+  /** Records in batches of `lines` lines (NDJSON) or `lines` units (other formats). */
+  batches(lines: number): AsyncIterable<InputBatch>;
+}
+
+/**
+ * Options of {@link openInput}.
+ *
+ * @example
+ * ```ts
+ * const o: OpenInputOptions = { format: 'csv', onCsvHeader: (cols) => check(cols) };
+ * ```
+ */
+export interface OpenInputOptions {
+  /** Default `auto`: by extension (`.csv`, `.ndjson`/`.jsonl`, `.json`, each optionally `.gz`), else by the first character. */
+  readonly format?: InputFormat;
+  /** Called with the CSV header before the first row; may throw to stop the run. */
+  readonly onCsvHeader?: (columns: string[]) => void;
+}
+
+function formatFromName(name: string): Exclude<InputFormat, 'auto'> | null {
+  const base = name.toLowerCase().replace(/\.gz$/, '');
+  if (base.endsWith('.csv')) return 'csv';
+  if (base.endsWith('.ndjson') || base.endsWith('.jsonl')) return 'ndjson';
+  if (base.endsWith('.json')) return 'json';
+  return null;
+}
+
+function sniff(head: Uint8Array): Exclude<InputFormat, 'auto'> {
+  for (const b of head) {
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    return b === 0x5b ? 'json' : b === 0x7b ? 'ndjson' : 'csv';
+  }
+  return 'ndjson';
+}
+
+async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const dec = new StringDecoder('utf8');
+  for await (const b of chunks) {
+    const s = dec.write(b);
+    if (s !== '') yield s;
+  }
+  const tail = dec.end();
+  if (tail !== '') yield tail;
+}
+
+/**
+ * Opens a file (or `-` for stdin, or a Readable) for reading evaluations.
+ * Gzip is recognised by its magic bytes, whatever the name.
+ *
+ * @example
+ * ```ts
+ * const src = await openInput('-', { format: 'ndjson' });
+ * ```
+ */
+export async function openInput(input: string | Readable, options: OpenInputOptions = {}): Promise<InputSource> {
+  const name = typeof input === 'string' ? input : '(stream)';
+  let size: number | null = null;
+  let raw: Readable;
+  if (typeof input !== 'string') raw = input;
+  else if (input === '-') raw = process.stdin;
+  else {
+    size = (await stat(input)).size; // throws ENOENT before anything else happens
+    raw = createReadStream(input, { highWaterMark: 256 * 1024 });
+  }
+  let bytes = 0;
+  let chosen: Exclude<InputFormat, 'auto'> | null = options.format && options.format !== 'auto' ? options.format : formatFromName(name);
+
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const c of raw) {
+      const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+      bytes += b.length;
+      yield b;
+    }
+  }
+
+  /** Decompressed bytes, BOM removed, format chosen. */
+  async function* plain(): AsyncGenerator<Buffer> {
+    const it = counted()[Symbol.asyncIterator]();
+    const first = await it.next();
+    if (first.done) return;
+    const rest = async function* (): AsyncGenerator<Buffer> {
+      yield first.value;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    };
+    let source: AsyncIterable<Buffer> = rest();
+    if (first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b) {
+      source = Readable.from(rest(), { objectMode: false }).pipe(createGunzip());
+    }
+    let head = true;
+    for await (const b of source) {
+      let chunk = b as Buffer;
+      if (head) {
+        if (chunk.length === 0) continue;
+        head = false;
+        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3); // a BOM is not data
+        chosen ??= sniff(chunk);
+      }
+      yield chunk;
+    }
+  }
+
+  async function* units(): AsyncGenerator<InputUnit> {
+    const it = plain()[Symbol.asyncIterator]();
+    const first = await it.next();
+    if (first.done) return;
+    const all = async function* (): AsyncGenerator<Buffer> {
+      yield first.value;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    };
+    if (chosen === 'json') yield* jsonUnits(decode(all()));
+    else if (chosen === 'csv') yield* csvUnits(decode(all()), options.onCsvHeader);
+    else yield* ndjsonUnits(decode(all()));
+  }
+
+  async function* batches(lines: number): AsyncGenerator<InputBatch> {
+    const it = plain()[Symbol.asyncIterator]();
+    const first = await it.next();
+    if (first.done) return;
+    const all = async function* (): AsyncGenerator<Buffer> {
+      yield first.value;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    };
+    if (chosen === 'ndjson' || chosen === null) {
+      for await (const b of ndjsonByteBatches(all(), lines)) yield { kind: 'ndjson', line: b.line, bytes: b.bytes };
+      return;
+    }
+    const src = chosen === 'json' ? jsonUnits(decode(all())) : csvUnits(decode(all()), options.onCsvHeader);
+    for await (const u of batched(src, lines)) yield { kind: 'units', units: u };
+  }
+
+  return { name, size, bytesRead: () => bytes, format: () => chosen, units: { [Symbol.asyncIterator]: () => units() }, batches };
+}
+
+/**
+ * Cuts NDJSON bytes into batches of `lines` lines at newline bytes (UTF-8
+ * safe: 0x0A never occurs inside a multi-byte character), without decoding.
+ * A batch also ends once it holds `maxBytes` (but always at least one line),
+ * so that a file of huge records cannot make a batch huge.
+ *
+ * @example
+ * ```ts
+ * for await (const b of ndjsonByteBatches(fileChunks, 1000)) worker.postMessage(b);
+ * ```
+ */
+export async function* ndjsonByteBatches(chunks: AsyncIterable<Buffer>, lines: number, maxBytes = 4 * 1024 * 1024): AsyncGenerator<{ line: number; bytes: Buffer }> {
+  let pending: Buffer[] = [];
+  let pendingLines = 0;
+  let pendingBytes = 0;
+  let line = 1;
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (;;) {
+      let pos = start;
+      let cut = -1; // just after the last newline found in this chunk: the only place a batch may end
+      while (pendingLines < lines) {
+        const nl = chunk.indexOf(10, pos);
+        if (nl === -1) break;
+        pendingLines++;
+        pos = cut = nl + 1;
+        if (pendingBytes + (cut - start) >= maxBytes) break;
+      }
+      if (cut !== -1 && (pendingLines >= lines || pendingBytes + (cut - start) >= maxBytes)) {
+        pending.push(chunk.subarray(start, cut));
+        yield { line, bytes: Buffer.concat(pending) };
+        line += pendingLines;
+        pending = [];
+        pendingLines = 0;
+        pendingBytes = 0;
+        start = cut;
+      } else {
+        if (start < chunk.length) {
+          pending.push(chunk.subarray(start));
+          pendingBytes += chunk.length - start;
+        }
+        break;
+      }
+    }
+  }
+  if (pending.length > 0) yield { line, bytes: Buffer.concat(pending) };
+}
+
+/**
+ * The units of a batch of NDJSON text whose first line is `firstLine`
+ * (synchronous twin of {@link ndjsonUnits}, for worker threads).
+ *
+ * @example
+ * ```ts
+ * ndjsonLines('{"a":1}\n\n{"a":2}\n', 10); // lines 10 and 12
+ * ```
+ */
+export function ndjsonLines(text: string, firstLine: number): InputUnit[] {
+  const out: InputUnit[] = [];
+  let line = firstLine - 1;
+  let start = 0;
+  const n = text.length;
+  while (start < n) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1) nl = n;
+    line++;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (!isBlank(text, start, end)) out.push({ line, text: text.slice(start, end) });
+    start = nl + 1;
+  }
+  return out;
+}
+
+/**
+ * Splits NDJSON text into lines with their 1-based numbers; blank lines are skipped.
+ *
+ * @example
+ * ```ts
+ * for await (const u of ndjsonUnits(['{"a":1}\n\n{"a"', ':2}\n'])) console.log(u); // lines 1 and 3
+ * ```
+ */
+export async function* ndjsonUnits(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<InputUnit> {
+  let rest = '';
+  let line = 0;
+  for await (const chunk of chunks) {
+    const buf = rest === '' ? chunk : rest + chunk;
+    let start = 0;
+    for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', start)) {
+      line++;
+      const end = nl > start && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (!isBlank(buf, start, end)) yield { line, text: buf.slice(start, end) };
+      start = nl + 1;
+    }
+    rest = buf.slice(start);
+  }
+  if (rest !== '') {
+    line++;
+    const end = rest.endsWith('\r') ? rest.length - 1 : rest.length;
+    if (!isBlank(rest, 0, end)) yield { line, text: rest.slice(0, end) };
+  }
+}
+
+function isBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Splits a JSON array (or a sequence of JSON values) into its elements as
+ * text, with the line each starts on, without parsing them: a malformed
+ * element is rejected alone and the rest still read.
+ *
+ * @example
+ * ```ts
+ * for await (const u of jsonUnits(['[{"id":1},', '\n{"id":2}]'])) console.log(u); // lines 1 and 2
+ * ```
+ */
+export async function* jsonUnits(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<InputUnit> {
+  let line = 1;
+  let mode: 'start' | 'array' | 'values' | 'after' = 'start';
+  let parts: string[] = []; // the current element's earlier chunks
+  let inElem = false;
+  let elemStart = 0;
+  let elemLine = 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let scalar = false;
+  let trailing: { line: number; text: string } | null = null;
+
+  for await (const chunk of chunks) {
+    elemStart = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk.charCodeAt(i);
+      if (inElem) {
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (ch === 92) escaped = true;
+          else if (ch === 34) {
+            inString = false;
+            if (scalar && depth === 0) {
+              parts.push(chunk.slice(elemStart, i + 1));
+              yield { line: elemLine, text: parts.join('') };
+              parts = [];
+              inElem = false;
+            }
+          }
+        } else if (ch === 34) inString = true;
+        else if (ch === 123 || ch === 91) depth++;
+        else if (ch === 125 || ch === 93) {
+          if (scalar) {
+            // `]` closing the array right after a scalar element
+            parts.push(chunk.slice(elemStart, i));
+            yield { line: elemLine, text: parts.join('').trim() };
+            parts = [];
+            inElem = false;
+            mode = 'after';
+          } else if (--depth === 0) {
+            parts.push(chunk.slice(elemStart, i + 1));
+            yield { line: elemLine, text: parts.join('') };
+            parts = [];
+            inElem = false;
+          }
+        } else if (scalar && (ch === 44 || ch === 32 || ch === 10 || ch === 13 || ch === 9)) {
+          parts.push(chunk.slice(elemStart, i));
+          yield { line: elemLine, text: parts.join('') };
+          parts = [];
+          inElem = false;
+        }
+        if (ch === 10) line++;
+        continue;
+      }
+      if (ch === 10) line++;
+      if (ch === 32 || ch === 10 || ch === 13 || ch === 9 || ch === 0xfeff) continue;
+      if (mode === 'start') {
+        if (ch === 91) {
+          mode = 'array';
+          continue;
+        }
+        mode = 'values';
+      }
+      if (mode === 'array' && ch === 44) continue;
+      if (mode === 'array' && ch === 93) {
+        mode = 'after';
+        continue;
+      }
+      if (mode === 'after') {
+        trailing ??= { line, text: chunk.slice(i, i + 20) };
+        continue;
+      }
+      inElem = true;
+      elemStart = i;
+      elemLine = line;
+      depth = ch === 123 || ch === 91 ? 1 : 0;
+      scalar = depth === 0;
+      inString = ch === 34;
+      escaped = false;
+    }
+    if (inElem) parts.push(chunk.slice(elemStart));
+  }
+  if (inElem) {
+    const text = parts.join('');
+    if (scalar && !inString) yield { line: elemLine, text };
+    else yield { line: elemLine, issues: [{ code: 'invalid_json', path: [], message: 'the input ends inside this element (unterminated JSON)' }] };
+  } else if (mode === 'array') {
+    yield { line, issues: [{ code: 'invalid_json', path: [], message: 'the JSON array is not closed with "]"' }] };
+  }
+  if (trailing) yield { line: trailing.line, issues: [{ code: 'invalid_json', path: [], message: `unexpected text after the JSON array: ${JSON.stringify(trailing.text)}` }] };
+}
+
+/**
+ * CSV rows (first line = header) as units; a row that cannot be parsed is a
+ * rejected unit, not the end of the run.
+ *
+ * @example
+ * ```ts
+ * for await (const u of csvUnits(['id,agentId,date,complete\nc1,a1,2026-10-08,是\n'])) console.log(u);
+ * ```
+ */
+export async function* csvUnits(chunks: AsyncIterable<string> | Iterable<string>, onHeader?: (columns: string[]) => void): AsyncGenerator<InputUnit> {
+  let headerError: unknown = null;
+  const parser = parseCsv({
+    bom: true,
+    columns: (header: string[]) => {
+      try {
+        onHeader?.(header);
+      } catch (e) {
+        headerError = e;
+        throw e;
+      }
+      return header;
+    },
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+  });
+  const skipped: InputUnit[] = [];
+  let lastLine = 1;
+  parser.on('skip', (err: CsvError) => {
+    const lines = typeof err['lines'] === 'number' ? (err['lines'] as number) : lastLine + 1;
+    const issue: Issue = { code: 'invalid_csv', path: [], message: err.message };
+    skipped.push({ line: lines, issues: [issue] });
+  });
+  const feed = Readable.from(chunks, { objectMode: false });
+  feed.on('error', (e) => parser.destroy(e));
+  feed.pipe(parser);
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      while (skipped.length > 0) yield skipped.shift() as InputUnit;
+      lastLine = rec.info.lines;
+      yield { line: rec.info.lines, row: rec.record };
+    }
+  } catch (e) {
+    throw headerError ?? e;
+  }
+  while (skipped.length > 0) yield skipped.shift() as InputUnit;
+}
+
+/**
+ * Groups units into arrays of `size` (the last may be shorter).
+ *
+ * @example
+ * ```ts
+ * for await (const b of batched(src.units, 1000)) pool.submit(b);
+ * ```
+ */
+export async function* batched<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const x of items) {
+    batch.push(x);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

@@ -1,0 +1,321 @@
+/**
+ * `callqa problems <input> --rubric r.json` — a period's problem analysis:
+ * the Pareto table, common problems (→ training, process owner) and
+ * individual ones (→ each agent's coaching list, with evidence), root causes.
+ * Also home of the reader shared by the quality commands (`alerts`, `calibrate`):
+ * evaluations are scored on the fly, pre-scored records (`callqa score --full`)
+ * are taken as they are.
+ */
+import type { Command } from 'commander';
+import { openInput } from '../../batch/input.js';
+import { scoreUnit } from '../../batch/record.js';
+import type { InputUnit, RejectedRecord } from '../../batch/types.js';
+import { RubricVersions } from '../../batch/versions.js';
+import { clock, table } from '../../format/text.js';
+import { CallqaError } from '../../issues/issues.js';
+import { LOCALES, type Locale, localize } from '../../localize/localize.js';
+import { analyzeProblems, type FailureRule, type ProblemReport } from '../../problems/index.js';
+import type { Rubric } from '../../rubric/index.js';
+import type { CallScore } from '../../scoring/types.js';
+import { EXIT, EXIT_HELP, UsageError, asUsageError, collect, issueLine, loadRubricFiles, positiveInt, rejectionLines } from '../util.js';
+import { inputFormat } from './score.js';
+
+/** Rejections printed to stderr. */
+const MAX_PRINTED = 20;
+
+/**
+ * Is this parsed record already a call score (e.g. from `callqa score --full`)?
+ *
+ * @example
+ * ```ts
+ * isCallScore({ id: 'c1', agentId: 'a', date: '2026-10-01', score: 80, items: [], rubric: { id: 'r', version: '1' } }); // true
+ * ```
+ */
+export function isCallScore(v: unknown): v is CallScore {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o['id'] === 'string' && typeof o['agentId'] === 'string' && typeof o['date'] === 'string' && typeof o['score'] === 'number' && Array.isArray(o['items']) && typeof o['rubric'] === 'object' && o['rubric'] !== null;
+}
+
+/**
+ * Reads scored calls from a batch-format file (NDJSON, CSV, JSON array, .gz,
+ * `-` for stdin): records that are already call scores are kept, evaluations
+ * are scored with the rubric version in force on their date. Rejected records
+ * are returned, not thrown.
+ *
+ * @example
+ * ```ts
+ * const { calls, rejected } = await readScoredCalls('calls.ndjson', [rubric], 'auto');
+ * ```
+ */
+export async function readScoredCalls(input: string, rubrics: readonly Rubric[], format: string): Promise<{ calls: CallScore[]; rejected: RejectedRecord[] }> {
+  const versions = rubrics.length > 0 ? new RubricVersions(rubrics) : null;
+  const calls: CallScore[] = [];
+  const rejected: RejectedRecord[] = [];
+  let src;
+  try {
+    src = await openInput(input, { format: inputFormat(format) });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message);
+  }
+  try {
+    for await (const unit of src.units) {
+      let u: InputUnit = unit;
+      if ('text' in unit) {
+        try {
+          u = { line: unit.line, value: JSON.parse(unit.text) };
+        } catch (e) {
+          rejected.push({ ok: false, line: unit.line, issues: [{ code: 'invalid_json', path: [], message: (e as Error).message }] });
+          continue;
+        }
+      }
+      if ('value' in u && isCallScore(u.value)) {
+        calls.push(u.value);
+        continue;
+      }
+      if (!versions) {
+        rejected.push({ ok: false, line: u.line, issues: [{ code: 'needs_rubric', path: [], message: 'not a scored call; give --rubric to score evaluations' }] });
+        continue;
+      }
+      const r = scoreUnit(versions, u);
+      if (r.ok) calls.push(r.score);
+      else rejected.push(r);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'Z_DATA_ERROR') throw new UsageError(err.message);
+    throw e;
+  }
+  return { calls, rejected };
+}
+
+/**
+ * Prints rejected records (at most 20) to stderr and sets exit code 1 when there are any.
+ *
+ * @example
+ * ```ts
+ * reportRejected(rejected, 'calls.ndjson', opts.quiet);
+ * ```
+ */
+export function reportRejected(rejected: readonly RejectedRecord[], input: string, quiet = false): void {
+  if (rejected.length === 0) return;
+  if (!quiet) {
+    for (const r of rejected.slice(0, MAX_PRINTED)) for (const l of rejectionLines(r, input)) process.stderr.write(`${l}\n`);
+    if (rejected.length > MAX_PRINTED) process.stderr.write(`… and ${rejected.length - MAX_PRINTED} more rejected record(s)\n`);
+  }
+  process.exitCode = EXIT.rejected;
+}
+
+/**
+ * Parses a number option.
+ *
+ * @example
+ * ```ts
+ * numberOpt('--common-share', 0, 1)('0.3'); // 0.3
+ * ```
+ */
+export function numberOpt(name: string, min = -Infinity, max = Infinity): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`${name} must be a number${min > -Infinity ? ` ≥ ${min}` : ''}${max < Infinity ? ` and ≤ ${max}` : ''}, got "${v}"`);
+    return n;
+  };
+}
+
+/**
+ * Parses `--fail-when item=rule`: `below:8`, `at-most:4`, `below-max` or `never`.
+ *
+ * @example
+ * ```ts
+ * parseFailWhen(['accurate=at-most:4']); // { accurate: { atMost: 4 } }
+ * ```
+ */
+export function parseFailWhen(specs: readonly string[]): Record<string, FailureRule> {
+  const out: Record<string, FailureRule> = {};
+  for (const spec of specs) {
+    const m = /^([^=]+)=(below|at-most):(-?\d+(?:\.\d+)?)$/.exec(spec) ?? /^([^=]+)=(below-max|never)$/.exec(spec);
+    if (!m || m[1] === undefined) throw new UsageError(`--fail-when must look like item=below:8, item=at-most:4, item=below-max or item=never, got "${spec}"`);
+    const [, item, kind, value] = m;
+    out[item] = kind === 'below' ? { below: Number(value) } : kind === 'at-most' ? { atMost: Number(value) } : (kind as 'below-max' | 'never');
+  }
+  return out;
+}
+
+/**
+ * Parses repeated `key=value` options into a record.
+ *
+ * @example
+ * ```ts
+ * parsePairs(['greet=scripts team'], '--owner'); // { greet: 'scripts team' }
+ * ```
+ */
+export function parsePairs(specs: readonly string[], name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const spec of specs) {
+    const i = spec.indexOf('=');
+    if (i <= 0 || i === spec.length - 1) throw new UsageError(`${name} must look like key=value, got "${spec}"`);
+    out[spec.slice(0, i)] = spec.slice(i + 1);
+  }
+  return out;
+}
+
+/**
+ * Checks `--locale`.
+ *
+ * @example
+ * ```ts
+ * localeOpt('en'); // 'en'
+ * ```
+ */
+export function localeOpt(v: string): Locale {
+  if ((LOCALES as readonly string[]).includes(v)) return v as Locale;
+  throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, got "${v}"`);
+}
+
+/**
+ * Keeps calls whose local date (the first 10 characters) is within [from, to].
+ *
+ * @example
+ * ```ts
+ * inPeriod(calls, '2026-10-01', '2026-10-31');
+ * ```
+ */
+export function inPeriod(calls: readonly CallScore[], from?: string, to?: string): CallScore[] {
+  for (const [name, v] of [['--from', from], ['--to', to]] as const) {
+    if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} must be a date YYYY-MM-DD, got "${v}"`);
+  }
+  return calls.filter((c) => {
+    const d = c.date.slice(0, 10);
+    return (from === undefined || d >= from) && (to === undefined || d <= to);
+  });
+}
+
+const pct = (x: number | null): string => (x === null ? '–' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
+const pts = (x: number): string => (Math.round(x * 100) / 100).toString();
+
+/**
+ * The problem report as readable tables.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(renderProblems(report, rubric, 'zh-CN', 10));
+ * ```
+ */
+export function renderProblems(r: ProblemReport, rubric: Rubric, locale: Locale, top: number): string {
+  const label = (id: string): string => localize(rubric.items.get(id)?.def.label, locale, rubric.locale) || id;
+  const out: string[] = [];
+  out.push(`Problem analysis — ${r.rubric.id}@${r.rubric.version}: ${r.calls} call(s), ${r.agents} agent(s)`);
+  out.push(`Common problem: failed by ≥ ${pct(r.commonShare)} of the agents evaluated on it and by ≥ ${r.minCommonAgents} agent(s)`);
+  out.push('');
+  out.push('Pareto: failures by item (* the vital few)');
+  if (r.pareto.length === 0) out.push('  (no failures)');
+  else {
+    const byId = new Map(r.items.map((i) => [i.itemId, i]));
+    const rows = r.pareto.slice(0, top).map((p, i) => {
+      const it = byId.get(p.itemId);
+      return [String(i + 1), p.itemId, label(p.itemId), String(p.failures), pct(p.share), pct(p.cumulativeShare), pct(it?.failureRate ?? null), `${it?.agentsFailed ?? 0}/${it?.agentsEvaluated ?? 0}`, `${it?.classification ?? ''}${p.vital ? ' *' : ''}`];
+    });
+    out.push(table([['#', 'item', 'label', 'failures', 'share', 'cum.', 'of calls', 'agents', 'class'], ...rows], { right: [0, 3, 4, 5, 6, 7], indent: '  ' }));
+    if (r.pareto.length > top) out.push(`  … ${r.pareto.length - top} more (--json for all)`);
+  }
+  out.push('');
+  out.push('Training needs (common problems)');
+  if (r.training.length === 0) out.push('  (none)');
+  else {
+    out.push(
+      table(
+        [['item', 'label', 'owner', 'agents', 'share', 'failures', 'who'], ...r.training.map((t) => [t.itemId, label(t.itemId), t.owner ?? 'training', `${t.agentsFailed}/${t.agentsEvaluated}`, pct(t.agentShare), String(t.failures), t.agents.join(', ')])],
+        { right: [3, 4, 5], indent: '  ' },
+      ),
+    );
+  }
+  out.push('');
+  out.push('Coaching (individual problems)');
+  if (r.coaching.length === 0) out.push('  (none)');
+  for (const plan of r.coaching) {
+    out.push(`  ${plan.agentId} (${plan.calls} call${plan.calls === 1 ? '' : 's'})`);
+    for (const item of plan.items) {
+      out.push(`    ${item.itemId} ${label(item.itemId)} — ${item.failures} failure${item.failures === 1 ? '' : 's'}`);
+      for (const c of item.calls) {
+        const extra = [c.causes.length > 0 ? `causes: ${c.causes.join(', ')}` : '', c.note ? `note: ${c.note}` : ''].filter(Boolean).join('; ');
+        const kind = rubric.items.get(item.itemId)?.kind;
+        const what = kind === 'fatal' ? 'fatal' : kind === 'penalty' ? `deducted ${pts(-c.points)}` : `item ${pts(c.points)}/${pts(c.max)}`;
+        out.push(`      ${c.callId}  ${c.date.slice(0, 10)}  score ${pts(c.score)}  ${what}${extra ? `  ${extra}` : ''}`);
+        for (const e of c.evidence) out.push(`        turn ${e.turn}${e.time === null ? '' : ` @${clock(e.time)}`}  「${e.phrase}」  ${e.snippet}`);
+      }
+    }
+  }
+  out.push('');
+  out.push('Root causes (tags on lost points)');
+  const used = r.causes.filter((c) => c.count > 0);
+  if (used.length === 0) out.push('  (no tags)');
+  else out.push(table([['cause', 'count', 'points lost'], ...used.map((c) => [c.cause, String(c.count), pts(c.pointsLost)])], { right: [1, 2], indent: '  ' }));
+  if (r.untagged > 0) out.push(`  ${r.untagged} failed or point-losing result(s) carry no tag`);
+  return `${out.join('\n')}\n`;
+}
+
+interface ProblemsOpts {
+  rubric: string[];
+  inputFormat: string;
+  from?: string;
+  to?: string;
+  commonShare?: number;
+  minCommonAgents?: number;
+  owner: string[];
+  failWhen: string[];
+  locale?: Locale;
+  top: number;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Adds `problems` to the program.
+ *
+ * @example
+ * ```ts
+ * register(program); // callqa problems calls.ndjson -r rubric.json --owner accurate=knowledge-base
+ * ```
+ */
+export function register(program: Command): void {
+  program
+    .command('problems')
+    .description('problem analysis of a period: Pareto, common problems (training) vs individual ones (coaching with evidence), root causes')
+    .argument('<input>', 'evaluations or scored calls (`callqa score --full`): NDJSON, CSV, JSON array, optionally .gz; - for stdin')
+    .requiredOption('-r, --rubric <file>', 'rubric JSON; repeat for dated versions (the latest is used for item order and labels)', collect, [])
+    .option('--input-format <format>', 'auto, ndjson, csv or json', 'auto')
+    .option('--from <date>', 'only calls on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only calls on or before this date (YYYY-MM-DD)')
+    .option('--common-share <share>', 'share of agents failing an item that makes it common (default 0.3)', numberOpt('--common-share', 0, 1))
+    .option('--min-common-agents <n>', 'agents needed for a common problem (default 2)', positiveInt('--min-common-agents'))
+    .option('--owner <item=owner>', 'process owner of an item or a section; repeat', collect, [])
+    .option('--fail-when <item=rule>', 'when an item counts as failed: below:x, at-most:x, below-max, never; repeat', collect, [])
+    .option('--locale <locale>', `labels in ${LOCALES.join(', ')} (default: the rubric's)`, localeOpt)
+    .option('--top <n>', 'Pareto rows shown', positiveInt('--top'), 20)
+    .option('--json', 'print the report as JSON')
+    .option('-q, --quiet', 'do not list rejected records')
+    .addHelpText('after', `\nRejected records are listed on stderr; the analysis covers the records that scored.\n${EXIT_HELP}`)
+    .action(async (input: string, opts: ProblemsOpts) => {
+      const rubrics = loadRubricFiles(opts.rubric).map((r) => r.rubric);
+      const failWhen = parseFailWhen(opts.failWhen);
+      const owners = parsePairs(opts.owner, '--owner');
+      const { calls, rejected } = await readScoredCalls(input, rubrics, opts.inputFormat);
+      reportRejected(rejected, input, opts.quiet);
+      const rubric = new RubricVersions(rubrics).list.at(-1) as Rubric;
+      let report: ProblemReport;
+      try {
+        report = analyzeProblems(inPeriod(calls, opts.from, opts.to), rubric, {
+          failWhen,
+          owners,
+          ...(opts.commonShare !== undefined ? { commonShare: opts.commonShare } : {}),
+          ...(opts.minCommonAgents !== undefined ? { minCommonAgents: opts.minCommonAgents } : {}),
+        });
+      } catch (e) {
+        if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid input', e.issues.map((i) => issueLine(input, i)));
+        throw asUsageError(e, input);
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderProblems(report, rubric, opts.locale ?? rubric.locale, opts.top));
+    });
+}

@@ -1,0 +1,326 @@
+/**
+ * `callqa sample` — how many calls to evaluate (n = z²σ²/E² or z²p(1−p)/E²,
+ * with the finite-population correction), which ones (seeded, reproducible,
+ * quotas, strata, oversampling), and the MITLA balance check of the sample
+ * against the population.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { openInput } from '../../batch/input.js';
+import type { RejectedRecord } from '../../batch/types.js';
+import { table } from '../../format/text.js';
+import { CallqaError, type Issue } from '../../issues/issues.js';
+import {
+  type BalanceReport,
+  type CallRecord,
+  type SampleSelection,
+  type SampleSize,
+  checkBalance,
+  sampleSizeForMean,
+  sampleSizeForProportion,
+  selectSample,
+} from '../../sampling/index.js';
+import { EXIT_HELP, UsageError, collect, issueLine, positiveInt } from '../util.js';
+import { numberOpt, parsePairs, reportRejected } from './problems.js';
+import { inputFormat } from './score.js';
+
+/**
+ * A record as a call for sampling: `id`, `agentId`, `date`, and optionally
+ * `durationSec` (or `duration`), `type` and `groups` (an array, or `a;b` in
+ * CSV), each also read from `attributes`. A date without a time and an
+ * integer `hour` attribute (what `callqa generate` writes) become that hour, UTC.
+ *
+ * @example
+ * ```ts
+ * toCallRecord({ id: 7, agentId: 'a', date: '2026-10-08T09:12:00+08:00', duration: '95' });
+ * // { id: '7', agentId: 'a', date: '2026-10-08T09:12:00+08:00', durationSec: 95 }
+ * ```
+ */
+export function toCallRecord(v: Record<string, unknown>): CallRecord {
+  const attrs = (typeof v['attributes'] === 'object' && v['attributes'] !== null ? v['attributes'] : {}) as Record<string, unknown>;
+  const dur = v['durationSec'] ?? v['duration'] ?? attrs['durationSec'] ?? attrs['duration'];
+  const type = v['type'] ?? attrs['type'];
+  const groups = v['groups'] ?? attrs['groups'];
+  const d = typeof dur === 'number' ? dur : typeof dur === 'string' && dur.trim() !== '' ? Number(dur) : undefined;
+  const g = Array.isArray(groups) ? groups.map(String) : typeof groups === 'string' && groups !== '' ? groups.split(';').map((s) => s.trim()).filter(Boolean) : undefined;
+  // A date without a time plus an hour attribute (as `callqa generate` writes) is read as that hour, UTC.
+  const hour = attrs['hour'] ?? v['hour'];
+  const date = typeof v['date'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v['date']) && typeof hour === 'number' && Number.isInteger(hour) && hour >= 0 && hour < 24
+    ? `${v['date']}T${String(hour).padStart(2, '0')}:00:00Z`
+    : v['date'];
+  return {
+    id: typeof v['id'] === 'number' ? String(v['id']) : (v['id'] as string),
+    agentId: v['agentId'] as string,
+    date: date as string,
+    ...(d !== undefined && Number.isFinite(d) ? { durationSec: d } : {}),
+    ...(typeof type === 'string' && type !== '' ? { type } : {}),
+    ...(g ? { groups: g } : {}),
+  };
+}
+
+/**
+ * Reads call records from a batch-format file.
+ *
+ * @example
+ * ```ts
+ * const { calls, rejected } = await readCallRecords('calls.ndjson', 'auto');
+ * ```
+ */
+export async function readCallRecords(input: string, format: string): Promise<{ calls: CallRecord[]; rejected: RejectedRecord[] }> {
+  const calls: CallRecord[] = [];
+  const rejected: RejectedRecord[] = [];
+  let src;
+  try {
+    src = await openInput(input, { format: inputFormat(format) });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message);
+  }
+  try {
+    for await (const unit of src.units) {
+      if ('issues' in unit) {
+        rejected.push({ ok: false, line: unit.line, issues: unit.issues });
+        continue;
+      }
+      let value: unknown;
+      if ('text' in unit) {
+        try {
+          value = JSON.parse(unit.text);
+        } catch (e) {
+          rejected.push({ ok: false, line: unit.line, issues: [{ code: 'invalid_json', path: [], message: (e as Error).message }] });
+          continue;
+        }
+      } else value = 'value' in unit ? unit.value : unit.row;
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        rejected.push({ ok: false, line: unit.line, issues: [{ code: 'invalid_record', path: [], message: 'a call is an object { id, agentId, date, … }' }] });
+        continue;
+      }
+      calls.push(toCallRecord(value as Record<string, unknown>));
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'Z_DATA_ERROR') throw new UsageError(err.message);
+    throw e;
+  }
+  return { calls, rejected };
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * The sampling result as readable tables.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(renderSample({ size, selection, balance }));
+ * ```
+ */
+export function renderSample(r: { readonly size?: SampleSize; readonly selection?: SampleSelection; readonly balance?: BalanceReport; readonly seed?: string; readonly checked?: string }): string {
+  const out: string[] = [];
+  if (r.size) {
+    const s = r.size;
+    out.push(`Sample size: n = ${s.n}  (n0 = ${s.n0.toFixed(2)}, z = ${s.z.toFixed(3)}${s.fpcApplied && s.nCorrected !== undefined ? `, finite-population correction → ${s.nCorrected.toFixed(2)}` : ''})`);
+  }
+  if (r.selection) {
+    const sel = r.selection;
+    out.push(`Selection: ${sel.n} call(s) (requested ${sel.requested}) with seed ${JSON.stringify(r.seed ?? '')}`);
+    for (const n of sel.notes) out.push(`  note: ${n.message}`);
+    if (sel.strata) {
+      out.push('');
+      out.push('Strata');
+      out.push(table([['stratum', 'calls', 'allocated', 'selected'], ...sel.strata.map((s) => [s.key, String(s.size), String(s.allocated), String(s.selected)])], { right: [1, 2, 3], indent: '  ' }));
+    }
+    out.push('');
+    out.push('Agents');
+    out.push(table([['agent', 'calls', 'selected'], ...sel.agents.map((a) => [a.agentId, String(a.size), String(a.selected)])], { right: [1, 2], indent: '  ' }));
+  }
+  if (r.checked) out.push(`Checking the sample in ${r.checked}`);
+  if (r.balance) {
+    const b = r.balance;
+    out.push('');
+    out.push(`Balance (MITLA): sample of ${b.sampleSize} against ${b.populationSize} call(s)${b.flagged ? ' — OUT OF BALANCE' : ' — balanced'}`);
+    const rows: string[][] = [['dimension', 'category', 'population', 'sample', 'deviation', 'p', '']];
+    for (const d of b.dimensions) {
+      d.categories.forEach((c, i) => {
+        rows.push([
+          i === 0 ? d.dimension : '',
+          c.key,
+          `${pct(c.populationShare)} (${c.populationCount})`,
+          `${pct(c.sampleShare)} (${c.sampleCount})`,
+          `${c.deviation > 0 ? '+' : ''}${(c.deviation * 100).toFixed(1)}`,
+          i === 0 ? (d.pValue === null ? '–' : d.pValue.toPrecision(3)) : '',
+          i === 0 && d.flagged ? '!' : '',
+        ]);
+      });
+      if (d.categories.length === 0) rows.push([d.dimension, '(no data)', '', '', '', '', '']);
+    }
+    out.push(table(rows, { right: [2, 3, 4, 5], indent: '  ' }));
+    for (const d of b.dimensions.filter((x) => x.flagged)) out.push(`  ! ${d.dimension}: ${d.reasons.join('; ')}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+interface SampleOpts {
+  inputFormat: string;
+  margin?: number;
+  sigma?: number;
+  proportion?: number;
+  confidence?: number;
+  z?: number;
+  population?: number;
+  seed?: string;
+  size?: number;
+  rate?: number;
+  perAgentMin?: number;
+  perAgentMax?: number;
+  stratify?: string;
+  allocation: string;
+  stratumSigma: string[];
+  oversample: string[];
+  check?: string;
+  timeZone?: string;
+  alpha?: number;
+  maxDeviation?: number;
+  output?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Internal: library errors become usage errors with their paths. */
+function usage<T>(what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? what, e.issues.map((i: Issue) => issueLine(what, i)));
+    throw e;
+  }
+}
+
+/**
+ * Adds `sample` to the program.
+ *
+ * @example
+ * ```ts
+ * register(program); // callqa sample calls.ndjson --seed 2026-10 --rate 0.02 --per-agent-min 5 --per-agent-max 15
+ * ```
+ */
+export function register(program: Command): void {
+  program
+    .command('sample')
+    .description('sample size, a seeded reproducible selection of calls, and the MITLA balance check')
+    .argument('[input]', 'the period’s calls { id, agentId, date, durationSec?, type?, groups? }: NDJSON, CSV, JSON array, optionally .gz; - for stdin')
+    .option('--input-format <format>', 'auto, ndjson, csv or json', 'auto')
+    .option('--margin <E>', 'allowed error: score points with --sigma, else a proportion (e.g. 0.05)', numberOpt('--margin', 0))
+    .option('--sigma <σ>', 'score standard deviation: size for a mean score', numberOpt('--sigma', 0))
+    .option('--proportion <p>', 'expected proportion: size for a proportion (default 0.5)', numberOpt('--proportion', 0, 1))
+    .option('--confidence <level>', 'confidence level (default 0.95)', numberOpt('--confidence', 0, 1))
+    .option('--z <z>', 'the z factor instead of a confidence level', numberOpt('--z', 0))
+    .option('--population <N>', 'population size for the correction (default: the calls in <input>)', positiveInt('--population'))
+    .option('--seed <seed>', 'select a sample with this seed (same seed, same sample)')
+    .option('--size <n>', 'calls to select (default: the computed sample size)', positiveInt('--size'))
+    .option('--rate <r>', 'share of calls to select, e.g. 0.02', numberOpt('--rate', 0, 1))
+    .option('--per-agent-min <n>', 'at least n calls per agent', positiveInt('--per-agent-min', 0))
+    .option('--per-agent-max <n>', 'at most n calls per agent', positiveInt('--per-agent-max'))
+    .option('--stratify <key>', 'stratify by type or agentId')
+    .option('--allocation <method>', 'proportional or neyman', 'proportional')
+    .option('--stratum-sigma <key=σ>', 'σ of a stratum, for Neyman allocation; repeat', collect, [])
+    .option('--oversample <group=factor>', 'oversample a declared group (new-hire=2); repeat', collect, [])
+    .option('--check <file>', 'check the balance of an existing sample (its ids) instead of selecting one')
+    .option('--time-zone <tz>', 'IANA time zone for busy/idle hours and days (default UTC)')
+    .option('--alpha <α>', 'significance level of the balance test (default 0.05)', numberOpt('--alpha', 0, 1))
+    .option('--max-deviation <share>', 'largest tolerated share difference (default 0.10)', numberOpt('--max-deviation', 0, 1))
+    .option('-o, --output <file>', 'write the selected calls as NDJSON (- for stdout)')
+    .option('--json', 'print the result as JSON')
+    .option('-q, --quiet', 'do not list rejected records')
+    .addHelpText('after', `\nWithout <input>: only the sample size (--margin with --sigma or --proportion).\n${EXIT_HELP}`)
+    .action(async (input: string | undefined, opts: SampleOpts) => {
+      if (opts.confidence !== undefined && opts.z !== undefined) throw new UsageError('give --confidence or --z, not both');
+      if (opts.sigma !== undefined && opts.proportion !== undefined) throw new UsageError('give --sigma (a mean) or --proportion, not both');
+      if (opts.allocation !== 'proportional' && opts.allocation !== 'neyman') throw new UsageError(`--allocation must be proportional or neyman, got "${opts.allocation}"`);
+      if (opts.stratify !== undefined && opts.stratify !== 'type' && opts.stratify !== 'agentId') throw new UsageError(`--stratify must be type or agentId, got "${opts.stratify}"`);
+      if (opts.size !== undefined && opts.rate !== undefined) throw new UsageError('give --size or --rate, not both');
+      if (!input && (opts.seed !== undefined || opts.check !== undefined)) throw new UsageError('selecting or checking a sample needs the calls: give <input>');
+      if (!input && opts.margin === undefined) throw new UsageError('give <input> to select a sample, or --margin to compute a sample size');
+
+      let population: CallRecord[] = [];
+      if (input) {
+        const read = await readCallRecords(input, opts.inputFormat);
+        reportRejected(read.rejected, input, opts.quiet);
+        population = read.calls;
+      }
+      const N = opts.population ?? (input ? population.length : undefined);
+      const conf = opts.z !== undefined ? { z: opts.z } : { confidence: opts.confidence ?? 0.95 };
+      let size: SampleSize | undefined;
+      if (opts.margin !== undefined) {
+        const margin = opts.margin;
+        size = usage('sample size', () =>
+          opts.sigma !== undefined
+            ? sampleSizeForMean({ ...conf, sigma: opts.sigma, margin, ...(N !== undefined && N > 0 ? { population: N } : {}) })
+            : sampleSizeForProportion({ ...conf, margin, ...(opts.proportion !== undefined ? { p: opts.proportion } : {}), ...(N !== undefined && N > 0 ? { population: N } : {}) }),
+        );
+      }
+
+      let selection: SampleSelection | undefined;
+      let sample: readonly CallRecord[] | undefined;
+      if (opts.check !== undefined) {
+        const read = await readCallRecords(opts.check, 'auto');
+        reportRejected(read.rejected, opts.check, opts.quiet);
+        const byId = new Map(population.map((c) => [c.id, c]));
+        const unknown = read.calls.filter((c) => !byId.has(c.id)).map((c) => c.id);
+        if (unknown.length > 0) throw new UsageError(`${opts.check}: ${unknown.length} sampled call(s) are not in ${input}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`);
+        sample = read.calls.map((c) => byId.get(c.id) as CallRecord);
+      } else if (opts.seed !== undefined) {
+        const n = opts.size ?? (opts.rate === undefined ? size?.n : undefined);
+        if (n === undefined && opts.rate === undefined) throw new UsageError('say how many to select: --size, --rate, or --margin to compute it');
+        const sigma = parsePairs(opts.stratumSigma, '--stratum-sigma');
+        const oversample = parsePairs(opts.oversample, '--oversample');
+        const num = (o: Record<string, string>, name: string): Record<string, number> =>
+          Object.fromEntries(
+            Object.entries(o).map(([k, v]) => {
+              const x = Number(v);
+              if (!Number.isFinite(x) || x <= 0) throw new UsageError(`${name} ${k}: expected a positive number, got "${v}"`);
+              return [k, x];
+            }),
+          );
+        const seed = opts.seed;
+        selection = usage(input ?? 'sample', () =>
+          selectSample(population, {
+            seed,
+            ...(n !== undefined ? { size: n } : { rate: opts.rate as number }),
+            ...(opts.perAgentMin !== undefined || opts.perAgentMax !== undefined
+              ? { perAgent: { ...(opts.perAgentMin !== undefined ? { min: opts.perAgentMin } : {}), ...(opts.perAgentMax !== undefined ? { max: opts.perAgentMax } : {}) } }
+              : {}),
+            ...(opts.stratify
+              ? { stratify: { by: opts.stratify as 'type' | 'agentId', method: opts.allocation as 'proportional' | 'neyman', ...(opts.stratumSigma.length > 0 ? { sigma: num(sigma, '--stratum-sigma') } : {}) } }
+              : {}),
+            ...(opts.oversample.length > 0 ? { oversample: num(oversample, '--oversample') } : {}),
+          }),
+        );
+        sample = selection.calls;
+      }
+
+      let balance: BalanceReport | undefined;
+      if (sample !== undefined) {
+        const s = sample;
+        balance = usage('balance', () =>
+          checkBalance(population, s, {
+            ...(opts.timeZone !== undefined ? { timeZone: opts.timeZone } : {}),
+            ...(opts.alpha !== undefined ? { alpha: opts.alpha } : {}),
+            ...(opts.maxDeviation !== undefined ? { maxDeviation: opts.maxDeviation } : {}),
+          }),
+        );
+      }
+
+      if (selection && opts.output !== undefined) {
+        const text = selection.calls.map((c) => `${JSON.stringify(c)}\n`).join('');
+        if (opts.output === '-') process.stdout.write(text);
+        else writeFileSync(opts.output, text);
+      }
+      const result = { ...(size ? { size } : {}), ...(selection ? { selection } : {}), ...(balance ? { balance } : {}) };
+      // With -o - the calls own stdout; the report goes to stderr.
+      const sink = opts.output === '-' ? process.stderr : process.stdout;
+      if (opts.json) sink.write(`${JSON.stringify(result, null, 2)}\n`);
+      else sink.write(renderSample({ ...result, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.check !== undefined ? { checked: opts.check } : {}) }));
+    });
+}
