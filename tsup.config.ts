@@ -8,4 +8,6 @@ export default defineConfig({
   sourcemap: false,
   target: 'node20',
   splitting: false,
+  // import.meta.url in the CJS build (mathjs is loaded lazily with createRequire; the worker is found beside the running file).
+  shims: true,
 });

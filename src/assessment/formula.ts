@@ -4,7 +4,8 @@
  * small whitelist refused. mathjs runs in Fraction mode so that 0.1 + 0.2 is
  * exactly 0.3, and the compiled code sees only a Map of the declared metrics.
  */
-import { all, create, type MathNode } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { MathJsInstance, MathNode } from 'mathjs';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 
@@ -16,10 +17,45 @@ interface Frac {
   compare(o: unknown): number;
 }
 
-const math = create(all!, { number: 'Fraction' });
-// Keep our own handle on the parser before neutering the dangerous entry points.
-const parse = math.parse;
-const fraction = math.fraction as unknown as (n: number | string, d?: number) => Frac;
+interface Sandbox {
+  readonly parse: MathJsInstance['parse'];
+  readonly fraction: (n: number | string, d?: number) => Frac;
+}
+let sandbox: Sandbox | undefined;
+
+/**
+ * The mathjs instance, created on the first formula: loading mathjs costs
+ * ~75 MB, which every `callqa score` run and every plan without a formula
+ * would otherwise pay.
+ */
+function mathjs(): Sandbox {
+  if (sandbox) return sandbox;
+  const m = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+  const math = m.create(m.all!, { number: 'Fraction' });
+  // Keep our own handle on the parser before neutering the dangerous entry points.
+  const parse = math.parse;
+  const fraction = math.fraction as unknown as (n: number | string, d?: number) => Frac;
+  const refuse = (): never => {
+    throw new Error('disabled in callqa formulas');
+  };
+  math.import(
+    {
+      ...SAFE_FUNCTIONS,
+      import: refuse,
+      createUnit: refuse,
+      evaluate: refuse,
+      parse: refuse,
+      simplify: refuse,
+      derivative: refuse,
+      compile: refuse,
+      resolve: refuse,
+      reviver: refuse,
+    },
+    { override: true },
+  );
+  sandbox = { parse, fraction };
+  return sandbox;
+}
 
 function toRatio(x: unknown): Ratio {
   if (typeof x === 'boolean') return x ? Ratio.ONE : Ratio.ZERO;
@@ -37,7 +73,7 @@ function toRatio(x: unknown): Ratio {
 }
 
 function fromRatio(r: Ratio): Frac {
-  return fraction(r.n, r.d);
+  return mathjs().fraction(r.n, r.d);
 }
 
 // Whitelisted functions are re-implemented over exact ratios: mathjs's own
@@ -104,24 +140,6 @@ export const FORMULA_FUNCTIONS: Readonly<Record<string, { readonly min: number; 
   clamp: { min: 3, max: 3 },
 };
 
-const refuse = (): never => {
-  throw new Error('disabled in callqa formulas');
-};
-math.import(
-  {
-    ...SAFE_FUNCTIONS,
-    import: refuse,
-    createUnit: refuse,
-    evaluate: refuse,
-    parse: refuse,
-    simplify: refuse,
-    derivative: refuse,
-    compile: refuse,
-    resolve: refuse,
-    reviver: refuse,
-  },
-  { override: true },
-);
 
 /** Operators by mathjs function name: arithmetic, comparison, logic. `^` is checked separately. */
 const OPERATORS = new Set([
@@ -321,7 +339,7 @@ export function compileFormula(
 ): CompiledFormula | Issue[] {
   let root: MathNode;
   try {
-    root = parse(expression);
+    root = mathjs().parse(expression);
   } catch (e) {
     return [{ code: 'formula_syntax', path: [...path], message: `the expression does not parse: ${(e as Error).message}` }];
   }
