@@ -31,6 +31,8 @@ export interface CompiledItem {
   readonly weight: Ratio | null;
   readonly when: Condition | undefined;
   readonly levels: ReadonlyMap<string, Ratio> | null;
+  /** The reason shown for each level, built once ('level "corrected": 4 of 8'). */
+  readonly levelReasons: ReadonlyMap<string, string> | null;
   readonly ranges: readonly { readonly range: Interval; readonly points: Ratio }[] | null;
   readonly domain: Interval | null;
   readonly yes: Ratio;

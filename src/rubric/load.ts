@@ -291,6 +291,7 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
         weight: scoringKind && item.weight !== undefined && mode === 'item-weighted' ? Ratio.from(item.weight) : null,
         when: item.when,
         levels: item.kind === 'levels' ? new Map(item.levels.map((l) => [l.id, Ratio.from(l.points)])) : null,
+        levelReasons: item.kind === 'levels' ? new Map(item.levels.map((l) => [l.id, `level "${l.id}": ${l.points} of ${item.points}`])) : null,
         ranges:
           item.kind === 'numeric'
             ? item.ranges.map((x) => ({ range: parseInterval(x.range) as Interval, points: Ratio.from(x.points) }))

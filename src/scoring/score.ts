@@ -302,7 +302,7 @@ function evaluateItem(
         return out;
       }
       out.earned = pts;
-      out.reason = `level "${value}": ${fmtR(pts)} of ${fmtR(item.max)}`;
+      out.reason = item.levelReasons?.get(value) ?? '';
       break;
     }
     case 'numeric': {
