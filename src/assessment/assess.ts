@@ -592,6 +592,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   // --- ranking ------------------------------------------------------------
   const ranked = work.filter((w) => w.rounded !== null);
   ranked.sort((a, b) => {
+    // Integer keys compare exactly; a NaN key (out of the safe range) falls back to the fractions.
     const c = a.key === a.key && b.key === b.key ? (b.key > a.key ? 1 : b.key < a.key ? -1 : 0) : b.rounded!.cmp(a.rounded!);
     if (c !== 0) return c;
     for (let k = 0; k < plan.tieBreak.length; k++) {
