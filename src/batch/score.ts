@@ -193,7 +193,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
     };
     // Promises in submission order: awaiting the head is the reorder buffer.
     const queue: Promise<BatchResult>[] = [];
-    const maxInFlight = Math.max(1, workers) * 4 + 1;
+    const maxInFlight = Math.max(1, workers) * 2 + 1;
     let held: InputBatch | null = null; // the first batch waits: a one-batch input is not worth starting threads
     const submit = (batch: InputBatch): void => {
       if (workers > 0 && state.pool === null) state.pool = new WorkerPool(workers, { rubrics: rubricJson, output });
