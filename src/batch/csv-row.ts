@@ -1,5 +1,5 @@
 /**
- * The CSV column mapping for evaluations (docs/batch.md, "CSV columns"):
+ * The CSV column mapping for evaluations (README, "CSV columns"):
  *
  * | column | becomes |
  * |---|---|

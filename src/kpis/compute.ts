@@ -152,7 +152,7 @@ const DEFINITIONS: readonly Definition[] = [
  * @summary Computes every KPI the raw data allows and lists the rest with the fields they lack.
  *
  * @description
- * Formulas as in each KPI's function (see docs/kpis.md). The whole input is
+ * Formulas as in each KPI's function (see the README, "Standard KPIs"). The whole input is
  * validated first, strictly: an unknown field (a typo such as `offerd`) is an
  * error rather than a silently missing KPI. A KPI with a zero denominator is
  * computed as {@link KpiNoData}; a KPI lacking a field is listed in `notComputed`.

@@ -175,7 +175,7 @@ export interface AverageOptions {
 }
 
 /**
- * How abandoned calls enter the service level (see docs/kpis.md):
+ * How abandoned calls enter the service level (see the README, "Standard KPIs"):
  * `ignored` — answered within T / (offered − abandoned);
  * `against` — answered within T / offered;
  * `favour` — (answered within T + abandoned within T) / offered.
