@@ -124,16 +124,11 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
 
   /** Decompressed bytes, BOM removed, format chosen. */
   async function* plain(): AsyncGenerator<Buffer> {
-    const it = counted()[Symbol.asyncIterator]();
-    const first = await it.next();
-    if (first.done) return;
-    const rest = async function* (): AsyncGenerator<Buffer> {
-      yield first.value;
-      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-    };
-    let source: AsyncIterable<Buffer> = rest();
-    if (first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b) {
-      source = Readable.from(rest(), { objectMode: false }).pipe(createGunzip());
+    const peeked = await peek(counted());
+    if (!peeked) return;
+    let source: AsyncIterable<Buffer> = peeked.all;
+    if (peeked.first.length >= 2 && peeked.first[0] === 0x1f && peeked.first[1] === 0x8b) {
+      source = Readable.from(peeked.all, { objectMode: false }).pipe(createGunzip());
     }
     let head = true;
     for await (const b of source) {
@@ -149,31 +144,23 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
   }
 
   async function* units(): AsyncGenerator<InputUnit> {
-    const it = plain()[Symbol.asyncIterator]();
-    const first = await it.next();
-    if (first.done) return;
-    const all = async function* (): AsyncGenerator<Buffer> {
-      yield first.value;
-      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-    };
-    if (chosen === 'json') yield* jsonUnits(decode(all()));
-    else if (chosen === 'csv') yield* csvUnits(decode(all()), options.onCsvHeader);
-    else yield* ndjsonUnits(decode(all()));
+    // Reading the first chunk is what sniffs the format, so peek before choosing the parser.
+    const peeked = await peek(plain());
+    if (!peeked) return;
+    if (chosen === 'json') yield* jsonUnits(decode(peeked.all));
+    else if (chosen === 'csv') yield* csvUnits(decode(peeked.all), options.onCsvHeader);
+    else yield* ndjsonUnits(decode(peeked.all));
   }
 
   async function* batches(lines: number): AsyncGenerator<InputBatch> {
-    const it = plain()[Symbol.asyncIterator]();
-    const first = await it.next();
-    if (first.done) return;
-    const all = async function* (): AsyncGenerator<Buffer> {
-      yield first.value;
-      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-    };
+    // Reading the first chunk is what sniffs the format, so peek before choosing the parser.
+    const peeked = await peek(plain());
+    if (!peeked) return;
     if (chosen === 'ndjson' || chosen === null) {
-      for await (const b of ndjsonByteBatches(all(), lines)) yield { kind: 'ndjson', line: b.line, bytes: b.bytes };
+      for await (const b of ndjsonByteBatches(peeked.all, lines)) yield { kind: 'ndjson', line: b.line, bytes: b.bytes };
       return;
     }
-    const src = chosen === 'json' ? jsonUnits(decode(all())) : csvUnits(decode(all()), options.onCsvHeader);
+    const src = chosen === 'json' ? jsonUnits(decode(peeked.all)) : csvUnits(decode(peeked.all), options.onCsvHeader);
     for await (const u of batched(src, lines)) yield { kind: 'units', units: u };
   }
 
@@ -459,4 +446,17 @@ export async function* batched<T>(items: AsyncIterable<T>, size: number): AsyncG
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/** The first item of an async stream, and the whole stream again (the first item included). */
+async function peek<T>(source: AsyncIterable<T>): Promise<{ readonly first: T; readonly all: AsyncGenerator<T> } | null> {
+  const it = source[Symbol.asyncIterator]();
+  const head = await it.next();
+  if (head.done) return null;
+  const first = head.value;
+  async function* all(): AsyncGenerator<T> {
+    yield first;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { first, all: all() };
 }

@@ -4,9 +4,9 @@
  * widest spread, and whether the consensus drifts from the expert.
  */
 import type { Command } from 'commander';
-import { openInput } from '../../batch/input.js';
+import { readRecords } from '../records.js';
 import { scoreUnit } from '../../batch/record.js';
-import type { InputUnit, RejectedRecord } from '../../batch/types.js';
+import type { RejectedRecord } from '../../batch/types.js';
 import { RubricVersions } from '../../batch/versions.js';
 import { type CalibrationRating, type CalibrationReport, type Estimate, calibrate } from '../../calibration/index.js';
 import { table } from '../../format/text.js';
@@ -14,7 +14,6 @@ import { CallqaError, type Issue } from '../../issues/issues.js';
 import type { Rubric } from '../../rubric/index.js';
 import type { CallScore } from '../../scoring/types.js';
 import { EXIT_HELP, UsageError, collect, issueLine, loadRubricFiles, positiveInt } from '../util.js';
-import { inputFormat } from './score.js';
 import { isCallScore, numberOpt, reportRejected } from './problems.js';
 
 /**
@@ -71,64 +70,31 @@ function ratingFromRow(row: Readonly<Record<string, string | undefined>>): Recor
 export async function readRatings(input: string, rubrics: readonly Rubric[], format: string): Promise<{ ratings: CalibrationRating[]; rejected: RejectedRecord[] }> {
   const versions = rubrics.length > 0 ? new RubricVersions(rubrics) : null;
   const ratings: CalibrationRating[] = [];
-  const rejected: RejectedRecord[] = [];
-  let src;
-  try {
-    src = await openInput(input, { format: inputFormat(format) });
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message);
-  }
-  const reject = (line: number, issue: Issue): void => void rejected.push({ ok: false, line, issues: [issue] });
-  try {
-    for await (const unit of src.units) {
-      if ('issues' in unit) {
-        rejected.push({ ok: false, line: unit.line, issues: unit.issues });
-        continue;
-      }
-      let value: unknown;
-      if ('text' in unit) {
-        try {
-          value = JSON.parse(unit.text);
-        } catch (e) {
-          reject(unit.line, { code: 'invalid_json', path: [], message: (e as Error).message });
-          continue;
-        }
-      } else if ('value' in unit) value = unit.value;
-      else value = 'callId' in unit.row ? ratingFromRow(unit.row) : undefined;
-      const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-      if (typeof o['callId'] === 'string' || typeof o['callId'] === 'number') {
-        // Validation of the rating itself is calibrate()'s job: it reports every problem with its path.
-        ratings.push({ ...(o as unknown as CalibrationRating), callId: String(o['callId']) });
-        continue;
-      }
-      if (isCallScore(value)) {
-        const r = ratingFromScore(value, o);
-        if ('code' in r) reject(unit.line, r);
-        else ratings.push(r);
-        continue;
-      }
-      if (!versions) {
-        reject(unit.line, { code: 'needs_rubric', path: [], message: 'neither a rating { callId, evaluatorId, score } nor a scored call; give --rubric to score evaluations' });
-        continue;
-      }
+  const reject = (line: number, issue: Issue): RejectedRecord => ({ ok: false, line, issues: [issue] });
+  const rejected = await readRecords(input, format, (unit) => {
+    const value = 'value' in unit ? unit.value : 'callId' in unit.row ? ratingFromRow(unit.row) : undefined;
+    const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    if (typeof o['callId'] === 'string' || typeof o['callId'] === 'number') {
+      // Validation of the rating itself is calibrate()'s job: it reports every problem with its path.
+      ratings.push({ ...(o as unknown as CalibrationRating), callId: String(o['callId']) });
+      return;
+    }
+    let score: CallScore;
+    if (isCallScore(value)) score = value;
+    else if (!versions) {
+      return reject(unit.line, { code: 'needs_rubric', path: [], message: 'neither a rating { callId, evaluatorId, score } nor a scored call; give --rubric to score evaluations' });
+    } else {
       // The session fields belong to the calibration, not to the evaluation (which rejects unknown keys).
       const { sessionId: _s, sessionDate: _d, ...evaluation } = o;
-      const scored = scoreUnit(versions, 'row' in unit ? unit : ({ line: unit.line, value: evaluation } as InputUnit));
-      if (!scored.ok) {
-        rejected.push(scored);
-        continue;
-      }
-      const r = ratingFromScore(scored.score, o);
-      if ('code' in r) reject(unit.line, r);
-      else ratings.push(r);
+      const scored = scoreUnit(versions, 'row' in unit ? unit : { line: unit.line, value: evaluation });
+      if (!scored.ok) return scored;
+      score = scored.score;
     }
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'Z_DATA_ERROR') throw new UsageError(err.message);
-    throw e;
-  }
+    const r = ratingFromScore(score, o);
+    if ('code' in r) return reject(unit.line, r);
+    ratings.push(r);
+    return;
+  });
   return { ratings, rejected };
 }
 

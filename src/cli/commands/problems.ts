@@ -7,9 +7,9 @@
  * are taken as they are.
  */
 import type { Command } from 'commander';
-import { openInput } from '../../batch/input.js';
+import { readRecords } from '../records.js';
 import { scoreUnit } from '../../batch/record.js';
-import type { InputUnit, RejectedRecord } from '../../batch/types.js';
+import type { RejectedRecord } from '../../batch/types.js';
 import { RubricVersions } from '../../batch/versions.js';
 import { clock, table } from '../../format/text.js';
 import { CallqaError } from '../../issues/issues.js';
@@ -18,7 +18,6 @@ import { analyzeProblems, type FailureRule, type ProblemReport } from '../../pro
 import type { Rubric } from '../../rubric/index.js';
 import type { CallScore } from '../../scoring/types.js';
 import { EXIT, EXIT_HELP, UsageError, asUsageError, collect, issueLine, loadRubricFiles, positiveInt, rejectionLines } from '../util.js';
-import { inputFormat } from './score.js';
 
 /** Rejections printed to stderr. */
 const MAX_PRINTED = 20;
@@ -51,43 +50,17 @@ export function isCallScore(v: unknown): v is CallScore {
 export async function readScoredCalls(input: string, rubrics: readonly Rubric[], format: string): Promise<{ calls: CallScore[]; rejected: RejectedRecord[] }> {
   const versions = rubrics.length > 0 ? new RubricVersions(rubrics) : null;
   const calls: CallScore[] = [];
-  const rejected: RejectedRecord[] = [];
-  let src;
-  try {
-    src = await openInput(input, { format: inputFormat(format) });
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message);
-  }
-  try {
-    for await (const unit of src.units) {
-      let u: InputUnit = unit;
-      if ('text' in unit) {
-        try {
-          u = { line: unit.line, value: JSON.parse(unit.text) };
-        } catch (e) {
-          rejected.push({ ok: false, line: unit.line, issues: [{ code: 'invalid_json', path: [], message: (e as Error).message }] });
-          continue;
-        }
-      }
-      if ('value' in u && isCallScore(u.value)) {
-        calls.push(u.value);
-        continue;
-      }
-      if (!versions) {
-        rejected.push({ ok: false, line: u.line, issues: [{ code: 'needs_rubric', path: [], message: 'not a scored call; give --rubric to score evaluations' }] });
-        continue;
-      }
-      const r = scoreUnit(versions, u);
-      if (r.ok) calls.push(r.score);
-      else rejected.push(r);
+  const rejected = await readRecords(input, format, (u) => {
+    if ('value' in u && isCallScore(u.value)) {
+      calls.push(u.value);
+      return;
     }
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'Z_DATA_ERROR') throw new UsageError(err.message);
-    throw e;
-  }
+    if (!versions) return { ok: false, line: u.line, issues: [{ code: 'needs_rubric', path: [], message: 'not a scored call; give --rubric to score evaluations' }] };
+    const r = scoreUnit(versions, u);
+    if (!r.ok) return r;
+    calls.push(r.score);
+    return;
+  });
   return { calls, rejected };
 }
 

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openInput } from '../../batch/input.js';
+import { readRecords } from '../records.js';
 import type { RejectedRecord } from '../../batch/types.js';
 import { table } from '../../format/text.js';
 import { CallqaError, type Issue } from '../../issues/issues.js';
@@ -22,7 +22,6 @@ import {
 } from '../../sampling/index.js';
 import { EXIT_HELP, UsageError, collect, issueLine, positiveInt } from '../util.js';
 import { numberOpt, parsePairs, reportRejected } from './problems.js';
-import { inputFormat } from './score.js';
 
 /**
  * A record as a call for sampling: `id`, `agentId`, `date`, and optionally
@@ -68,41 +67,14 @@ export function toCallRecord(v: Record<string, unknown>): CallRecord {
  */
 export async function readCallRecords(input: string, format: string): Promise<{ calls: CallRecord[]; rejected: RejectedRecord[] }> {
   const calls: CallRecord[] = [];
-  const rejected: RejectedRecord[] = [];
-  let src;
-  try {
-    src = await openInput(input, { format: inputFormat(format) });
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message);
-  }
-  try {
-    for await (const unit of src.units) {
-      if ('issues' in unit) {
-        rejected.push({ ok: false, line: unit.line, issues: unit.issues });
-        continue;
-      }
-      let value: unknown;
-      if ('text' in unit) {
-        try {
-          value = JSON.parse(unit.text);
-        } catch (e) {
-          rejected.push({ ok: false, line: unit.line, issues: [{ code: 'invalid_json', path: [], message: (e as Error).message }] });
-          continue;
-        }
-      } else value = 'value' in unit ? unit.value : unit.row;
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        rejected.push({ ok: false, line: unit.line, issues: [{ code: 'invalid_record', path: [], message: 'a call is an object { id, agentId, date, … }' }] });
-        continue;
-      }
-      calls.push(toCallRecord(value as Record<string, unknown>));
+  const rejected = await readRecords(input, format, (unit) => {
+    const value = 'value' in unit ? unit.value : unit.row;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { ok: false, line: unit.line, issues: [{ code: 'invalid_record', path: [], message: 'a call is an object { id, agentId, date, … }' }] };
     }
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'Z_DATA_ERROR') throw new UsageError(err.message);
-    throw e;
-  }
+    calls.push(toCallRecord(value as Record<string, unknown>));
+    return;
+  });
   return { calls, rejected };
 }
 
