@@ -6,6 +6,7 @@
  * metrics) are checked after parsing, in load.ts, so every problem is reported.
  */
 import { z } from 'zod';
+import { KPI_NAMES } from '../kpis/compute.js';
 import { intervalSchema } from '../bands/interval.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
 
@@ -42,24 +43,7 @@ const better = z
  * KPI_METRICS.includes('missedCallRate'); // true
  * ```
  */
-export const KPI_METRICS = [
-  'answerRate',
-  'abandonRate',
-  'serviceLevelIgnored',
-  'serviceLevelAgainst',
-  'serviceLevelFavour',
-  'averageHandleTime',
-  'averageSpeedOfAnswer',
-  'firstContactResolution',
-  'occupancy',
-  'scheduleAdherence',
-  'shrinkage',
-  'attendance',
-  'attrition',
-  'notReadyRate',
-  'missedCallRate',
-  'notReadyOccurrences',
-] as const;
+export const KPI_METRICS = KPI_NAMES;
 
 const describe = { label: localizedTextSchema.optional(), description: localizedTextSchema.optional() };
 

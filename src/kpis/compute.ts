@@ -16,23 +16,34 @@ import { KPI_FIELDS, KpiError, kpiCheck, kpiInputIssues, kpiInputOk, roundingIss
  * const name: KpiName = 'serviceLevelAgainst';
  * ```
  */
-export type KpiName =
-  | 'answerRate'
-  | 'abandonRate'
-  | 'serviceLevelIgnored'
-  | 'serviceLevelAgainst'
-  | 'serviceLevelFavour'
-  | 'averageHandleTime'
-  | 'averageSpeedOfAnswer'
-  | 'firstContactResolution'
-  | 'occupancy'
-  | 'scheduleAdherence'
-  | 'shrinkage'
-  | 'attendance'
-  | 'attrition'
-  | 'notReadyRate'
-  | 'missedCallRate'
-  | 'notReadyOccurrences';
+export type KpiName = (typeof KPI_NAMES)[number];
+
+/**
+ * Every standard KPI, in the order `computeKpis` reports them.
+ *
+ * @example
+ * ```ts
+ * KPI_NAMES.includes('missedCallRate'); // true
+ * ```
+ */
+export const KPI_NAMES = [
+  'answerRate',
+  'abandonRate',
+  'serviceLevelIgnored',
+  'serviceLevelAgainst',
+  'serviceLevelFavour',
+  'averageHandleTime',
+  'averageSpeedOfAnswer',
+  'firstContactResolution',
+  'occupancy',
+  'scheduleAdherence',
+  'shrinkage',
+  'attendance',
+  'attrition',
+  'notReadyRate',
+  'missedCallRate',
+  'notReadyOccurrences',
+] as const;
 
 /**
  * Options of {@link computeKpis}.
