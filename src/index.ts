@@ -26,3 +26,4 @@ export * from './validity/index.js';
 export * from './assessment/index.js';
 export * from './batch/index.js';
 export * from './generate/index.js';
+export { compareCodeUnits } from './order/compare.js';

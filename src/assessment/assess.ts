@@ -12,6 +12,7 @@ import { PeriodError } from '../periods/dates.js';
 import { period as makePeriod, type Period } from '../periods/index.js';
 import type { CompiledComponent, Plan, PlanBand } from './load.js';
 import type { CompiledMetric, MetricsRecord, MetricValue } from './metrics.js';
+import { compareCodeUnits as cmpStr } from '../order/compare.js';
 
 /**
  * Thrown by {@link assessAgents} when the input as a whole cannot be assessed
@@ -256,7 +257,6 @@ interface AgentState {
   callCount: number;
 }
 
-const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What {@link groupCalls} reads and where it reports. */
 interface CallPass {

@@ -14,6 +14,7 @@ import { createContext, emptyStats, mergeStats, processInputBatch, recordsIn, ty
 import { WorkerPool } from './pool.js';
 import type { BatchProgress, BatchSummary, InputFormat, InputUnit, OutputOptions, RejectedRecord, ScoredRecord } from './types.js';
 import { RubricVersions } from './versions.js';
+import { compareCodeUnits } from '../order/compare.js';
 
 /**
  * A rubric as JSON (a parsed rubric file) or compiled by `loadRubric`.
@@ -235,7 +236,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
   }
 
   const elapsedMs = Math.round(performance.now() - started);
-  const sorted = (o: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = (o: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => compareCodeUnits(a, b)));
   const byRubric: Record<string, number> = {};
   for (const r of ctx.versions.list) {
     const k = `${r.id}@${r.version}`;

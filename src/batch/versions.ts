@@ -6,6 +6,7 @@
  */
 import { CallqaError, type Issue } from '../issues/issues.js';
 import type { Rubric } from '../rubric/compiled.js';
+import { compareCodeUnits } from '../order/compare.js';
 
 /**
  * Thrown when the rubric versions given to a batch run cannot be used together.
@@ -40,7 +41,7 @@ export class RubricVersions {
 
   constructor(rubrics: readonly Rubric[]) {
     if (rubrics.length === 0) throw new VersionsError([{ code: 'required', path: [], message: 'give at least one rubric' }]);
-    const sorted = [...rubrics].sort((x, y) => (x.definition.effectiveFrom ?? '').localeCompare(y.definition.effectiveFrom ?? ''));
+    const sorted = [...rubrics].sort((x, y) => compareCodeUnits(x.definition.effectiveFrom ?? '', y.definition.effectiveFrom ?? ''));
     const issues: Issue[] = [];
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {

@@ -5,6 +5,7 @@ import { icc, type IccResult } from './icc.js';
 import { cohenKappa, fleissKappa, type KappaResult } from './kappa.js';
 import { type AlphaResult, krippendorffAlpha } from './krippendorff.js';
 import type { RatingValue } from './matrix.js';
+import { compareCodeUnits as cmp } from '../order/compare.js';
 
 /**
  * One evaluator's scoring of one call in a calibration session.
@@ -177,7 +178,6 @@ export interface CalibrationReport {
   readonly drift: DriftResult;
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -2,6 +2,7 @@ import type { Issue } from '../issues/issues.js';
 import { buildAutomaton, DFA_LIMIT, step, type Automaton, type Terminal } from './automaton.js';
 import { PhraseError } from './errors.js';
 import { getNormalizer, MULTI, REMOVED, type NormalizeOptions, type Normalizer } from './normalize.js';
+import { compareCodeUnits as cmp } from '../order/compare.js';
 
 /**
  * One phrase rule: an id (e.g. `forbidden`, `fillers`, `opening`) and the
@@ -532,7 +533,3 @@ class AhoCorasickMatcher implements PhraseMatcher {
   }
 }
 
-/** Code-unit string order: deterministic, unlike localeCompare. */
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

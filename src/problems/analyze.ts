@@ -9,6 +9,7 @@ import type { ItemKind, Rubric } from '../rubric/index.js';
 import type { CallScore, ItemScore } from '../scoring/types.js';
 import { ProblemError } from './errors.js';
 import { checkRules, type FailureRule, isEvaluated, itemFailed, lostPoints } from './failure.js';
+import { compareCodeUnits as cmpStr } from '../order/compare.js';
 
 /**
  * Options for {@link analyzeProblems}.
@@ -242,7 +243,6 @@ export interface ProblemReport {
   readonly untagged: number;
 }
 
-const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Call order inside lists: by date, then id (string order: the dates are ISO 8601). */
 const byDateId = (a: { date: string; id: string }, b: { date: string; id: string }): number => cmpStr(a.date, b.date) || cmpStr(a.id, b.id);
 

@@ -5,6 +5,7 @@
 import { Ratio } from '../exact/rational.js';
 import type { Issue } from '../issues/issues.js';
 import { ProblemError } from './errors.js';
+import { compareCodeUnits as cmpStr } from '../order/compare.js';
 
 /**
  * How values become tiers (tier 0 is the lowest).
@@ -97,7 +98,6 @@ export interface PdcaResult {
   readonly distribution: { readonly previous: readonly number[]; readonly current: readonly number[] };
 }
 
-const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Internal: the tier of a value: the number of cuts ≤ value. */
 function tierOf(v: number, cuts: readonly number[]): number {

@@ -7,6 +7,7 @@ import type { Issue } from '../issues/issues.js';
 import type { CallScore } from '../scoring/types.js';
 import { checkCalls } from './analyze.js';
 import { ProblemError } from './errors.js';
+import { compareCodeUnits as cmpStr } from '../order/compare.js';
 
 /**
  * Options for {@link reviewCalls}.
@@ -60,7 +61,6 @@ export interface AgentReview {
   readonly worst: readonly ReviewCall[];
 }
 
-const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Internal: the exact score ('250/3' or '83.5'), falling back to the rounded one. */
 function exact(c: CallScore): Ratio {

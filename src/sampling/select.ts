@@ -3,6 +3,7 @@ import { allocateStrata, type AllocationMethod } from './allocation.js';
 import { SamplingError, throwIfIssues } from './errors.js';
 import { uniformForId } from './hash.js';
 import type { CallRecord } from './types.js';
+import { compareCodeUnits as cmp } from '../order/compare.js';
 
 /**
  * Options of {@link selectSample}. Give exactly one of `size` or `rate`.
@@ -87,7 +88,6 @@ export interface SampleSelection {
   readonly notes: readonly Issue[];
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Selects a seeded, reproducible sample of calls whose result does not depend

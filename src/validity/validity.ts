@@ -18,6 +18,7 @@ import { checkRules, type FailureRule, isEvaluated, itemFailed } from '../proble
 import type { Rubric } from '../rubric/index.js';
 import type { CallScore } from '../scoring/types.js';
 import { ValidityError } from './errors.js';
+import { compareCodeUnits as cmpStr } from '../order/compare.js';
 
 /**
  * What the customer said about one call.
@@ -149,7 +150,6 @@ export interface ValidityReport {
   readonly withoutOutcome: number;
 }
 
-const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function entries(o: Outcomes): [string, CallOutcome][] {
   return o instanceof Map ? [...o] : Object.entries(o as Record<string, CallOutcome>);

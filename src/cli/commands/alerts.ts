@@ -12,6 +12,7 @@ import type { Rubric } from '../../rubric/index.js';
 import type { CallScore } from '../../scoring/types.js';
 import { EXIT_HELP, UsageError, collect, issueLine, loadRubricFiles, positiveInt } from '../util.js';
 import { inPeriod, numberOpt, readScoredCalls, reportRejected } from './problems.js';
+import { compareCodeUnits } from '../../order/compare.js';
 
 const DETECTORS: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-electric', 'nelson'];
 
@@ -84,7 +85,7 @@ export function agentAlerts(calls: readonly CallScore[], o: AgentAlertsOptions):
   const byAgent = new Map<string, CallScore[]>();
   for (const c of calls) byAgent.set(c.agentId, [...(byAgent.get(c.agentId) ?? []), c]);
   return [...byAgent]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([agentId, list]): AgentAlerts => {
       const series = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => ({ score: c.score, id: c.id, date: c.date }));
       try {
