@@ -17,8 +17,8 @@ forbidden.perOccurrence = 3;
 forbidden.maxDeduction = 3;
 const variant = loadRubric(variantJson);
 
-// Weak calls: attitude 14 of 20 is lost 6 (enthusiasm poor), impatient (−6 more) and no smile (−4 more):
-// attitude 23 − 9 − 6 − 4 = 4 of 20 → 16 lost; answering skill all "no" → 20 lost. 97 − 36 = 61,
+// Weak calls: attitude lists 23 points capped at 20; enthusiasm poor (−9), impatient (−6) and no
+// smile (−4) leave 23 − 19 = 4 of 20 → 16 lost; answering skill all "no" → 20 lost. 97 − 36 = 61,
 // then one forbidden word: −2 → 59 of 97 = 60.8247… → 60.82, a pass ([60, 80)).
 // With −3: 58 of 97 = 59.7938… → 59.79, a fail ([0, 60)).
 const weak = {

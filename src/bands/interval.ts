@@ -23,12 +23,30 @@ const INTERVAL_RE = new RegExp(
 export const intervalSchema = z
   .string()
   .regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' })
+  .refine((t) => !INTERVAL_RE.test(t) || intervalProblem(t) === null, {
+    // Reported once the syntax is right: an interval must hold at least one value.
+    message: 'this interval holds no value: its lower end must be below its upper end (or equal, with both ends included)',
+    params: { code: 'invalid_interval' },
+  })
   .meta({
     id: 'Interval',
     description:
       'An interval: "[" or "(" for an included or excluded lower bound, then "lo, hi", then "]" or ")". Use -inf / inf for an open end.',
     examples: ['[90, 100]', '[80, 90)', '(-inf, 60)'],
   });
+
+function intervalProblem(text: string): string | null {
+  const m = INTERVAL_RE.exec(text);
+  if (!m) return 'syntax';
+  for (const b of [m[2], m[3]]) {
+    if (b !== undefined && !/inf$/.test(b) && b.replace(/[-.]/g, '').replace(/^0+/, '').length > 15) return 'too_precise';
+  }
+  const iv = parseInterval(text);
+  if (!iv) return 'syntax';
+  if (iv.min === null || iv.max === null) return null;
+  const c = iv.min.cmp(iv.max);
+  return c < 0 || (c === 0 && iv.minInclusive && iv.maxInclusive) ? null : 'empty';
+}
 
 /** A parsed interval; `null` bounds are infinite. */
 export interface Interval {

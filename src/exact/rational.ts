@@ -245,6 +245,28 @@ export class Ratio {
 }
 
 /**
+ * Whether a number is a decimal callqa can hold exactly: finite, and no more
+ * than 15 significant digits as written (so `0.1 + 0.2`, printed
+ * 0.30000000000000004, is refused rather than silently rounded).
+ *
+ * @example
+ * ```ts
+ * isExactDecimal(2.5); // true
+ * isExactDecimal(100 / 3); // false (33.333333333333336)
+ * ```
+ */
+export function isExactDecimal(x: number): boolean {
+  if (!Number.isFinite(x)) return false;
+  const m = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/.exec(String(x));
+  if (!m) return false;
+  const digits = `${m[1] ?? ''}${m[2] ?? ''}`.replace(/^0+/, '').replace(/0+$/, '');
+  if (digits.length > 15) return false;
+  const exp = Number(m[3] ?? 0) - (m[2] ?? '').length;
+  // The scaled numerator and the power of ten must both stay safe integers.
+  return exp >= -15 && exp + digits.length <= 15;
+}
+
+/**
  * Shorthand for {@link Ratio.of}.
  *
  * @example

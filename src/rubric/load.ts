@@ -10,6 +10,7 @@ import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import { compilePhraseMatcher, type PhraseRuleInput } from '../phrases/index.js';
 import type { CompiledGrade, CompiledItem, CompiledSection, FatalScope, Rubric } from './compiled.js';
 import { rubricSchema, type ItemDefinition, type RubricDefinition } from './schema.js';
+import { normalizeText } from '../phrases/index.js';
 
 /**
  * Thrown by {@link loadRubric}; `issues` lists every problem in the rubric.
@@ -96,7 +97,9 @@ export function fromZodIssues(zissues: readonly z.core.$ZodIssue[], input: unkno
       continue;
     }
     const message = zi.code === 'invalid_type' ? `expected ${zi.expected}, got ${kindOf(value)}` : zi.message;
-    out.push({ code: zi.code, path, message });
+    // Refinements name their own code in params (e.g. too_precise, invalid_interval).
+    const code = zi.code === 'custom' && typeof zi.params?.['code'] === 'string' ? (zi.params['code'] as string) : zi.code;
+    out.push({ code, path, message });
   }
   return out;
 }
@@ -183,6 +186,24 @@ function checkSemantics(def: RubricDefinition): Issue[] {
         if (bonus && item.critical) push('bonus_critical', [...ip, 'critical'], 'a bonus item cannot be critical');
       }
 
+      if (item.kind === 'yes-no' && item.bonus === true && item.noPoints !== undefined && item.noPoints < 0) {
+        push('negative_bonus', [...ip, 'noPoints'], 'a bonus item only adds: its noPoints cannot be negative');
+      }
+      if (item.kind === 'yes-no' && item.phrases?.match === 'all') {
+        // With "all", each phrase must be found on its own; a phrase inside another would be
+        // swallowed by the longer hit (matching is leftmost-longest), so it could never be found.
+        const norm = item.phrases.phrases.map((ph) => normalizeText(ph).text);
+        norm.forEach((a, i) => {
+          const j = norm.findIndex((b, k) => k !== i && b.includes(a) && (b !== a || k < i));
+          if (j !== -1) push('overlapping_phrases', [...ip, 'phrases', 'phrases', i], `with match "all", "${item.phrases?.phrases[i]}" is contained in "${item.phrases?.phrases[j]}" and could never be found on its own`);
+        });
+      }
+      if ((item.kind === 'numeric' || item.kind === 'scale') && item.autoFail?.when) {
+        item.autoFail.when.forEach((w, wi) => {
+          const ok = typeof w === 'number' && (item.kind === 'numeric' || (Number.isInteger(w) && w >= item.scale.min && w <= item.scale.max));
+          if (!ok) push('invalid_answer_kind', [...ip, 'autoFail', 'when', wi], item.kind === 'scale' ? `a scale item auto-fails on integers from ${item.scale.min} to ${item.scale.max}` : 'a numeric item auto-fails on numbers');
+        });
+      }
       if (item.kind === 'yes-no' && item.noPoints !== undefined && item.noPoints > item.points) {
         push('level_above_max', [...ip, 'noPoints'], `noPoints ${item.noPoints} is above the item's points ${item.points}`);
       }
@@ -228,6 +249,13 @@ function checkSemantics(def: RubricDefinition): Issue[] {
     });
 
     if (s.max !== undefined) sectionPossible = sectionPossible.min(Ratio.from(s.max));
+    if (sectionPossible.isZero()) {
+      // Penalties deduct from their section and a section-scope fatal zeroes it: both need a section that can earn.
+      s.items.forEach((item, ii) => {
+        if (item.kind === 'penalty') push('penalty_without_points', ['sections', si, 'items', ii], `penalty "${item.id}" is in a section with no item that earns points, so it would have nothing to deduct from`);
+        if (item.kind === 'fatal' && item.scope === 'section') push('fatal_without_points', ['sections', si, 'items', ii, 'scope'], `fatal item "${item.id}" would zero a section that earns no points; use scope "call" or "flag", or move it`);
+      });
+    }
     if (mode === 'section-weighted' && sectionPossible.isZero()) {
       push('section_without_points', [...sp, 'items'], `section "${s.id}" carries a weight but no item that earns points`);
     }
@@ -327,7 +355,8 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
 
   const scale = r(def.scoring.scale, HUNDRED);
   const maxScore = mode === 'points-sum' && def.scoring.scale === undefined ? sum(sections.map((s) => s.fullPossible)) : scale;
-  const floor = r(def.scoring.floor, ZERO);
+  // Like a section's floor, the final floor never lifts a score above the maximum.
+  const floor = r(def.scoring.floor, ZERO).min(maxScore);
   const bonusCap = def.scoring.bonusCap !== undefined ? Ratio.from(def.scoring.bonusCap) : null;
   const bonusMax = bonusCap ?? sum([...items.values()].filter((i) => i.bonus).map((i) => i.max));
 
@@ -340,7 +369,10 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
   }));
   if (grades.length > 0) {
     const top = maxScore.add(bonusMax);
-    const domain: Interval = { min: floor, minInclusive: true, max: top, maxInclusive: true, text: `[${floor.toNumber()}, ${top.toNumber()}]` };
+    // A call-scope fatal scores 0 whatever the floor, so 0 must have a grade too.
+    const hasCallFatal = [...items.values()].some((i) => i.fatalScope === 'call');
+    const low = hasCallFatal ? floor.min(ZERO) : floor;
+    const domain: Interval = { min: low, minInclusive: true, max: top, maxInclusive: true, text: `[${low.toNumber()}, ${top.toNumber()}]` };
     issues.push(...checkTiling(grades.map((g) => g.range), domain, (i) => ['grades', i, 'range']));
   }
 
@@ -417,7 +449,7 @@ export function safeLoadRubric(json: unknown): SafeRubricResult {
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
- * const rubric = loadRubric(JSON.parse(readFileSync('rubrics/callcenter-7-section.zh-CN.json', 'utf8')));
+ * const rubric = loadRubric(JSON.parse(readFileSync('rubrics/callcenter-qc-7.zh-CN.json', 'utf8')));
  * ```
  */
 export function loadRubric(json: unknown): Rubric {

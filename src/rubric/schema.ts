@@ -3,11 +3,12 @@
  * source of truth — the TypeScript types, the validation and the committed JSON
  * Schema (rubrics/rubric.schema.json) all come from it. Rules that span fields
  * (weights summing to 100, bands tiling the score range, ids being unique) are
- * checked after parsing, in `semantics.ts`, so that every problem is reported.
+ * checked after parsing, in `load.ts` (`checkSemantics`), so that every problem is reported.
  */
 import { z } from 'zod';
 import { intervalSchema } from '../bands/interval.js';
 import { conditionSchema } from '../conditions/conditions.js';
+import { isExactDecimal } from '../exact/rational.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
 
 const id = z
@@ -17,10 +18,16 @@ const id = z
 
 const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD, in the centre’s time zone.' });
 
+/** Numbers must be decimals callqa can hold exactly (at most 15 significant digits). */
+const exact = {
+  message: 'write this number as a decimal with at most 15 significant digits (e.g. 33.3, not 33.333333333333336)',
+  params: { code: 'too_precise' },
+} as const;
+const decimal = z.number().finite().refine(isExactDecimal, exact);
 /** Points as written: a decimal number (exact arithmetic keeps 0.1 + 0.2 = 0.3). */
-const points = z.number().finite().meta({ description: 'Points (a decimal, may be negative where the form wants it).' });
-const positive = z.number().finite().positive();
-const nonNegative = z.number().finite().nonnegative();
+const points = decimal.meta({ description: 'Points (a decimal, may be negative where the form wants it).' });
+const positive = z.number().finite().positive().refine(isExactDecimal, exact);
+const nonNegative = z.number().finite().nonnegative().refine(isExactDecimal, exact);
 
 const fatalScope = z
   .enum(['call', 'section', 'flag'])
@@ -178,7 +185,7 @@ export const sectionSchema = z.strictObject({
   description: localizedTextSchema.optional(),
   weight: positive.optional().meta({ description: 'Section-weighted mode: the section’s percentage of the total.' }),
   max: nonNegative.optional().meta({ description: 'Cap: the section never earns more than this (the seed’s attitude section lists 23 points, capped at 20).' }),
-  floor: z.number().finite().optional().meta({ description: 'The section never goes below this after penalties (default 0).' }),
+  floor: decimal.optional().meta({ description: 'The section never goes below this after penalties (default 0).' }),
   when: conditionSchema.optional().meta({ description: 'Applies only to calls whose attributes match; otherwise all its items are N/A.' }),
   items: z.array(itemSchema).min(1),
 });
@@ -224,7 +231,7 @@ export const rubricSchema = z
         .optional()
         .meta({ description: 'exclude (default): N/A leaves earned and possible, weights renormalise; full-marks: N/A earns the item’s points.' }),
       scale: positive.optional().meta({ description: 'The final score’s maximum: default 100 in weighted modes, the sum of the sections in points-sum mode (set it to report a points form out of 100).' }),
-      floor: z.number().finite().optional().meta({ description: 'The final score never goes below this (default 0).' }),
+      floor: decimal.optional().meta({ description: 'The final score never goes below this (default 0).' }),
       bonusCap: nonNegative.optional().meta({ description: 'The most bonus points a call may add.' }),
       rounding: z
         .strictObject({

@@ -13,7 +13,7 @@
  */
 import { inInterval, type Interval } from '../bands/interval.js';
 import { matchesCondition, type AttributeValue } from '../conditions/conditions.js';
-import { Ratio } from '../exact/rational.js';
+import { isExactDecimal, Ratio } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import { localize } from '../localize/localize.js';
 import type { PhraseEvidence } from '../phrases/index.js';
@@ -241,11 +241,17 @@ function evaluateItem(
     out.reason = 'comment';
     return out;
   }
-  if (!applies) {
+  if (!applies && answer === undefined) {
     out.status = 'not-applicable';
-    out.source = answer === undefined ? 'default' : 'evaluator';
+    out.source = 'default';
     out.reason = 'condition not met';
     return out;
+  }
+  if (!applies) {
+    // An answer to an item that does not apply is still checked (a CRM sending garbage should
+    // hear about it), then set aside: it earns, deducts and fails nothing.
+    const checked = evaluateItem(item, true, answer, undefined, false, rubric, issues);
+    return { ...checked, status: 'not-applicable', earned: ZERO, deduction: ZERO, occurrences: 0, fatal: false, reason: 'condition not met' };
   }
 
   let value: AnswerValue | undefined = answer?.value;
@@ -307,6 +313,10 @@ function evaluateItem(
     }
     case 'numeric': {
       if (typeof value !== 'number') return wrongKind(item, value, out, issues);
+      if (!isExactDecimal(value)) {
+        issues.push({ code: 'too_precise', path, message: `${value} has more than 15 significant digits; send the measured value as written (e.g. 3.3, not 3.3000000000000003)` });
+        return out;
+      }
       const x = Ratio.from(value);
       if (item.domain && !inInterval(item.domain, x)) {
         issues.push({ code: 'out_of_range', path, message: `${value} is outside ${item.domain.text}` });
@@ -449,6 +459,7 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
     let deducted = ZERO;
     let failed = false;
     const secDeductions: Deduction[] = [];
+    const secPenalties: Mutable<ItemScore>[] = [];
     for (const item of sec.items) {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
@@ -523,7 +534,10 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
         reason: o.status === 'na' && fullMarks ? 'N/A (full marks)' : o.reason,
       };
       if (weighted !== null) is.weighted = weighted.round(dec, rm);
-      if (item.kind === 'penalty') is.occurrences = o.occurrences;
+      if (item.kind === 'penalty') {
+        is.occurrences = o.occurrences;
+        secPenalties.push(is);
+      }
       if (o.answer?.note !== undefined) is.note = o.answer.note;
       if (o.answer?.causes !== undefined) is.causes = o.answer.causes;
       itemScores.push(is);
@@ -558,6 +572,13 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
       }
     }
     if (!possible.isZero()) for (const d of secDeductions) deductions.push(d);
+    else {
+      for (const p of secPenalties) {
+        p.status = 'not-applicable';
+        p.points = 0;
+        p.reason = 'nothing in its section applied';
+      }
+    }
     works.push({ sec, earned, possible, capped, floored, failed, deducted });
   }
 

@@ -156,6 +156,8 @@ const cases: Case[] = [
     evaluation: () => JSON.parse(JSON.stringify(valid()).replace(/^\{/, '{"__proto__":{"polluted":true},')),
     expect: [{ code: 'unknown_key', path: ['__proto__'] }],
   },
+  // Found in review: a measured value with float noise cannot be held exactly.
+  { name: 'numeric answer 0.1 + 0.2 (0.30000000000000004)', evaluation: withAnswer('hold', 0.1 + 0.2), expect: [{ code: 'too_precise', path: ['answers', 'hold'] }] },
 ];
 
 function codesAndPaths(issues: readonly Issue[]): { code: string; path: PathSegment[] }[] {

@@ -144,7 +144,11 @@ const cases: Case[] = [
   {
     name: 'weighted section that earns nothing',
     rubric: () => { const r = weighted(); r.sections[1].items = [{ id: 'pen', kind: 'penalty', label: 'P', perOccurrence: 2 }]; return r; },
-    expect: [{ code: 'section_without_points', path: ['sections', 1, 'items'] }],
+    // The penalty has nothing to deduct from, and the weight nothing to weigh.
+    expect: [
+      { code: 'penalty_without_points', path: ['sections', 1, 'items', 0] },
+      { code: 'section_without_points', path: ['sections', 1, 'items'] },
+    ],
   },
 
   // ── points and levels ───────────────────────────────────────────────────
@@ -202,6 +206,58 @@ const cases: Case[] = [
     name: '`match` on a penalty’s phrases',
     rubric: () => { const r = base(); r.sections[0].items.push({ id: 'pen', kind: 'penalty', label: 'P', perOccurrence: 2, phrases: { phrases: ['喂'], match: 'all' } }); return r; },
     expect: [{ code: 'invalid_option', path: [...S0, 'items', 2, 'phrases', 'match'] }],
+  },
+
+  // ── found in review: rules a scorecard author could trip over ───────────
+  {
+    name: 'penalty in a section with nothing to deduct from',
+    rubric: () => { const r = base(); r.sections.push({ id: 's2', label: 'S2', items: [{ id: 'pen', kind: 'penalty', label: 'P', perOccurrence: 2 }] }); return r; },
+    expect: [{ code: 'penalty_without_points', path: ['sections', 1, 'items', 0] }],
+  },
+  {
+    name: 'section-scope fatal in a section that earns nothing',
+    rubric: () => { const r = base(); r.sections.push({ id: 's2', label: 'S2', items: [{ id: 'f', kind: 'fatal', label: 'F', scope: 'section' }] }); return r; },
+    expect: [{ code: 'fatal_without_points', path: ['sections', 1, 'items', 0, 'scope'] }],
+  },
+  {
+    name: 'a bonus item that could take points away',
+    rubric: () => { const r = base(); r.sections[0].items.push({ id: 'extra', kind: 'yes-no', label: 'E', points: 2, bonus: true, noPoints: -5 }); return r; },
+    expect: [{ code: 'negative_bonus', path: [...S0, 'items', 2, 'noPoints'] }],
+  },
+  {
+    name: 'match "all" with one phrase inside another (感谢 ⊂ 感谢您的来电)',
+    rubric: () => { const r = base(); r.sections[0].items[0].phrases = { phrases: ['感谢', '感谢您的来电'], match: 'all' }; return r; },
+    expect: [{ code: 'overlapping_phrases', path: [...I0, 'phrases', 'phrases', 0] }],
+  },
+  {
+    name: 'a weight written as 100/3 (33.333333333333336: more digits than can be held exactly)',
+    rubric: () => { const r = weighted(); r.sections[0].weight = 100 / 3; return r; },
+    expect: [{ code: 'too_precise', path: ['sections', 0, 'weight'] }],
+  },
+  {
+    name: 'points of 0.1 + 0.2 (0.30000000000000004)',
+    rubric: () => { const r = base(); r.sections[0].items[0].points = 0.1 + 0.2; return r; },
+    expect: [{ code: 'too_precise', path: [...I0, 'points'] }],
+  },
+  {
+    name: 'an inverted range (60, 30]',
+    rubric: () => withNumeric([{ range: '(60, 30]', points: 3 }]),
+    expect: [{ code: 'invalid_interval', path: [...S0, 'items', 2, 'ranges', 0, 'range'] }],
+  },
+  {
+    name: 'autoFail on a numeric item naming a string',
+    rubric: () => { const r = withNumeric([{ range: '[0, 60]', points: 3 }]); r.sections[0].items[2].autoFail = { scope: 'call', when: ['abc'] }; return r; },
+    expect: [{ code: 'invalid_answer_kind', path: [...S0, 'items', 2, 'autoFail', 'when', 0] }],
+  },
+  {
+    name: 'a final floor above 0 with a call-scope fatal: 0 needs a grade too',
+    rubric: () => {
+      const r = withGrades(['[2, 5)', '[5, 9]']);
+      r.scoring.floor = 2;
+      r.sections[0].items.push({ id: 'leak', kind: 'fatal', label: 'Leak', scope: 'call' });
+      return r;
+    },
+    expect: [{ code: 'band_gap', path: ['grades', 0, 'range'] }],
   },
 
   // ── prototype keys, as JSON.parse makes them (own properties) ───────────

@@ -251,7 +251,8 @@ function rubricSpecArb(opts: GenOptions): fc.Arbitrary<RubricSpec> {
       decimals: fc.integer({ min: 0, max: 4 }),
       rounding: fc.constantFrom<'half-up' | 'half-even'>('half-up', 'half-even'),
       scale: optional(fc.constantFrom(100, 10, 7.5, 150, 40), 2),
-      floor: optional(fc.constantFrom(...(opts.negativeFloors ? [0, -10] : [0])), 3),
+      // Positive final floors are generated too, with call-scope fatals, so "0 over the floor" is exercised.
+      floor: optional(fc.constantFrom(...(opts.negativeFloors ? [0, -10] : [0]), ...(opts.positiveFloors ? [3] : [])), 3),
       bonusCap: optional(fc.constantFrom(0, 1, 2.5, 5), 2),
       sections: fc.array(sectionArb(opts), { minLength: 1, maxLength: 3 }),
     })
@@ -494,7 +495,8 @@ function reference(spec: RubricSpec, e: EvalSpec): RefResult {
       fullPossible = fullPossible.min(cap);
     }
     let earned = pos.sub(deducted);
-    const floor = Frac.dec(s.floor ?? 0);
+    // README: a section's floor never lifts it above what it could earn.
+    const floor = Frac.dec(s.floor ?? 0).min(possible);
     if (earned.cmp(floor) < 0) earned = floor;
     if (failed) {
       earned = F0;
@@ -517,7 +519,8 @@ function reference(spec: RubricSpec, e: EvalSpec): RefResult {
   let raw = totalE.mul(maxScore).div(totalP);
   if (spec.bonusCap !== undefined) bonus = bonus.min(Frac.dec(spec.bonusCap));
   raw = raw.add(bonus);
-  const floor = Frac.dec(spec.floor ?? 0);
+  // README: the final floor never lifts a score above the maximum either.
+  const floor = Frac.dec(spec.floor ?? 0).min(maxScore);
   if (raw.cmp(floor) < 0) raw = floor;
   const exact = callFatal ? F0 : raw;
   const bonusTop = spec.bonusCap !== undefined ? Frac.dec(spec.bonusCap) : bonusMaxSum;
@@ -548,7 +551,7 @@ describe('scoring properties', () => {
   it('the score equals an independent BigInt reference (exact and rounded)', () => {
     let scored = 0;
     fc.assert(
-      fc.property(caseArb(), ({ spec, ev }) => {
+      fc.property(caseArb({ negativeFloors: true, positiveFloors: true, itemWeightedCaps: false }), ({ spec, ev }) => {
         const rubric = loadRubric(toJson(spec));
         const ref = reference(spec, ev);
         const res = safeScoreCall(rubric, toEvaluation(ev));
@@ -577,8 +580,11 @@ describe('scoring properties', () => {
         const ref = reference(spec, ev);
         if (!ref.ok) return;
         const x = Frac.parse(res.score.exactScore);
-        const floor = Frac.dec(spec.floor ?? 0);
+        // The floor is held at the maximum when declared above it; a call-scope fatal scores 0 under any floor.
+        const callFatal = res.score.fatal.some((f) => f.scope === 'call');
+        const floor = callFatal ? F0 : Frac.dec(spec.floor ?? 0).min(ref.maxScore);
         expect(x.cmp(floor), show(spec, ev)).toBeGreaterThanOrEqual(0);
+        if (callFatal) expect(x.isZero(), show(spec, ev)).toBe(true);
         expect(x.cmp(ref.maxScore.add(ref.bonusTop)), show(spec, ev)).toBeLessThanOrEqual(0);
       }),
       { numRuns: 1500 },
