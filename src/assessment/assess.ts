@@ -283,7 +283,48 @@ function localDay(s: string): number {
   const h = s.charCodeAt(9) - 48;
   // x is a digit iff 0 ≤ x ≤ 9 iff neither x nor x + 6 has a bit above the lowest four: one test for all eight.
   if (((a | (a + 6) | b | (b + 6) | c | (c + 6) | d | (d + 6) | e | (e + 6) | f | (f + 6) | g | (g + 6) | h | (h + 6)) & ~15) !== 0) return -1;
-  return ((a * 10 + b) * 100 + c * 10 + d) * 10000 + (e * 10 + f) * 100 + g * 10 + h;
+  const year = (a * 10 + b) * 100 + c * 10 + d;
+  const month = e * 10 + f;
+  const dd = g * 10 + h;
+  // 2026-09-31 has the shape but no day: neither used nor "outside the period".
+  if (month < 1 || month > 12 || dd < 1 || dd > daysInMonth(year, month)) return -2;
+  return year * 10000 + month * 100 + dd;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Strict ISO date-time with an offset: no legacy formats, nothing read in the server's zone. */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([zZ])|([+-])(\d{2}):?(\d{2}))$/;
+/** Days in 400 Gregorian years: shifts years 0000–0099 past Date.UTC's 19xx mapping. */
+const MS_400_YEARS = 146097 * 86_400_000;
+
+/**
+ * Milliseconds since the epoch of a strict ISO date-time with `Z` or `±HH[:]MM`,
+ * or NaN when the text is not one or names a day or time that does not exist.
+ */
+function isoInstant(s: string): number {
+  const m = ISO_INSTANT.exec(s);
+  if (m === null) return NaN;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  let offset = 0;
+  if (m[8] === undefined) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return NaN;
+    offset = (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - MS_400_YEARS - offset;
 }
 
 /**
@@ -301,6 +342,13 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
   const oneQa = qa.length === 1 && qa[0]!.def.type === 'qa' && qa[0]!.def.rubric === undefined;
   const qaMax = qa.map((c) => c.max.toNumber());
   let used = 0;
+  const badDate = (i: number, c: CallInput, date: string): void => {
+    const msg = `date "${date}" is not a real YYYY-MM-DD day or an ISO date-time (YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or ±HH:MM)`;
+    exclude(i, c, 'invalid', msg);
+    issues.push({ code: 'invalid_date', path: ['calls', i, 'date'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
+  };
+  // The qa components a call counts for, found before any bucket is touched.
+  const matched: number[] = [];
   // Exports often list an agent's calls together: remember the last agent found.
   let lastId: string | null = null;
   let lastAgent: AgentState | undefined;
@@ -321,16 +369,19 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     // Period membership in the centre's zone: a local date compares as a
     // number (as its text would), an instant against the period's [start, end).
     const day = localDay(date);
+    if (day === -2) {
+      badDate(i, c, date);
+      continue;
+    }
     if (day >= 0) {
       if (day < first || day > last) {
         exclude(i, c, 'outside_period', `${date} is outside ${period.id} (${period.firstDay} – ${period.lastDay})`);
         continue;
       }
     } else {
-      const t = Date.parse(date);
-      if (Number.isNaN(t) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(date)) {
-        exclude(i, c, 'invalid', `date "${date}" is not YYYY-MM-DD or an ISO date-time with an offset`);
-        issues.push({ code: 'invalid_date', path: ['calls', i, 'date'], message: `call ${c.id ?? `#${i}`}: date "${date}" is not YYYY-MM-DD or an ISO date-time with an offset` });
+      const t = isoInstant(date);
+      if (Number.isNaN(t)) {
+        badDate(i, c, date);
         continue;
       }
       if (t < startMs || t >= endMs) {
@@ -349,9 +400,9 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
       exclude(i, c, 'unknown_agent', `agent ${agentId} is not on the roster`);
       continue;
     }
-    let counted = false;
     let mismatch = -1;
-    let tooPrecise = false;
+    let outOfRange = -1;
+    matched.length = 0;
     for (let k = 0; k < qa.length; k++) {
       if (!oneQa) {
         const want = (qa[k]!.def as { rubric?: string }).rubric;
@@ -361,33 +412,43 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
         mismatch = k;
         continue;
       }
-      const b = agent.buckets[k]!;
-      // Published scores have at most the rubric's decimals: sum them as whole thousandths.
-      const m = Math.round(score * 1000);
-      if (m / 1000 === score && Math.abs(m) < 1e12) b.milli += m;
-      else {
-        let exact: Ratio;
-        try {
-          exact = Ratio.from(score);
-        } catch {
-          // e.g. 32.230000000000004: float noise that no rubric publishes.
-          tooPrecise = true;
-          break;
-        }
-        b.extra = b.extra.add(exact);
+      // A score off the scale would be clamped away only in the mean: refuse the call.
+      if (score < 0 || score > qaMax[k]!) {
+        outOfRange = k;
+        break;
       }
-      b.count++;
-      counted = true;
+      matched.push(k);
     }
-    if (tooPrecise) {
-      exclude(i, c, 'invalid', `score ${score} has too many digits to be used exactly`);
-      issues.push({ code: 'too_precise', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: score ${score} has too many digits to be used exactly; round it as its rubric does` });
+    if (outOfRange >= 0) {
+      const msg = `score ${score} is outside the scale 0–${qaMax[outOfRange]} of the component "${qa[outOfRange]!.id}"`;
+      exclude(i, c, 'invalid', msg);
+      issues.push({ code: 'out_of_range', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
       continue;
     }
-    if (!counted) {
+    if (matched.length === 0) {
       if (mismatch >= 0) exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${qa[mismatch]!.id}" out of ${qaMax[mismatch]}`);
       else exclude(i, c, 'other_rubric', `scored with rubric ${c.rubric?.id ?? c.rubricId ?? '(none)'}, which no qa component reads`);
       continue;
+    }
+    // Published scores have at most the rubric's decimals: sum them as whole thousandths.
+    const m = Math.round(score * 1000);
+    const asMilli = m / 1000 === score && Math.abs(m) < 1e12;
+    let exact: Ratio | null = null;
+    if (!asMilli) {
+      try {
+        exact = Ratio.from(score);
+      } catch {
+        // e.g. 32.230000000000004: float noise that no rubric publishes.
+        exclude(i, c, 'invalid', `score ${score} has too many digits to be used exactly`);
+        issues.push({ code: 'too_precise', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: score ${score} has too many digits to be used exactly; round it as its rubric does` });
+        continue;
+      }
+    }
+    for (const k of matched) {
+      const b = agent.buckets[k]!;
+      if (exact === null) b.milli += m;
+      else b.extra = b.extra.add(exact);
+      b.count++;
     }
     agent.callCount++;
     used++;

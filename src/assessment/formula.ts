@@ -87,7 +87,24 @@ const SAFE_FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
     return fromRatio(r.n < 0 ? r.neg() : r);
   },
   sign: (x) => fromRatio(Ratio.of(Math.sign(toRatio(x).n))),
-  round: (x, digits) => fromRatio(Ratio.from(toRatio(x).toFixed(digits === undefined ? 0 : toRatio(digits).toNumber(), 'half-up'))),
+  round: (x, digits) => {
+    const d = digits === undefined ? 0 : toRatio(digits).toNumber();
+    // A literal is checked at load; a computed one can only be checked here.
+    if (!Number.isInteger(d) || d < 0 || d > MAX_ROUND_DIGITS) {
+      throw new RangeError(`round: digits must be a whole number from 0 to ${MAX_ROUND_DIGITS}, not ${d}`);
+    }
+    return fromRatio(Ratio.from(toRatio(x).toFixed(d, 'half-up')));
+  },
+  // mathjs gives x for x mod 0; a formula should fail like x / 0 does.
+  mod: (x, y) => {
+    const a = toRatio(x);
+    const b = toRatio(y);
+    if (b.n === 0) throw new RangeError('mod by zero');
+    const q = a.div(b);
+    // Exact floor of q.n / q.d (q.d > 0): mathjs's sign convention, x − y·floor(x/y).
+    const fl = (q.n - (((q.n % q.d) + q.d) % q.d)) / q.d;
+    return fromRatio(a.sub(b.mul(Ratio.of(fl))));
+  },
   floor: (x) => {
     const r = toRatio(x);
     return fromRatio(Ratio.of(Math.floor(r.n / r.d)));
@@ -196,6 +213,9 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
 
 const MAX_NODES = 500;
 const MAX_EXPONENT = 8;
+const MAX_ROUND_DIGITS = 10;
+/** Significant digits a literal may have: more than a double holds exactly. */
+const MAX_SIGNIFICANT_DIGITS = 15;
 
 /**
  * A compiled formula: evaluate it with the metric values in a Map.
@@ -219,6 +239,71 @@ function describeNode(node: MathNode): string {
   return node.type.replace(/Node$/, '').toLowerCase();
 }
 
+/** A literal's significant digits, from its exact decimal value (`1.50` → 2, `1200` → 2). */
+function significantDigits(f: Frac): number {
+  let k = 0n;
+  let scale = 1n;
+  // A decimal literal's denominator divides some 10^k; stop if it is not a decimal.
+  while (f.d !== 0n && scale % f.d !== 0n && k < 400n) {
+    scale *= 10n;
+    k++;
+  }
+  let m = (f.n * scale) / f.d;
+  if (m === 0n) return 1;
+  while (m % 10n === 0n) m /= 10n;
+  return m.toString().length;
+}
+
+/** Unwraps parentheses and one unary minus around a numeric literal: its value, or NaN. */
+function literalValue(node: MathNode | undefined): number {
+  let e = node;
+  while (e?.type === 'ParenthesisNode') e = (e as unknown as { content: MathNode }).content;
+  let sign = 1;
+  if (e?.type === 'OperatorNode' && (e as unknown as { fn: string }).fn === 'unaryMinus') {
+    sign = -1;
+    e = (e as unknown as { args: MathNode[] }).args[0];
+  }
+  while (e?.type === 'ParenthesisNode') e = (e as unknown as { content: MathNode }).content;
+  if (e?.type !== 'ConstantNode') return NaN;
+  const v = (e as unknown as { value: unknown }).value;
+  if (typeof v === 'boolean') return NaN;
+  return Number(typeof v === 'object' && v !== null ? toRatio(v).toNumber() : v) * sign;
+}
+
+/**
+ * The largest total exponent anywhere in the tree: nested powers multiply,
+ * (x^8)^8 is x^64, and other operators and functions pass their largest
+ * argument's exponent on, since (x^2 + 1)^5 is as large as x^10. Sums and
+ * products only add sizes, bounded by the node count, so they take the max.
+ */
+function totalExponent(node: MathNode, onTooLarge: (total: number) => void): number {
+  const n = node as MathNode & Record<string, unknown>;
+  switch (node.type) {
+    case 'ParenthesisNode':
+      return totalExponent(n.content as MathNode, onTooLarge);
+    case 'OperatorNode': {
+      const args = n.args as MathNode[];
+      if (n.fn === 'pow') {
+        const base = totalExponent(args[0]!, onTooLarge);
+        const total = base * Math.max(1, Math.abs(literalValue(args[1])));
+        if (total > MAX_EXPONENT && base <= MAX_EXPONENT) onTooLarge(total);
+        return total;
+      }
+      return Math.max(1, ...args.map((a) => totalExponent(a, onTooLarge)));
+    }
+    case 'FunctionNode':
+      return Math.max(1, ...(n.args as MathNode[]).map((a) => totalExponent(a, onTooLarge)));
+    case 'ConditionalNode':
+      return Math.max(
+        totalExponent(n.condition as MathNode, onTooLarge),
+        totalExponent(n.trueExpr as MathNode, onTooLarge),
+        totalExponent(n.falseExpr as MathNode, onTooLarge),
+      );
+    default:
+      return 1;
+  }
+}
+
 function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly PathSegment[], used: Set<string>): Issue[] {
   const issues: Issue[] = [];
   const bad = (code: string, message: string): void => {
@@ -236,6 +321,17 @@ function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly 
         const v = n.value;
         if (typeof v === 'string') bad('formula_forbidden', `text constants (${JSON.stringify(v)}) are not allowed; formulas work on numbers`);
         else if (v === null || v === undefined) bad('formula_forbidden', 'null and undefined are not allowed');
+        else if (typeof v === 'number' && !Number.isFinite(v)) bad('formula_forbidden', `${v} is not a finite number; formulas work on finite numbers`);
+        else if (typeof v === 'object') {
+          // Fraction literals: the exact value must survive the safe-integer arithmetic of Ratio.
+          const f = v as Frac;
+          const digits = significantDigits(f);
+          if (digits > MAX_SIGNIFICANT_DIGITS) {
+            bad('too_precise', `a number has ${digits} significant digits; at most ${MAX_SIGNIFICANT_DIGITS} are held exactly`);
+          } else if (!Number.isSafeInteger(Number(f.n)) || !Number.isSafeInteger(Number(f.d))) {
+            bad('too_precise', 'a number is too small or too large to be held exactly');
+          }
+        }
         return;
       }
       case 'SymbolNode': {
@@ -253,20 +349,18 @@ function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly 
       case 'OperatorNode': {
         const fn = String(n.fn);
         const args = n.args as MathNode[];
+        // "%" is both mathjs's percentage (100 + 5% = 105) and modulo; only "mod" is listed.
+        if (n.isPercentage === true || n.op === '%') {
+          bad('formula_forbidden', 'the operator "%" is not allowed; write percentages as / 100 and remainders with mod');
+          return;
+        }
         if (!OPERATORS.has(fn)) {
           bad('formula_forbidden', `the operator "${String(n.op)}" (${fn}) is not allowed; use + - * / ^ mod, comparisons, and/or/not/xor`);
           return;
         }
         if (fn === 'pow') {
           // Exact powers of huge exponents never finish: only small literal exponents.
-          let e = args[1];
-          while (e?.type === 'ParenthesisNode') e = (e as unknown as { content: MathNode }).content;
-          let sign = 1;
-          if (e?.type === 'OperatorNode' && (e as unknown as { fn: string }).fn === 'unaryMinus') {
-            sign = -1;
-            e = (e as unknown as { args: MathNode[] }).args[0];
-          }
-          const v = e?.type === 'ConstantNode' ? Number(String((e as unknown as { value: unknown }).value)) * sign : NaN;
+          const v = literalValue(args[1]);
           if (!Number.isInteger(v) || Math.abs(v) > MAX_EXPONENT) {
             bad('formula_forbidden', `"^" needs a whole-number literal exponent from -${MAX_EXPONENT} to ${MAX_EXPONENT}; use sqrt for roots`);
             return;
@@ -298,6 +392,14 @@ function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly 
         if (args.length < arity.min || args.length > arity.max) {
           bad('formula_arity', `${fnNode.name} takes ${arity.min === arity.max ? arity.min : `${arity.min} to ${arity.max}`} arguments, not ${args.length}`);
         }
+        if (fnNode.name === 'round' && args.length === 2) {
+          // A literal digits argument is checked now; a computed one when it runs.
+          const d = literalValue(args[1]);
+          const literal = !Number.isNaN(d);
+          if (literal && (!Number.isInteger(d) || d < 0 || d > MAX_ROUND_DIGITS)) {
+            bad('formula_argument', `round's digits must be a whole number from 0 to ${MAX_ROUND_DIGITS}, not ${d}`);
+          }
+        }
         for (const a of args) visit(a, node);
         return;
       }
@@ -316,6 +418,11 @@ function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly 
     }
   };
   visit(root, null);
+  if (issues.length === 0) {
+    totalExponent(root, (total) =>
+      bad('formula_forbidden', `nested powers reach a total exponent of ${total}; at most ${MAX_EXPONENT} in all (exact powers grow without bound)`),
+    );
+  }
   return issues;
 }
 

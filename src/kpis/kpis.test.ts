@@ -15,6 +15,8 @@ import {
   scheduleAdherence,
   serviceLevel,
   shrinkage,
+  computeKpis,
+  kpiInputIssues,
 } from './index.js';
 
 function issuesOf(fn: () => unknown) {
@@ -161,7 +163,8 @@ describe('serviceLevel', () => {
     const issues = issuesOf(() =>
       serviceLevel({ ...input, answeredWithinThreshold: 95, shortAbandonSeconds: 30 }, { treatment: 'against' }),
     );
-    expect(issues.map((i) => i.path[0])).toEqual(['answeredWithinThreshold', 'abandonedWithinThreshold', 'shortAbandonSeconds']);
+    // 95 in time + 10 abandoned = 105 > 100 offered: also an 'exceeds' at abandoned.
+    expect(issues.map((i) => i.path[0])).toEqual(['answeredWithinThreshold', 'abandoned', 'abandonedWithinThreshold', 'shortAbandonSeconds']);
   });
 });
 
@@ -252,5 +255,37 @@ describe('notReadyOccurrences', () => {
   it('rejects impossible days and thresholds', () => {
     const issues = issuesOf(() => notReadyOccurrences({ dailyNotReadyMinutes: [10, -1, 1441] }, { thresholdMinutes: -5 }));
     expect(issues.map((i) => i.path)).toEqual([['dailyNotReadyMinutes', 1], ['dailyNotReadyMinutes', 2], ['options', 'thresholdMinutes']]);
+  });
+});
+
+describe('serviceLevel ignored: answered within T and abandoned share the offered calls', () => {
+  // 'ignored' = A / (offered − B) = 9 / (10 − 5) = 9/5 = 180% without the check:
+  // 9 answered in time + 5 abandoned = 14 calls out of 10 offered.
+  const input = { serviceLevelSeconds: 20, offered: 10, answeredWithinThreshold: 9, abandoned: 5 };
+  const expected = {
+    code: 'exceeds',
+    path: ['abandoned'],
+    message: 'answeredWithinThreshold + abandoned (14) exceeds offered (10): a call answered within T was not abandoned',
+  };
+
+  it('serviceLevel throws an exceeds issue', () => {
+    expect(issuesOf(() => serviceLevel(input, { treatment: 'ignored' }))).toContainEqual(expected);
+  });
+
+  it('kpiInputIssues says the same', () => {
+    expect(kpiInputIssues(input, ['serviceLevelSeconds', 'offered', 'answeredWithinThreshold', 'abandoned'], [])).toEqual([expected]);
+  });
+
+  it('computeKpis refuses the record', () => {
+    expect(() => computeKpis(input)).toThrow(KpiError);
+    try {
+      computeKpis(input);
+    } catch (e) {
+      expect((e as KpiError).issues).toContainEqual(expected);
+    }
+  });
+
+  it('at the limit it is 100%: 5 in time, 5 abandoned of 10 → 5 / (10 − 5)', () => {
+    expect(serviceLevel({ ...input, answeredWithinThreshold: 5 }, { treatment: 'ignored' })).toMatchObject({ percent: 100 });
   });
 });

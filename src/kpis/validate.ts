@@ -105,6 +105,9 @@ const CONSTRAINTS: readonly Constraint[] = [
   { parts: ['answered', 'abandoned'], limit: 'offered', why: 'a call is answered or abandoned, not both' },
   { parts: ['answeredWithinThreshold'], limit: 'answered', why: 'calls answered within T are answered calls' },
   { parts: ['answeredWithinThreshold'], limit: 'offered', why: 'the service level would exceed 100%' },
+  // Implied by answered + abandoned ≤ offered when answered is given; without it,
+  // the 'ignored' service level A / (offered − B) would exceed 100%.
+  { parts: ['answeredWithinThreshold', 'abandoned'], limit: 'offered', why: 'a call answered within T was not abandoned' },
   { parts: ['abandonedWithinThreshold'], limit: 'abandoned', why: 'calls abandoned within T are abandoned calls' },
   {
     parts: ['answeredWithinThreshold', 'abandonedWithinThreshold'],

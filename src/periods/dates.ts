@@ -113,7 +113,39 @@ export function assertNoIssues(issues: readonly Issue[]): void {
  */
 export function localDate(date: Date | number, timeZone: string): string {
   assertNoIssues([...instantIssues(date, ['date']), ...timeZoneIssues(timeZone, ['timeZone'])]);
-  return format(new TZDate(+date, timeZone), 'yyyy-MM-dd');
+  const { year, month, day } = localParts(+date, timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local calendar date of an instant in a zone, read with Intl. Unlike
+ * date-fns arithmetic on a TZDate, Intl never consults the server's own zone,
+ * which matters where that zone skipped a day (Pacific/Kiritimati, 1994-12-31).
+ *
+ * @example
+ * ```ts
+ * localParts(Date.parse('2026-10-31T16:30:00Z'), 'Asia/Shanghai'); //=> { year: 2026, month: 11, day: 1 }
+ * ```
+ */
+export function localParts(t: number, timeZone: string): { year: number; month: number; day: number } {
+  let f = partFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', era: 'short' });
+    partFormats.set(timeZone, f);
+  }
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let bc = false;
+  for (const p of f.formatToParts(t)) {
+    if (p.type === 'year') year = Number(p.value);
+    else if (p.type === 'month') month = Number(p.value);
+    else if (p.type === 'day') day = Number(p.value);
+    else if (p.type === 'era') bc = p.value.startsWith('B');
+  }
+  return { year: bc ? 1 - year : year, month, day };
 }
 
 /**

@@ -130,3 +130,64 @@ describe('version timeline properties', () => {
     );
   });
 });
+
+describe('consecutive periods share their boundary where a local midnight does not exist', () => {
+  // Zones whose DST starts at midnight: Santiago (first Sunday of September),
+  // Havana (March), Amman (2016-04-01 00:00 → 01:00).
+  const GAP_ZONES = ['America/Santiago', 'America/Havana', 'Asia/Amman'];
+  const gapSpec: fc.Arbitrary<PeriodSpec> = fc.oneof(
+    fc.record({ kind: fc.constant('month' as const), timeZone: fc.constantFrom(...GAP_ZONES) }),
+    fc.record({ kind: fc.constant('isoWeek' as const), timeZone: fc.constantFrom(...GAP_ZONES) }),
+    fc.record({ kind: fc.constant('quarter' as const), timeZone: fc.constantFrom(...GAP_ZONES) }),
+    fc.record({ kind: fc.constant('cycle' as const), timeZone: fc.constantFrom(...GAP_ZONES), startDay: fc.integer({ min: 1, max: 28 }) }),
+  );
+
+  it('cycle startDay 6 in Santiago: 2026-10 ends exactly where 2026-11 starts', () => {
+    const s: PeriodSpec = { kind: 'cycle', startDay: 6, timeZone: 'America/Santiago' };
+    // 2026-09-06 00:00 does not exist (clocks go 00:00 → 01:00, -04 → -03): the day starts 01:00-03 = 04:00Z.
+    // 2026-10-06 00:00-03 = 03:00Z: the end of 2026-10 and the start of 2026-11.
+    expect(period('2026-10', s).start.toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    expect(period('2026-10', s).end.toISOString()).toBe('2026-10-06T03:00:00.000Z');
+    expect(period('2026-11', s).start.toISOString()).toBe('2026-10-06T03:00:00.000Z');
+    // 2026-09: 2026-08-06 00:00-04 = 04:00Z to the gap day's first instant, 2026-09-06T04:00Z.
+    expect(period('2026-09', s).start.toISOString()).toBe('2026-08-06T04:00:00.000Z');
+    expect(period('2026-09', s).end.toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+
+  it('Amman, April 2016 (midnight 1 April skipped): March ends where April starts', () => {
+    const s: PeriodSpec = { kind: 'month', timeZone: 'Asia/Amman' };
+    // 2016-04-01 00:00+02 does not exist; the day starts 01:00+03 = 2016-03-31T22:00Z.
+    expect(period('2016-03', s).end.toISOString()).toBe('2016-03-31T22:00:00.000Z');
+    expect(period('2016-04', s).start.toISOString()).toBe('2016-03-31T22:00:00.000Z');
+    // 2016-05-01 00:00+03 = 2016-04-30T21:00Z.
+    expect(period('2016-04', s).end.toISOString()).toBe('2016-04-30T21:00:00.000Z');
+  });
+
+  it('end of one === start of the next, for every kind', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2030, 0, 1) }), gapSpec, (t, s) => {
+        const p = periodOf(t, s);
+        const next = periodOf(p.end, s);
+        expect(next.id).not.toBe(p.id);
+        expect(next.start.toISOString()).toBe(p.end.toISOString());
+        expect(period(next.id, s).start.toISOString()).toBe(p.end.toISOString());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('every period of 2010–2029 in these zones, exhaustively for months and cycles', () => {
+    for (const timeZone of GAP_ZONES) {
+      for (const startDay of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 25, 28]) {
+        const s: PeriodSpec = { kind: 'cycle', startDay, timeZone };
+        for (let y = 2010; y < 2030; y++) {
+          for (let m = 1; m <= 12; m++) {
+            const id = `${y}-${String(m).padStart(2, '0')}`;
+            const nextId = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+            expect(period(id, s).end.toISOString(), `${timeZone} ${startDay} ${id}`).toBe(period(nextId, s).start.toISOString());
+          }
+        }
+      }
+    }
+  });
+});

@@ -5,22 +5,9 @@
  * boundary is a local midnight resolved by TZDate.
  */
 import { TZDate, tz } from '@date-fns/tz';
-import {
-  addMonths,
-  addWeeks,
-  format,
-  getDate,
-  getISOWeek,
-  getISOWeekYear,
-  getISOWeeksInYear,
-  getQuarter,
-  getYear,
-  startOfISOWeekYear,
-  subDays,
-  subMonths,
-} from 'date-fns';
+import { format, getISOWeeksInYear } from 'date-fns';
 import type { Issue, PathSegment, SafeResult } from '../issues/issues.js';
-import { PeriodError, assertNoIssues, instantIssues, timeZoneIssues } from './dates.js';
+import { PeriodError, assertNoIssues, instantIssues, localDate, localParts, timeZoneIssues } from './dates.js';
 
 /** The kinds of period. @example `const k: PeriodKind = 'isoWeek';` */
 export type PeriodKind = 'month' | 'cycle' | 'isoWeek' | 'quarter';
@@ -180,7 +167,9 @@ function build(id: string, kind: PeriodKind, timeZone: string, start: Date, end:
     start: new Date(start.getTime()),
     end: new Date(end.getTime()),
     firstDay: format(start, 'yyyy-MM-dd', inZone),
-    lastDay: format(subDays(end, 1, inZone), 'yyyy-MM-dd', inZone),
+    // The local date of the period's last instant. (Not subDays(end, 1): date-fns day arithmetic
+    // goes through the server's zone and slips where that zone skipped a day — Kiritimati, 1994-12-31.)
+    lastDay: localDate(end.getTime() - 1, timeZone),
   };
 }
 
@@ -218,26 +207,41 @@ export function period(id: string, spec: PeriodSpec): Period {
   assertNoIssues(issues);
   const p = parsed as ParsedPeriodId;
   const tz = spec.timeZone;
+  // Both ends are local midnights computed the same way, never end = start + a
+  // month: where a midnight does not exist the day starts at 01:00, and adding
+  // to that would carry the hour into the next boundary (an hour's overlap).
   switch (p.kind) {
     case 'month': {
-      const monthStart = new TZDate(p.year, p.month - 1, 1, tz);
       if (spec.kind === 'cycle' && spec.startDay > 1) {
         // Named after the month it ends in: starts on startDay of the month before.
-        const start = subMonths(new TZDate(p.year, p.month - 1, spec.startDay, tz), 1);
-        return build(id, 'cycle', tz, start, addMonths(start, 1));
+        return build(id, 'cycle', tz, localMidnight(p.year, p.month - 2, spec.startDay, tz), localMidnight(p.year, p.month - 1, spec.startDay, tz));
       }
-      return build(id, spec.kind, tz, monthStart, addMonths(monthStart, 1));
+      return build(id, spec.kind, tz, localMidnight(p.year, p.month - 1, 1, tz), localMidnight(p.year, p.month, 1, tz));
     }
     case 'isoWeek': {
-      // 4 January is always in ISO week 1.
-      const start = addWeeks(startOfISOWeekYear(new TZDate(p.year, 0, 4, tz)), p.week - 1);
-      return build(id, 'isoWeek', tz, start, addWeeks(start, 1));
+      // Monday of ISO week 1 is the Monday on or before 4 January; calendar arithmetic in UTC.
+      const jan4 = Date.UTC(p.year, 0, 4);
+      const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (p.week - 1) * 7 * DAY_MS;
+      const first = new Date(monday);
+      const y = first.getUTCFullYear();
+      const m = first.getUTCMonth();
+      const d = first.getUTCDate();
+      return build(id, 'isoWeek', tz, localMidnight(y, m, d, tz), localMidnight(y, m, d + 7, tz));
     }
-    case 'quarter': {
-      const start = new TZDate(p.year, (p.quarter - 1) * 3, 1, tz);
-      return build(id, 'quarter', tz, start, addMonths(start, 3));
-    }
+    case 'quarter':
+      return build(id, 'quarter', tz, localMidnight(p.year, (p.quarter - 1) * 3, 1, tz), localMidnight(p.year, p.quarter * 3, 1, tz));
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The first instant of a local day (month0 and day may overflow, as in
+ * Date.UTC): its midnight, or the first instant after it when DST skips it.
+ */
+function localMidnight(year: number, month0: number, day: number, timeZone: string): Date {
+  const civil = new Date(Date.UTC(year, month0, day));
+  return new TZDate(civil.getUTCFullYear(), civil.getUTCMonth(), civil.getUTCDate(), timeZone);
 }
 
 const EXAMPLE_ID: Record<PeriodKind, string> = {
@@ -364,18 +368,28 @@ export function quarter(id: string, options: { readonly timeZone: string }): Per
  */
 export function periodOf(date: Date | number, spec: PeriodSpec): Period {
   assertNoIssues([...instantIssues(date, ['date']), ...specIssues(spec)]);
-  const local = new TZDate(+date, spec.timeZone);
+  // Plain calendar arithmetic on the local date (read with Intl): date-fns arithmetic on a
+  // TZDate goes through the server's zone and slips where that zone skipped a day.
+  const { year, month, day } = localParts(+date, spec.timeZone);
+  const ym = (y: number, m: number): string => `${String(y).padStart(4, '0')}-${pad(m)}`;
   switch (spec.kind) {
     case 'month':
-      return period(format(local, 'yyyy-MM'), spec);
+      return period(ym(year, month), spec);
     case 'cycle': {
-      const named = spec.startDay > 1 && getDate(local) >= spec.startDay ? addMonths(local, 1) : local;
-      return period(format(named, 'yyyy-MM'), spec);
+      // Named after the month it ends in: from startDay on, the day belongs to next month's cycle.
+      if (spec.startDay > 1 && day >= spec.startDay) return period(month === 12 ? ym(year + 1, 1) : ym(year, month + 1), spec);
+      return period(ym(year, month), spec);
     }
-    case 'isoWeek':
-      return period(`${getISOWeekYear(local)}-W${pad(getISOWeek(local))}`, spec);
+    case 'isoWeek': {
+      // ISO 8601: the week of the Thursday of this date's Monday-to-Sunday week.
+      const t = Date.UTC(year, month - 1, day);
+      const thursday = t + (3 - ((new Date(t).getUTCDay() + 6) % 7)) * DAY_MS;
+      const isoYear = new Date(thursday).getUTCFullYear();
+      const week = Math.floor((thursday - Date.UTC(isoYear, 0, 1)) / (7 * DAY_MS)) + 1;
+      return period(`${isoYear}-W${pad(week)}`, spec);
+    }
     case 'quarter':
-      return period(`${getYear(local)}-Q${getQuarter(local)}`, spec);
+      return period(`${year}-Q${Math.floor((month - 1) / 3) + 1}`, spec);
   }
 }
 

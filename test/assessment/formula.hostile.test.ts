@@ -3,7 +3,8 @@
  * issue at the component's `expression` path, and never run.
  */
 import { describe, expect, it } from 'vitest';
-import { safeLoadPlan } from '../../src/assessment/index.js';
+import { compileFormula, safeLoadPlan } from '../../src/assessment/index.js';
+import { Ratio } from '../../src/exact/rational.js';
 
 function planWith(expression: string): unknown {
   return {
@@ -50,6 +51,27 @@ const HOSTILE: [string, string, RegExp][] = [
   ['pi * fcr', 'formula_unknown_symbol', /"pi"/],
   ['cos.constructor("return process")()', 'formula_syntax', /does not parse/],
   ['max()', 'formula_arity', /max takes 1 to 64 arguments/],
+  // Nested powers multiply: (x^8)^8 is x^64, and ten levels x^(8^10) never finish exactly.
+  ['(fcr ^ 8) ^ 8', 'formula_forbidden', /total exponent of 64/],
+  [`${'('.repeat(10)}fcr${' ^ 8)'.repeat(10)}`, 'formula_forbidden', /total exponent/],
+  ['((9 ^ 8) ^ 8) ^ 8', 'formula_forbidden', /total exponent/],
+  // Powers nest through other operators and functions too: 2 × 5 = 10 > 8, 3 × 3 = 9 > 8.
+  ['(fcr ^ 2 + 1) ^ 5', 'formula_forbidden', /total exponent of 10/],
+  ['max(fcr ^ 3, exam) ^ 3', 'formula_forbidden', /total exponent of 9/],
+  ['(fcr > 1 ? fcr ^ 4 : 0) ^ -4', 'formula_forbidden', /total exponent of 16/],
+  // Percentages are not in the whitelist: 100 + 5% would be 105.
+  ['100 + 5%', 'formula_forbidden', /"%"/],
+  ['fcr * 5%', 'formula_forbidden', /"%"/],
+  ['fcr % 7', 'formula_forbidden', /"%"/],
+  ['Infinity * fcr', 'formula_forbidden', /Infinity.*not a finite number/],
+  ['NaN', 'formula_forbidden', /NaN.*not a finite number/],
+  // 16 and 17 significant digits cannot be held exactly.
+  ['fcr + 1234567890123456', 'too_precise', /16 significant digits/],
+  ['fcr * 0.12345678901234567', 'too_precise', /17 significant digits/],
+  ['fcr * 0.000000000000000000001', 'too_precise', /too small or too large/],
+  ['round(fcr, -3)', 'formula_argument', /whole number from 0 to 10/],
+  ['round(fcr, 0.5)', 'formula_argument', /whole number from 0 to 10/],
+  ['round(fcr, 11)', 'formula_argument', /whole number from 0 to 10/],
 ];
 
 describe('hostile formulas are refused at load', () => {
@@ -72,10 +94,29 @@ describe('hostile formulas are refused at load', () => {
       'min(max(fcr, exam) / 20, 5)',
       'mean(fcr, exam) / 20 + abs(-1) - floor(0.5) + ceil(0.2) - 1',
       'sqrt(16) + median(1, 2, 3) - sign(fcr) - 5 + fcr mod 1 + 2 ^ 2 - 4',
+      // 2 × 4 = 8: at the bound; products of powers add, they do not nest.
+      '(fcr ^ 2) ^ 4 / 10 ^ 8',
+      'fcr ^ 8 * exam ^ 8 * fcr ^ -8',
+      'round(fcr, 10) + round(exam, 0) + 123456789012345 - 0.123456789012345',
     ]) {
       const res = safeLoadPlan(planWith(e));
       expect(res.success, `${e}: ${JSON.stringify(!res.success && res.issues)}`).toBe(true);
     }
+  });
+
+  it('runtime gaps give clean errors: mod by zero, a digits argument that is not a whole 0–10', () => {
+    const f = compileFormula('fcr mod exam', new Set(['fcr', 'exam']), ['expression']);
+    if (Array.isArray(f)) throw new Error(JSON.stringify(f));
+    // 7 mod 0 has no value (mathjs would give 7); 7 mod 3 = 1; -7 mod 3 = -7 - 3 × floor(-7/3) = -7 + 9 = 2.
+    expect(() => f.evaluate(new Map([['fcr', Ratio.of(7)], ['exam', Ratio.ZERO]]))).toThrow(/mod by zero/);
+    expect(f.evaluate(new Map([['fcr', Ratio.of(7)], ['exam', Ratio.of(3)]])).toString()).toBe('1');
+    expect(f.evaluate(new Map([['fcr', Ratio.of(-7)], ['exam', Ratio.of(3)]])).toString()).toBe('2');
+    const r = compileFormula('round(fcr, exam)', new Set(['fcr', 'exam']), ['expression']);
+    if (Array.isArray(r)) throw new Error(JSON.stringify(r));
+    expect(() => r.evaluate(new Map([['fcr', Ratio.of(7)], ['exam', Ratio.of(1, 2)]]))).toThrow(/^round: digits must be a whole number from 0 to 10, not 0.5$/);
+    expect(() => r.evaluate(new Map([['fcr', Ratio.of(7)], ['exam', Ratio.of(-3)]]))).toThrow(/^round: digits must be a whole number from 0 to 10, not -3$/);
+    // round(7/3, 2) = 2.33 = 233/100
+    expect(r.evaluate(new Map([['fcr', Ratio.of(7, 3)], ['exam', Ratio.of(2)]])).toString()).toBe('233/100');
   });
 
   it('a metric may not be named like a formula function', () => {

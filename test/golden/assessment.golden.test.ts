@@ -210,3 +210,41 @@ describe('golden: AHT equal to the centre earns the points (scenario C)', () => 
     expect(r.agents.slice(0, 2).map((a) => a.agentId)).toEqual(['K01', 'K02']);
   });
 });
+
+// The plan's tieBreak: qa points (desc), then missedRate (better: lower), then agent id.
+// Each case below puts the agent that must win second by id, so the id fallback alone fails it.
+describe('golden: tie-breaking follows the plan, not just the agent id', () => {
+  const base = { occ: 0, missed: 0, inbound: 100, handled: 100, handleSeconds: 30000, exam: 90, complaints: 0, scores: [90, 90, 90, 90, 90] };
+
+  it('tied totals, different qa points: more qa points first (T02 before T01)', () => {
+    // Same AHT for both → both equal the pooled centre AHT → 5 each.
+    // T01: notReady 10 + missed 0% → 5 + aht 5 + sat 5 + exam 90 → 5 + qa 80 × 0.7 = 56 → 86
+    // T02: notReady 10 + missed 6% → 4 + aht 5 + 1 complaint → 0 + exam 85 → 4 + qa 90 × 0.7 = 63 → 86
+    // Tie at 86: qa 90 > 80 points → T02 first, although its missed rate (6%) is worse and its id later.
+    const r = run({
+      T01: { ...base, scores: [80, 80, 80, 80, 80] },
+      T02: { ...base, missed: 6, complaints: 1, exam: 85 },
+    });
+    expect(agent(r, 'T01').total).toBe(86);
+    expect(agent(r, 'T02').total).toBe(86);
+    // qa points are on its own 0–100 scale (the mean); the contribution is × 70 / 100.
+    expect(pts(agent(r, 'T01')).qa).toBe(80);
+    expect(pts(agent(r, 'T02')).qa).toBe(90);
+    expect(r.agents.map((a) => [a.agentId, a.rank])).toEqual([
+      ['T02', 1],
+      ['T01', 2],
+    ]);
+  });
+
+  it('tied totals and qa, different missed rates: the lower missed rate first (M02 before M01)', () => {
+    // M01: missed 3 / 100 = 3% → band [0, 5] → 5; M02: 1 / 100 = 1% → 5.
+    // Both 10 + 5 + 5 + 5 + 5 + 63 = 93, qa 63 each; 1% < 3% and lower is better → M02 first.
+    const r = run({ M01: { ...base, missed: 3 }, M02: { ...base, missed: 1 } });
+    expect(agent(r, 'M01').total).toBe(93);
+    expect(agent(r, 'M02').total).toBe(93);
+    expect(r.agents.map((a) => [a.agentId, a.rank])).toEqual([
+      ['M02', 1],
+      ['M01', 2],
+    ]);
+  });
+});

@@ -50,7 +50,8 @@ function readText(file: string, what: string): string {
  * ```
  */
 export function readCalls(file: string): CallInput[] {
-  const lines = readText(file, 'calls').split('\n');
+  // Windows tools often write a UTF-8 BOM; JSON.parse would refuse line 1.
+  const lines = readText(file, 'calls').replace(/^\uFEFF/, '').split('\n');
   const out: CallInput[] = [];
   const bad: string[] = [];
   lines.forEach((line, i) => {
