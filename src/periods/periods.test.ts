@@ -88,6 +88,18 @@ describe('periodOf and inPeriod, whatever the server zone', () => {
     });
   }
 
+  // Found by the property "does not depend on the server's time zone": Kiritimati skipped
+  // 31 December 1994, and date-fns day arithmetic through the server's zone slipped there.
+  it('is unaffected by a day the server’s own zone skipped (TZ=Pacific/Kiritimati, 1994)', () => {
+    process.env.TZ = 'Pacific/Kiritimati';
+    // 1994-09-30T23:00Z is midnight of 1 October in London (BST): Q4 runs to 31 December.
+    const q = periodOf(Date.parse('1994-09-30T23:00:00Z'), { kind: 'quarter', timeZone: 'Europe/London' });
+    expect([q.id, q.firstDay, q.lastDay, iso(q.end)]).toEqual(['1994-Q4', '1994-10-01', '1994-12-31', '1995-01-01T00:00:00.000Z']);
+    // 1994-11-02 in UTC, cycles starting on the 2nd: that day opens the cycle named 1994-12 (2 Nov – 1 Dec).
+    const c = periodOf(Date.parse('1994-11-02T12:00:00Z'), { kind: 'cycle', timeZone: 'UTC', startDay: 2 });
+    expect([c.id, c.firstDay, c.lastDay]).toEqual(['1994-12', '1994-11-02', '1994-12-01']);
+  });
+
   it('is half-open: start is in, end is out', () => {
     const oct = calendarMonth('2026-10', SH);
     expect(inPeriod(oct.start, oct)).toBe(true);
