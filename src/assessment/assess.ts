@@ -333,6 +333,20 @@ function isoInstant(s: string): number {
  * own function so that the engine optimises this hot loop on its own.
  * Returns the number of calls used.
  */
+function exactScore(score: number): Ratio | null {
+  try {
+    return Ratio.from(score);
+  } catch {
+    return null;
+  }
+}
+
+function badDate(pass: CallPass, i: number, c: CallInput, date: string): void {
+  const msg = `date "${date}" is not a real YYYY-MM-DD day or an ISO date-time (YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or ±HH:MM)`;
+  pass.exclude(i, c, 'invalid', msg);
+  pass.issues.push({ code: 'invalid_date', path: ['calls', i, 'date'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
+}
+
 function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
   const { period, qa, agents, issues, exclude } = pass;
   const first = localDay(period.firstDay);
@@ -342,13 +356,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
   const oneQa = qa.length === 1 && qa[0]!.def.type === 'qa' && qa[0]!.def.rubric === undefined;
   const qaMax = qa.map((c) => c.max.toNumber());
   let used = 0;
-  const badDate = (i: number, c: CallInput, date: string): void => {
-    const msg = `date "${date}" is not a real YYYY-MM-DD day or an ISO date-time (YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or ±HH:MM)`;
-    exclude(i, c, 'invalid', msg);
-    issues.push({ code: 'invalid_date', path: ['calls', i, 'date'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
-  };
   // The qa components a call counts for, found before any bucket is touched.
-  const matched: number[] = [];
   // Exports often list an agent's calls together: remember the last agent found.
   let lastId: string | null = null;
   let lastAgent: AgentState | undefined;
@@ -370,7 +378,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     // number (as its text would), an instant against the period's [start, end).
     const day = localDay(date);
     if (day === -2) {
-      badDate(i, c, date);
+      badDate(pass, i, c, date);
       continue;
     }
     if (day >= 0) {
@@ -381,7 +389,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     } else {
       const t = isoInstant(date);
       if (Number.isNaN(t)) {
-        badDate(i, c, date);
+        badDate(pass, i, c, date);
         continue;
       }
       if (t < startMs || t >= endMs) {
@@ -400,9 +408,40 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
       exclude(i, c, 'unknown_agent', `agent ${agentId} is not on the roster`);
       continue;
     }
-    let mismatch = -1;
+    // A score off the scale would be clamped away only in the mean: refuse the call before any
+    // bucket is touched (a plan may have several qa components).
     let outOfRange = -1;
-    matched.length = 0;
+    for (let k = 0; k < qa.length; k++) {
+      if (!oneQa) {
+        const want = (qa[k]!.def as { rubric?: string }).rubric;
+        if (want !== undefined && (c.rubric?.id ?? c.rubricId) !== want) continue;
+      }
+      if (c.maxScore !== undefined && c.maxScore !== qaMax[k]) continue;
+      if (score < 0 || score > qaMax[k]!) {
+        outOfRange = k;
+        break;
+      }
+    }
+    if (outOfRange >= 0) {
+      const msg = `score ${score} is outside the scale 0–${qaMax[outOfRange]} of the component "${qa[outOfRange]!.id}"`;
+      exclude(i, c, 'invalid', msg);
+      issues.push({ code: 'out_of_range', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
+      continue;
+    }
+    // Published scores have at most the rubric's decimals: sum them as whole thousandths.
+    const m = Math.round(score * 1000);
+    let exact: Ratio | null = null;
+    if (!(m / 1000 === score && Math.abs(m) < 1e12)) {
+      exact = exactScore(score);
+      if (exact === null) {
+        // e.g. 32.230000000000004: float noise that no rubric publishes.
+        exclude(i, c, 'invalid', `score ${score} has too many digits to be used exactly`);
+        issues.push({ code: 'too_precise', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: score ${score} has too many digits to be used exactly; round it as its rubric does` });
+        continue;
+      }
+    }
+    let counted = false;
+    let mismatch = -1;
     for (let k = 0; k < qa.length; k++) {
       if (!oneQa) {
         const want = (qa[k]!.def as { rubric?: string }).rubric;
@@ -412,43 +451,16 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
         mismatch = k;
         continue;
       }
-      // A score off the scale would be clamped away only in the mean: refuse the call.
-      if (score < 0 || score > qaMax[k]!) {
-        outOfRange = k;
-        break;
-      }
-      matched.push(k);
-    }
-    if (outOfRange >= 0) {
-      const msg = `score ${score} is outside the scale 0–${qaMax[outOfRange]} of the component "${qa[outOfRange]!.id}"`;
-      exclude(i, c, 'invalid', msg);
-      issues.push({ code: 'out_of_range', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
-      continue;
-    }
-    if (matched.length === 0) {
-      if (mismatch >= 0) exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${qa[mismatch]!.id}" out of ${qaMax[mismatch]}`);
-      else exclude(i, c, 'other_rubric', `scored with rubric ${c.rubric?.id ?? c.rubricId ?? '(none)'}, which no qa component reads`);
-      continue;
-    }
-    // Published scores have at most the rubric's decimals: sum them as whole thousandths.
-    const m = Math.round(score * 1000);
-    const asMilli = m / 1000 === score && Math.abs(m) < 1e12;
-    let exact: Ratio | null = null;
-    if (!asMilli) {
-      try {
-        exact = Ratio.from(score);
-      } catch {
-        // e.g. 32.230000000000004: float noise that no rubric publishes.
-        exclude(i, c, 'invalid', `score ${score} has too many digits to be used exactly`);
-        issues.push({ code: 'too_precise', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: score ${score} has too many digits to be used exactly; round it as its rubric does` });
-        continue;
-      }
-    }
-    for (const k of matched) {
       const b = agent.buckets[k]!;
       if (exact === null) b.milli += m;
       else b.extra = b.extra.add(exact);
       b.count++;
+      counted = true;
+    }
+    if (!counted) {
+      if (mismatch >= 0) exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${qa[mismatch]!.id}" out of ${qaMax[mismatch]}`);
+      else exclude(i, c, 'other_rubric', `scored with rubric ${c.rubric?.id ?? c.rubricId ?? '(none)'}, which no qa component reads`);
+      continue;
     }
     agent.callCount++;
     used++;
