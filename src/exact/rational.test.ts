@@ -42,3 +42,14 @@ describe('Ratio', () => {
     expect(() => Ratio.ONE.div(Ratio.ZERO)).toThrow(ArithmeticOverflowError);
   });
 });
+
+describe('Ratio.roundToRatio', () => {
+  it('keeps the rounded value exact, as toFixed prints it', () => {
+    // 8900/97 = 91.7525… → 91.75 = 367/4.
+    expect(Ratio.of(8900, 97).roundToRatio(2).toString()).toBe('367/4');
+    // −2.5 → −3 half-up, −2 half-even; 0.125 → 0.12 half-even = 3/25.
+    expect(Ratio.from('-2.5').roundToRatio(0, 'half-up').toString()).toBe('-3');
+    expect(Ratio.from('-2.5').roundToRatio(0, 'half-even').toString()).toBe('-2');
+    expect(Ratio.of(1, 8).roundToRatio(2, 'half-even').toString()).toBe('3/25');
+  });
+});

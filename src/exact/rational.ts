@@ -233,6 +233,17 @@ export class Ratio {
     return this.n < 0 ? -v : v;
   }
 
+  /**
+   * Rounds as {@link toFixed} and keeps the result exact: the value a person
+   * reads, for comparisons such as which grade band it falls in.
+   */
+  roundToRatio(decimals: number, mode: RoundingMode = 'half-up'): Ratio {
+    if (this.d === 1) return this;
+    const q = this.roundedUnits(decimals, mode);
+    if (typeof q === 'bigint') return Ratio.from(this.toFixed(decimals, mode));
+    return Ratio.of(this.n < 0 ? -q : q, 10 ** decimals);
+  }
+
   /** The nearest double; for display use {@link round}. */
   toNumber(): number {
     return this.n / this.d;

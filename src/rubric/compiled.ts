@@ -68,6 +68,8 @@ export interface CompiledGrade {
   readonly def: GradeDefinition;
   readonly range: Interval;
   readonly passing: boolean;
+  /** The label in the rubric's own locale (what a CallScore carries), resolved once. */
+  readonly label: string;
 }
 
 /**

@@ -11,6 +11,7 @@ import { compilePhraseMatcher, type PhraseRuleInput } from '../phrases/index.js'
 import type { CompiledGrade, CompiledItem, CompiledSection, FatalScope, Rubric } from './compiled.js';
 import { rubricSchema, type ItemDefinition, type RubricDefinition } from './schema.js';
 import { normalizeText } from '../phrases/index.js';
+import { localize } from '../localize/localize.js';
 
 /**
  * Thrown by {@link loadRubric}; `issues` lists every problem in the rubric.
@@ -366,6 +367,7 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
     def: g,
     range: parseInterval(g.range) as Interval,
     passing: g.passing ?? true,
+    label: localize(g.label, def.locale ?? 'zh-CN'),
   }));
   if (grades.length > 0) {
     const top = maxScore.add(bonusMax);

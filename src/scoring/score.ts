@@ -15,7 +15,6 @@ import { inInterval, type Interval } from '../bands/interval.js';
 import { matchesCondition, type AttributeValue } from '../conditions/conditions.js';
 import { isExactDecimal, Ratio } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
-import { localize } from '../localize/localize.js';
 import type { PhraseEvidence } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
@@ -630,11 +629,11 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
   }
 
   const scoreText = final.toFixed(dec, rm);
-  const rounded = Ratio.from(scoreText);
+  const rounded = final.roundToRatio(dec, rm);
   let grade: CallScore['grade'] = null;
   for (const g of rubric.grades) {
     if (inInterval(g.range, rounded)) {
-      grade = { id: g.id, label: localize(g.def.label, rubric.locale), passing: g.passing };
+      grade = { id: g.id, label: g.label, passing: g.passing };
       break;
     }
   }
