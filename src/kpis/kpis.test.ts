@@ -18,16 +18,9 @@ import {
   computeKpis,
   kpiInputIssues,
 } from './index.js';
+import { issuesOf as sharedIssuesOf } from '../../test/support/issues.js';
 
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(KpiError);
-    return (e as KpiError).issues;
-  }
-  throw new Error('expected a KpiError');
-}
+const issuesOf = (fn: () => unknown) => sharedIssuesOf(fn, KpiError);
 
 describe('answerRate', () => {
   it('rounds half-up from the exact fraction', () => {

@@ -14,20 +14,13 @@ import {
   quarterOfMonth,
   safeParsePeriodId,
 } from './index.js';
+import { issuesOf as sharedIssuesOf } from '../../test/support/issues.js';
 
 const iso = (d: Date): string => d.toISOString();
 const SH = { timeZone: 'Asia/Shanghai' } as const;
 const NY = { timeZone: 'America/New_York' } as const;
 
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PeriodError);
-    return (e as PeriodError).issues;
-  }
-  throw new Error('expected a PeriodError');
-}
+const issuesOf = (fn: () => unknown) => sharedIssuesOf(fn, PeriodError);
 
 describe('calendarMonth', () => {
   it('runs from local midnight to local midnight (Shanghai is UTC+8 all year)', () => {

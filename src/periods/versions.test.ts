@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PeriodError, calendarMonth, cycle, selectVersion, validateVersionTimeline, versionForPeriod } from './index.js';
+import { issuesOf as sharedIssuesOf } from '../../test/support/issues.js';
 
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PeriodError);
-    return (e as PeriodError).issues;
-  }
-  throw new Error('expected a PeriodError');
-}
+const issuesOf = (fn: () => unknown) => sharedIssuesOf(fn, PeriodError);
 
 const versions = [
   { effectiveFrom: '2026-07-01', rubric: 'v2' },
