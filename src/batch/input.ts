@@ -5,13 +5,14 @@
  * (async iteration pulls; a paused consumer pauses the file).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import type { Issue } from '../issues/issues.js';
 import type { InputFormat, InputUnit } from './types.js';
+import type { BatchBuffers } from './bytes.js';
 
 /**
  * A batch of input, as {@link InputSource.batches} yields it: NDJSON stays raw
@@ -25,7 +26,14 @@ import type { InputFormat, InputUnit } from './types.js';
  */
 export type InputBatch =
   | { readonly kind: 'units'; readonly units: readonly InputUnit[] }
-  | { readonly kind: 'ndjson'; /** Line number of the first line in `bytes`. */ readonly line: number; readonly bytes: Uint8Array };
+  | {
+      readonly kind: 'ndjson';
+      /** Line number of the first line in `bytes`. */
+      readonly line: number;
+      readonly bytes: Uint8Array;
+      /** The bytes' buffer belongs to this batch alone (from {@link BatchBuffers}): it may be transferred and reused. */
+      readonly owned?: boolean;
+    };
 
 /**
  * An open input. Consume either `units` or `batches(…)`, once.
@@ -47,8 +55,12 @@ export interface InputSource {
   format(): Exclude<InputFormat, 'auto'> | null;
   /** Records one by one. */
   readonly units: AsyncIterable<InputUnit>;
-  /** Records in batches of `lines` lines (NDJSON) or `lines` units (other formats). */
-  batches(lines: number): AsyncIterable<InputBatch>;
+  /**
+   * Records in batches of `lines` lines (NDJSON) or `lines` units (other
+   * formats). With `buffers`, a plain NDJSON file is read straight into
+   * buffers from that pool (give them back once a batch is scored).
+   */
+  batches(lines: number, buffers?: BatchBuffers): AsyncIterable<InputBatch>;
 }
 
 /**
@@ -104,18 +116,19 @@ async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
 export async function openInput(input: string | Readable, options: OpenInputOptions = {}): Promise<InputSource> {
   const name = typeof input === 'string' ? input : '(stream)';
   let size: number | null = null;
-  let raw: Readable;
-  if (typeof input !== 'string') raw = input;
-  else if (input === '-') raw = process.stdin;
+  let raw: () => Readable;
+  const file = typeof input === 'string' && input !== '-' ? input : null;
+  if (typeof input !== 'string') raw = () => input;
+  else if (input === '-') raw = () => process.stdin;
   else {
     size = (await stat(input)).size; // throws ENOENT before anything else happens
-    raw = createReadStream(input, { highWaterMark: 256 * 1024 });
+    raw = () => createReadStream(input, { highWaterMark: READ_SIZE });
   }
   let bytes = 0;
   let chosen: Exclude<InputFormat, 'auto'> | null = options.format && options.format !== 'auto' ? options.format : formatFromName(name);
 
   async function* counted(): AsyncGenerator<Buffer> {
-    for await (const c of raw) {
+    for await (const c of raw()) {
       const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
       bytes += b.length;
       yield b;
@@ -152,7 +165,31 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
     else yield* ndjsonUnits(decode(peeked.all));
   }
 
-  async function* batches(lines: number): AsyncGenerator<InputBatch> {
+  async function* batches(lines: number, buffers?: BatchBuffers): AsyncGenerator<InputBatch> {
+    if (file !== null && buffers !== undefined && chosen !== 'csv' && chosen !== 'json') {
+      const fh = await open(file, 'r');
+      try {
+        const first = buffers.take();
+        const { bytesRead } = await fh.read(first, 0, Math.min(READ_SIZE, first.length), 0);
+        bytes += bytesRead;
+        const bom = bytesRead >= 3 && first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+        const gzip = bytesRead >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+        if (!gzip) {
+          if (bytesRead > bom) chosen ??= sniff(first.subarray(bom, bytesRead));
+          if (chosen === 'ndjson' || chosen === null) {
+            if (bom > 0) first.copy(first, 0, bom, bytesRead); // a BOM is not data
+            for await (const b of fileNdjsonBatches(fh, first, bytesRead - bom, bytesRead, lines, buffers, (n) => (bytes += n))) {
+              yield { kind: 'ndjson', line: b.line, bytes: b.bytes, owned: true };
+            }
+            return;
+          }
+        }
+        // gzip, CSV or a JSON array: the streaming readers below, from the start.
+        bytes = 0;
+      } finally {
+        await fh.close();
+      }
+    }
     // Reading the first chunk is what sniffs the format, so peek before choosing the parser.
     const peeked = await peek(plain());
     if (!peeked) return;
@@ -213,6 +250,94 @@ export async function* ndjsonByteBatches(chunks: AsyncIterable<Buffer>, lines: n
     }
   }
   if (pending.length > 0) yield { line, bytes: Buffer.concat(pending) };
+}
+
+/** Bytes asked of the file per read (stream chunks and direct reads alike). */
+const READ_SIZE = 256 * 1024;
+
+/**
+ * Cuts an NDJSON file into batches of `lines` lines, as
+ * {@link ndjsonByteBatches} does, but reads straight into buffers taken from
+ * `pool` (nothing is concatenated or copied except the start of the next
+ * batch). A batch also ends when its buffer is full (at a line end); a line
+ * longer than the buffer gets a larger buffer of its own.
+ *
+ * @param first - a pool buffer already holding `filled` bytes of the file
+ * @param pos - the file offset just after those bytes
+ *
+ * @example
+ * ```ts
+ * const fh = await open('calls.ndjson');
+ * const buf = pool.take();
+ * for await (const b of fileNdjsonBatches(fh, buf, 0, 0, 1000, pool, () => {})) send(b);
+ * ```
+ */
+export async function* fileNdjsonBatches(
+  fh: FileHandle,
+  first: Buffer,
+  filled: number,
+  pos: number,
+  lines: number,
+  pool: BatchBuffers,
+  onRead: (bytes: number) => void,
+): AsyncGenerator<{ line: number; bytes: Buffer }> {
+  let buf = first;
+  let eof = false;
+  let line = 1;
+  let scanned = 0; // bytes of buf searched for newlines
+  let count = 0; // newlines in buf[0, scanned)
+  let cut = 0; // just after the last of them
+  for (;;) {
+    const view = buf.subarray(0, filled);
+    let capped = false;
+    while (count < lines) {
+      const nl = view.indexOf(10, scanned);
+      if (nl === -1) {
+        scanned = filled;
+        break;
+      }
+      // Past the pool's size only in a larger buffer (after a long line): that line alone is the batch.
+      if (count > 0 && nl + 1 > pool.size) {
+        capped = true;
+        break;
+      }
+      count++;
+      scanned = cut = nl + 1;
+    }
+    const full = count >= lines || capped;
+    if (!full && !eof && filled < buf.length) {
+      const { bytesRead } = await fh.read(buf, filled, Math.min(READ_SIZE, buf.length - filled), pos);
+      if (bytesRead === 0) eof = true;
+      filled += bytesRead;
+      pos += bytesRead;
+      onRead(bytesRead);
+      continue;
+    }
+    let end = cut;
+    // The rest of the file, whose last line may lack its newline (within the size, unless it is the only line).
+    if (eof && !full && (count === 0 || filled <= pool.size)) end = filled;
+    if (end === 0) {
+      if (eof) return; // nothing left
+      // One line fills the whole buffer: continue it in a larger one (not pooled).
+      const larger = Buffer.allocUnsafeSlow(buf.length * 2);
+      buf.copy(larger, 0, 0, filled);
+      buf = larger;
+      continue;
+    }
+    // The start of the next batch moves to a fresh buffer before this one is handed over (and transferred).
+    const rest = filled - end;
+    const next = rest > pool.size ? Buffer.allocUnsafeSlow(rest * 2) : pool.take();
+    buf.copy(next, 0, end, filled);
+    yield { line, bytes: buf.subarray(0, end) };
+    if (eof && rest === 0) {
+      pool.give(next.buffer);
+      return;
+    }
+    line += count;
+    buf = next;
+    filled = rest;
+    scanned = count = cut = 0;
+  }
 }
 
 /**

@@ -43,7 +43,9 @@ export interface WorkerRequest {
  * if ('error' in reply) console.error(reply.error);
  * ```
  */
-export type WorkerReply = { readonly seq: number; readonly result: BatchResult } | { readonly seq: number; readonly error: string };
+export type WorkerReply =
+  | { readonly seq: number; readonly result: BatchResult; /** The batch's own input bytes, handed back for reuse. */ readonly input?: Uint8Array }
+  | { readonly seq: number; readonly error: string };
 
 declare const __filename: string | undefined;
 
@@ -94,7 +96,10 @@ export class WorkerPool {
   private seq = 0;
   private failure: Error | null = null;
 
-  constructor(size: number, data: WorkerData) {
+  /**
+   * @param onInput - receives each batch's own input buffer back once the batch is scored
+   */
+  constructor(size: number, data: WorkerData, onInput?: (buffer: ArrayBuffer) => void) {
     const entry = workerEntry();
     for (let i = 0; i < size; i++) {
       // Running from source (tsx): loader hooks are not inherited by workers on Node 20, so register tsx first.
@@ -109,6 +114,7 @@ export class WorkerPool {
         const p = slot.pending.get(m.seq);
         if (!p) return;
         slot.pending.delete(m.seq);
+        if ('result' in m && m.input && onInput) onInput(m.input.buffer as ArrayBuffer);
         if ('result' in m) p.resolve(m.result);
         else p.reject(new Error(`worker failed on a batch: ${m.error}`));
       });
@@ -138,7 +144,7 @@ export class WorkerPool {
       slot.pending.set(seq, { resolve, reject });
       const req: WorkerRequest = { seq, batch };
       const b = batch.kind === 'ndjson' ? batch.bytes : null;
-      const own = b !== null && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+      const own = b !== null && (batch.kind === 'ndjson' && batch.owned === true ? true : b.byteOffset === 0 && b.byteLength === b.buffer.byteLength);
       slot.w.postMessage(req, own && b ? [b.buffer as ArrayBuffer] : []);
     });
   }

@@ -7,7 +7,8 @@ import { loadRubric } from '../rubric/load.js';
 import type { Rubric } from '../rubric/compiled.js';
 import { errorLine, makeSerializer, type Serializer } from './record.js';
 import { scoreUnit } from './record.js';
-import { ndjsonLines, type InputBatch } from './input.js';
+import type { InputBatch } from './input.js';
+import type { CallScore } from '../scoring/types.js';
 import type { InputUnit, OutputOptions, RejectedRecord } from './types.js';
 import { RubricVersions } from './versions.js';
 
@@ -125,13 +126,26 @@ export function isRubric(x: unknown): x is Rubric {
  * ```
  */
 export function processBatch(ctx: BatchContext, units: readonly InputUnit[]): BatchResult {
-  const stats = emptyStats();
-  const writer = ctx.serializer.begin();
-  let errors = '';
-  for (const unit of units) {
-    const r = scoreUnit(ctx.versions, unit);
+  const run = new BatchRun(ctx, ctx.serializer.begin());
+  for (const unit of units) run.take(unit);
+  return run.result();
+}
+
+/** One batch being scored: output, error lines and counts, whatever the output's form. */
+class BatchRun<Out extends string | Uint8Array> {
+  readonly stats = emptyStats();
+  private errors = '';
+
+  constructor(
+    private readonly ctx: BatchContext,
+    private readonly writer: { add(score: CallScore): void; end(): Out },
+  ) {}
+
+  take(unit: InputUnit): void {
+    const r = scoreUnit(this.ctx.versions, unit);
+    const stats = this.stats;
     if (r.ok) {
-      writer.add(r.score);
+      this.writer.add(r.score);
       stats.written++;
       stats.scoreSum += Math.round(r.score.score * 1e6); // integer micro-points: the sum is exact, whatever the batching
       const key = `${r.score.rubric.id}@${r.score.rubric.version}`;
@@ -140,10 +154,13 @@ export function processBatch(ctx: BatchContext, units: readonly InputUnit[]): Ba
       stats.byGrade[g] = (stats.byGrade[g] ?? 0) + 1;
     } else {
       countRejection(stats, r);
-      errors += errorLine(r);
+      this.errors += errorLine(r);
     }
   }
-  return { out: writer.end(), errors, stats };
+
+  result(): { out: Out; errors: string; stats: BatchStats } {
+    return { out: this.writer.end(), errors: this.errors, stats: this.stats };
+  }
 }
 
 function countRejection(stats: BatchStats, r: RejectedRecord): void {
@@ -151,10 +168,13 @@ function countRejection(stats: BatchStats, r: RejectedRecord): void {
   for (const code of new Set(r.issues.map((i) => i.code))) stats.issueCodes[code] = (stats.issueCodes[code] ?? 0) + 1;
 }
 
-const utf8 = new TextDecoder();
+// BOMs are handled by position (the file's first bytes), not stripped from every line decoded.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * Scores one input batch (raw NDJSON bytes or parsed units).
+ * Scores one input batch (raw NDJSON bytes or parsed units). NDJSON bytes are
+ * decoded and scored a line at a time and the output is written as UTF-8
+ * bytes: nothing the size of the batch is ever a JavaScript string.
  *
  * @example
  * ```ts
@@ -163,9 +183,30 @@ const utf8 = new TextDecoder();
  */
 export function processInputBatch(ctx: BatchContext, batch: InputBatch): BatchResult {
   if (batch.kind === 'units') return processBatch(ctx, batch.units);
-  let text = utf8.decode(batch.bytes);
-  if (batch.line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return processBatch(ctx, ndjsonLines(text, batch.line));
+  // A Buffer view (no copy): a transferred batch arrives as a plain Uint8Array, and Buffer#indexOf is memchr.
+  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  const run = new BatchRun(ctx, ctx.serializer.beginBytes(bytes.byteLength));
+  const n = bytes.byteLength;
+  let line = batch.line - 1;
+  let start = batch.line === 1 && n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start < n) {
+    let nl = bytes.indexOf(10, start);
+    if (nl === -1) nl = n;
+    line++;
+    const end = nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl;
+    if (!blankBytes(bytes, start, end)) run.take({ line, text: utf8.decode(bytes.subarray(start, end)) });
+    start = nl + 1;
+  }
+  return run.result();
+}
+
+/** Only spaces, tabs and CRs (as `ndjsonLines` skips them). */
+function blankBytes(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = b[i];
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { CallScore } from '../scoring/types.js';
 import { csvRowToEvaluation } from './csv-row.js';
 import { FIELD_NAMES, type InputUnit, type OutputOptions, type RejectedRecord, type ScoredRecord } from './types.js';
 import type { RubricVersions } from './versions.js';
+import { ByteSink } from './bytes.js';
 
 /**
  * Thrown for output options that cannot work with the rubrics (an unknown field).
@@ -224,14 +225,32 @@ export interface Serializer {
   readonly header: string;
   /** Starts a batch. */
   begin(): { add(score: CallScore): void; end(): string };
+  /**
+   * Starts a batch written as UTF-8 bytes (what worker threads send back).
+   * `sizeHint` is the input's size in bytes, to size the first buffer.
+   */
+  beginBytes(sizeHint: number): { add(score: CallScore): void; end(): Uint8Array };
   /** The text of a run of scored records. */
   lines(scores: readonly CallScore[]): string;
 }
 
-function withLines(header: string, begin: Serializer['begin']): Serializer {
+function withLines(header: string, begin: Serializer['begin'], beginBytes?: Serializer['beginBytes']): Serializer {
   return {
     header,
     begin,
+    beginBytes:
+      beginBytes ??
+      ((hint) => {
+        const b = begin();
+        return {
+          add: (s) => b.add(s),
+          end: () => {
+            const sink = new ByteSink(hint / 4);
+            sink.text(b.end());
+            return sink.end();
+          },
+        };
+      }),
     lines(scores) {
       const b = begin();
       for (const s of scores) b.add(s);
@@ -272,15 +291,29 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
     };
   } else if (options.full) one = (s) => JSON.stringify(s);
   else one = (s) => JSON.stringify(compactRecord(s));
-  return withLines('', () => {
-    let out = '';
-    return {
-      add: (s) => {
-        out += `${one(s)}\n`;
-      },
-      end: () => out,
-    };
-  });
+  return withLines(
+    '',
+    () => {
+      let out = '';
+      return {
+        add: (s) => {
+          out += `${one(s)}\n`;
+        },
+        end: () => out,
+      };
+    },
+    (hint) => {
+      // A compact record is about a quarter of an evaluation with its transcript.
+      const sink = new ByteSink(hint / 4);
+      return {
+        add: (s) => {
+          sink.text(one(s));
+          sink.byte(10);
+        },
+        end: () => sink.end(),
+      };
+    },
+  );
 }
 
 /**

@@ -12,6 +12,10 @@ import { unknownColumns } from './csv-row.js';
 import { BatchOptionsError, scoreUnit } from './record.js';
 import { createContext, emptyStats, mergeStats, processInputBatch, recordsIn, type BatchResult } from './process.js';
 import { WorkerPool } from './pool.js';
+import { BatchBuffers } from './bytes.js';
+
+/** The largest NDJSON batch in bytes (a batch ends at a line end before this, or after its first line). */
+const BATCH_BYTES = 4 * 1024 * 1024;
 import type { BatchProgress, BatchSummary, InputFormat, InputUnit, OutputOptions, RejectedRecord, ScoredRecord } from './types.js';
 import { RubricVersions } from './versions.js';
 import { compareCodeUnits } from '../order/compare.js';
@@ -192,13 +196,20 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
       read += recordsIn(r);
       options.onProgress?.({ read, written: total.written, rejected: total.rejected, bytesRead: src.bytesRead(), bytesTotal: src.size });
     };
+    // Input buffers go round: read into, scored, handed back, read into again.
+    const buffers = new BatchBuffers(BATCH_BYTES);
+    const scoreHere = (batch: InputBatch): BatchResult => {
+      const r = processInputBatch(ctx, batch);
+      if (batch.kind === 'ndjson' && batch.owned) buffers.give(batch.bytes.buffer);
+      return r;
+    };
     // Promises in submission order: awaiting the head is the reorder buffer.
     const queue: Promise<BatchResult>[] = [];
     const maxInFlight = Math.max(1, workers) * 2 + 1;
     let held: InputBatch | null = null; // the first batch waits: a one-batch input is not worth starting threads
     const submit = (batch: InputBatch): void => {
-      if (workers > 0 && state.pool === null) state.pool = new WorkerPool(workers, { rubrics: rubricJson, output });
-      const p = state.pool ? state.pool.run(batch) : Promise.resolve().then(() => processInputBatch(ctx, batch));
+      if (workers > 0 && state.pool === null) state.pool = new WorkerPool(workers, { rubrics: rubricJson, output }, (ab) => buffers.give(ab));
+      const p = state.pool ? state.pool.run(batch) : Promise.resolve().then(() => scoreHere(batch));
       p.catch(() => undefined); // rejections are awaited in order below
       queue.push(p);
     };
@@ -206,7 +217,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
     // in this thread (workers: 0) text is decoded and split as it streams.
     const batches: AsyncIterable<InputBatch> =
       workers > 0
-        ? src.batches(batchSize)
+        ? src.batches(batchSize, buffers)
         : (async function* () {
             for await (const units of batched(src.units, batchSize)) yield { kind: 'units' as const, units };
           })();
@@ -223,7 +234,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
       submit(batch);
       while (queue.length >= maxInFlight) await flush(await (queue.shift() as Promise<BatchResult>));
     }
-    if (held) queue.push(Promise.resolve(processInputBatch(ctx, held)));
+    if (held) queue.push(Promise.resolve(scoreHere(held)));
     while (queue.length > 0) await flush(await (queue.shift() as Promise<BatchResult>));
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
     await state.pool?.close();

@@ -23,11 +23,14 @@ if (port) {
     else {
       try {
         const r = processInputBatch(ctx, msg.batch);
-        // Encode here and transfer the bytes: the main thread only writes them.
-        const out = typeof r.out === 'string' ? Buffer.from(r.out) : r.out;
-        reply = { seq: msg.seq, result: { ...r, out } };
-        const own = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength;
-        port.postMessage(reply, own ? [out.buffer as ArrayBuffer] : []);
+        const transfer: ArrayBuffer[] = [];
+        // NDJSON batches come back as bytes in a buffer of their own: transferred, not copied.
+        if (typeof r.out !== 'string' && r.out.byteOffset === 0) transfer.push(r.out.buffer as ArrayBuffer);
+        // The input's buffer goes back to the reader, to be filled with a later batch.
+        const input = msg.batch.kind === 'ndjson' && msg.batch.owned ? msg.batch.bytes : null;
+        if (input) transfer.push(input.buffer as ArrayBuffer);
+        reply = input ? { seq: msg.seq, result: r, input } : { seq: msg.seq, result: r };
+        port.postMessage(reply, transfer);
         return;
       } catch (e) {
         reply = { seq: msg.seq, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 import { CallqaError, formatPath, type Issue } from '../issues/issues.js';
 import type { Rubric } from '../rubric/compiled.js';
 import { safeLoadRubric } from '../rubric/load.js';
@@ -204,7 +205,9 @@ export function progressBar(enabled: boolean): { update: (p: BatchProgress) => v
       const payload = { records: p.read.toLocaleString('en'), rate: rate.toLocaleString('en'), rejected: p.rejected.toLocaleString('en') };
       if (bar === null) {
         const known = p.bytesTotal !== null && p.bytesTotal > 0;
-        bar = new cliProgress.SingleBar(
+        // Loaded only when a bar is drawn (a terminal, no --quiet): a script's runs never pay for it.
+        const progress = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
+        bar = new progress.SingleBar(
           {
             stream: process.stderr,
             format: known
@@ -214,7 +217,7 @@ export function progressBar(enabled: boolean): { update: (p: BatchProgress) => v
             clearOnComplete: true,
             etaBuffer: 50,
           },
-          cliProgress.Presets.shades_classic,
+          progress.Presets.shades_classic,
         );
         bar.start(known ? (p.bytesTotal as number) : 1, 0, payload);
       }

@@ -3,7 +3,7 @@
  * shares. A local date is a `YYYY-MM-DD` string, read in a named IANA zone.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, isValid, parse } from 'date-fns';
+import { dateFns } from './date-fns.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 
 /**
@@ -60,7 +60,7 @@ export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]):
  * ```
  */
 export function localDateIssues(value: unknown, path: readonly PathSegment[]): Issue[] {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parse(value, 'yyyy-MM-dd', new Date(0)))) {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && dateFns().isValid(dateFns().parse(value, 'yyyy-MM-dd', new Date(0)))) {
     return [];
   }
   return [{ code: 'invalid_date', path, message: `${JSON.stringify(value)} is not a date of the form YYYY-MM-DD` }];
@@ -157,5 +157,5 @@ export function localParts(t: number, timeZone: string): { year: number; month: 
  * ```
  */
 export function nextLocalDay(day: string): string {
-  return format(addDays(new TZDate(`${day}T00:00:00Z`, 'UTC'), 1), 'yyyy-MM-dd');
+  return dateFns().format(dateFns().addDays(new TZDate(`${day}T00:00:00Z`, 'UTC'), 1), 'yyyy-MM-dd');
 }

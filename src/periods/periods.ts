@@ -5,7 +5,7 @@
  * boundary is a local midnight resolved by TZDate.
  */
 import { TZDate, tz } from '@date-fns/tz';
-import { format, getISOWeeksInYear } from 'date-fns';
+import { dateFns } from './date-fns.js';
 import type { Issue, PathSegment, SafeResult } from '../issues/issues.js';
 import { PeriodError, assertNoIssues, instantIssues, localDate, localParts, timeZoneIssues } from './dates.js';
 
@@ -87,7 +87,7 @@ function parseIdIssues(id: unknown, path: readonly PathSegment[]): { parsed?: Pa
   if (m[3] !== undefined) {
     const week = Number(m[3]);
     // The week count is a property of the calendar, not of a zone: UTC will do.
-    const weeks = getISOWeeksInYear(new TZDate(year, 0, 4, 'UTC'));
+    const weeks = dateFns().getISOWeeksInYear(new TZDate(year, 0, 4, 'UTC'));
     if (week < 1 || week > weeks) return { issues: malformed(id, path, `ISO year ${year} has weeks W01–W${weeks}`) };
     return { parsed: { kind: 'isoWeek', year, week }, issues: [] };
   }
@@ -166,7 +166,7 @@ function build(id: string, kind: PeriodKind, timeZone: string, start: Date, end:
     timeZone,
     start: new Date(start.getTime()),
     end: new Date(end.getTime()),
-    firstDay: format(start, 'yyyy-MM-dd', inZone),
+    firstDay: dateFns().format(start, 'yyyy-MM-dd', inZone),
     // The local date of the period's last instant. (Not subDays(end, 1): date-fns day arithmetic
     // goes through the server's zone and slips where that zone skipped a day — Kiritimati, 1994-12-31.)
     lastDay: localDate(end.getTime() - 1, timeZone),
