@@ -116,10 +116,12 @@ outLines.push(
 outLines.push('');
 outLines.push(
   'The baseline does no scoring at all: the ratio is the cost of scoring (validation, exact arithmetic, phrase matching over the transcript) ' +
-    'relative to reading and writing JSON. Scoring runs in worker threads (heap-capped, so their memory stays flat); the main thread reads, ' +
-    'cuts the input into 1,000-line byte batches (transferred, not copied) and writes results in order. On 2 cores the main thread and the ' +
-    'two workers share the CPUs: the speed-up is bounded by (CPU s with 2 workers) / 2. Peak RSS includes what every `callqa` process loads ' +
-    'at startup (the `--help` row: all subcommands and their dependencies are imported eagerly).',
+    'relative to reading and writing JSON. Scoring runs in worker threads (heap-capped, so their memory stays flat). The main thread reads the ' +
+    'file straight into 4 MB batch buffers cut at the 1,000th line end, transfers each to a worker (no copy) and gets it back with the result ' +
+    'to read into again; workers decode and score a line at a time and send their output back as bytes; the main thread writes it in order. ' +
+    'On 2 cores, whatever is not on a scoring thread (reading, writing, the garbage collector’s helper threads) shares the CPUs with the two ' +
+    'workers: the speed-up is bounded by 2 × (1-worker wall s) / (1-worker CPU s). Peak RSS includes what every `callqa` process loads at ' +
+    'startup (the `--help` row).',
 );
 if (SMOKE) rmSync(input, { force: true });
 console.log(outLines.join('\n'));
