@@ -13,6 +13,7 @@ import { period as makePeriod, type Period } from '../periods/index.js';
 import type { CompiledComponent, Plan, PlanBand } from './load.js';
 import type { CompiledMetric, MetricsRecord, MetricValue } from './metrics.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
+import { isoInstant, localDay } from '../periods/day-number.js';
 
 /**
  * Thrown by {@link assessAgents} when the input as a whole cannot be assessed
@@ -267,72 +268,6 @@ interface CallPass {
   readonly exclude: (i: number, c: Partial<CallInput> | null, code: ExcludedRecord['code'], message: string) => void;
 }
 
-/**
- * A local date `YYYY-MM-DD` as the number YYYYMMDD (which orders as the text
- * does), or -1 when the text is not of that form (it may be an instant).
- */
-function localDay(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
-  const a = s.charCodeAt(0) - 48;
-  const b = s.charCodeAt(1) - 48;
-  const c = s.charCodeAt(2) - 48;
-  const d = s.charCodeAt(3) - 48;
-  const e = s.charCodeAt(5) - 48;
-  const f = s.charCodeAt(6) - 48;
-  const g = s.charCodeAt(8) - 48;
-  const h = s.charCodeAt(9) - 48;
-  // x is a digit iff 0 ≤ x ≤ 9 iff neither x nor x + 6 has a bit above the lowest four: one test for all eight.
-  if (((a | (a + 6) | b | (b + 6) | c | (c + 6) | d | (d + 6) | e | (e + 6) | f | (f + 6) | g | (g + 6) | h | (h + 6)) & ~15) !== 0) return -1;
-  const year = (a * 10 + b) * 100 + c * 10 + d;
-  const month = e * 10 + f;
-  const dd = g * 10 + h;
-  // 2026-09-31 has the shape but no day: neither used nor "outside the period".
-  if (month < 1 || month > 12 || dd < 1 || dd > daysInMonth(year, month)) return -2;
-  return year * 10000 + month * 100 + dd;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Strict ISO date-time with an offset: no legacy formats, nothing read in the server's zone. */
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([zZ])|([+-])(\d{2}):?(\d{2}))$/;
-/** Days in 400 Gregorian years: shifts years 0000–0099 past Date.UTC's 19xx mapping. */
-const MS_400_YEARS = 146097 * 86_400_000;
-
-/**
- * Milliseconds since the epoch of a strict ISO date-time with `Z` or `±HH[:]MM`,
- * or NaN when the text is not one or names a day or time that does not exist.
- */
-function isoInstant(s: string): number {
-  const m = ISO_INSTANT.exec(s);
-  if (m === null) return NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  if (hour > 23 || minute > 59 || second > 59) return NaN;
-  let offset = 0;
-  if (m[8] === undefined) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 23 || om > 59) return NaN;
-    offset = (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
-  }
-  return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - MS_400_YEARS - offset;
-}
-
-/**
- * The calls, in one pass: each is checked, placed in the period, and its score
- * added to its agent's qa buckets; the rest are excluded with the reason. Its
- * own function so that the engine optimises this hot loop on its own.
- * Returns the number of calls used.
- */
 function exactScore(score: number): Ratio | null {
   try {
     return Ratio.from(score);
@@ -341,81 +276,146 @@ function exactScore(score: number): Ratio | null {
   }
 }
 
+// Why a call is left out. Each its own function: the loops below stay small, and
+// both say exactly the same thing about the same call.
+
+function refuseRecord(pass: CallPass, i: number): void {
+  pass.exclude(i, null, 'invalid', 'not a call record');
+  pass.issues.push({ code: 'invalid_record', path: ['calls', i], message: 'a call must be an object with agentId, date and score' });
+}
+
+function refuseFields(pass: CallPass, i: number, c: CallInput): void {
+  const { agentId, date, score } = c as { agentId: unknown; date: unknown; score: unknown };
+  const field = typeof agentId !== 'string' ? 'agentId' : typeof date !== 'string' ? 'date' : 'score';
+  pass.exclude(i, c, 'invalid', `${field} is missing or invalid`);
+  pass.issues.push({
+    code: field === 'score' && typeof score === 'number' ? 'invalid_value' : 'required',
+    path: ['calls', i, field],
+    message: `call ${c.id ?? `#${i}`}: ${field} is missing or not a ${field === 'score' ? 'finite number' : 'string'}`,
+  });
+}
+
 function badDate(pass: CallPass, i: number, c: CallInput, date: string): void {
   const msg = `date "${date}" is not a real YYYY-MM-DD day or an ISO date-time (YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or ±HH:MM)`;
   pass.exclude(i, c, 'invalid', msg);
   pass.issues.push({ code: 'invalid_date', path: ['calls', i, 'date'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
 }
 
+/**
+ * Whether a call whose date is not a plain in-period day is left out (and
+ * reported): a day outside the period, a malformed date, or an instant
+ * outside the period's [start, end) in the centre's zone.
+ */
+function refuseDate(pass: CallPass, i: number, c: CallInput, date: string, day: number): boolean {
+  const { period } = pass;
+  if (day === -2) {
+    badDate(pass, i, c, date);
+    return true;
+  }
+  if (day >= 0) {
+    pass.exclude(i, c, 'outside_period', `${date} is outside ${period.id} (${period.firstDay} – ${period.lastDay})`);
+    return true;
+  }
+  const t = isoInstant(date);
+  if (Number.isNaN(t)) {
+    badDate(pass, i, c, date);
+    return true;
+  }
+  if (t < period.start.getTime() || t >= period.end.getTime()) {
+    pass.exclude(i, c, 'outside_period', `${date} is outside ${period.id} in ${period.timeZone}`);
+    return true;
+  }
+  return false;
+}
+
+function refuseUnknown(pass: CallPass, i: number, c: CallInput, agentId: string): void {
+  pass.exclude(i, c, 'unknown_agent', `agent ${agentId} is not on the roster`);
+}
+
+function refuseOffScale(pass: CallPass, i: number, c: CallInput, score: number, k: number, max: number): void {
+  const msg = `score ${score} is outside the scale 0–${max} of the component "${pass.qa[k]!.id}"`;
+  pass.exclude(i, c, 'invalid', msg);
+  pass.issues.push({ code: 'out_of_range', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
+}
+
+function refuseTooPrecise(pass: CallPass, i: number, c: CallInput, score: number): void {
+  // e.g. 32.230000000000004: float noise that no rubric publishes.
+  pass.exclude(i, c, 'invalid', `score ${score} has too many digits to be used exactly`);
+  pass.issues.push({ code: 'too_precise', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: score ${score} has too many digits to be used exactly; round it as its rubric does` });
+}
+
+function refuseScale(pass: CallPass, i: number, c: CallInput, k: number, max: number): void {
+  pass.exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${pass.qa[k]!.id}" out of ${max}`);
+}
+
+/**
+ * The checks every call passes before its score is looked at: a record with
+ * string agentId and date and a finite score, a date in the period (in the
+ * centre's zone), an agent on the roster. Refusals are reported here.
+ */
+class CallGate {
+  private readonly first: number;
+  private readonly last: number;
+  // Exports often list an agent's calls together: remember the last agent found.
+  private lastId: string | null = null;
+  private lastAgent: AgentState | undefined = undefined;
+
+  constructor(private readonly pass: CallPass) {
+    this.first = localDay(pass.period.firstDay);
+    this.last = localDay(pass.period.lastDay);
+  }
+
+  /** The call's agent, or undefined when the call is refused (and reported). */
+  agentOf(c: CallInput | null | undefined, i: number): AgentState | undefined {
+    if (typeof c !== 'object' || c === null) {
+      refuseRecord(this.pass, i);
+      return undefined;
+    }
+    const agentId = c.agentId;
+    const date = c.date;
+    const score = c.score;
+    if (typeof agentId !== 'string' || typeof date !== 'string' || typeof score !== 'number' || !Number.isFinite(score)) {
+      refuseFields(this.pass, i, c);
+      return undefined;
+    }
+    // Period membership: a local date compares as a number (as its text
+    // would); anything else is an instant, checked against [start, end).
+    const day = localDay(date);
+    if ((day < this.first || day > this.last) && refuseDate(this.pass, i, c, date, day)) return undefined;
+    if (agentId !== this.lastId) {
+      this.lastId = agentId;
+      this.lastAgent = this.pass.agents.get(agentId);
+    }
+    const agent = this.lastAgent;
+    if (agent === undefined) refuseUnknown(this.pass, i, c, agentId);
+    return agent;
+  }
+}
+
+/**
+ * The calls, in one pass: each is checked, placed in the period, and its score
+ * added to its agent's qa buckets; the rest are excluded with the reason.
+ * Returns the number of calls used.
+ */
 function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
-  const { period, qa, agents, issues, exclude } = pass;
-  const first = localDay(period.firstDay);
-  const last = localDay(period.lastDay);
-  const startMs = period.start.getTime();
-  const endMs = period.end.getTime();
-  const oneQa = qa.length === 1 && qa[0]!.def.type === 'qa' && qa[0]!.def.rubric === undefined;
+  const { qa } = pass;
+  // The common plan — one qa component over every rubric — has a loop of its own.
+  if (qa.length === 1 && qa[0]!.def.type === 'qa' && qa[0]!.def.rubric === undefined) return groupOneQa(calls, pass);
+  const admit = new CallGate(pass);
   const qaMax = qa.map((c) => c.max.toNumber());
   let used = 0;
-  // The qa components a call counts for, found before any bucket is touched.
-  // Exports often list an agent's calls together: remember the last agent found.
-  let lastId: string | null = null;
-  let lastAgent: AgentState | undefined;
   for (let i = 0; i < calls.length; i++) {
-    const c = calls[i] as CallInput | null | undefined;
-    if (typeof c !== 'object' || c === null) {
-      exclude(i, null, 'invalid', 'not a call record');
-      issues.push({ code: 'invalid_record', path: ['calls', i], message: 'a call must be an object with agentId, date and score' });
-      continue;
-    }
-    const { agentId, date, score } = c;
-    if (typeof agentId !== 'string' || typeof date !== 'string' || typeof score !== 'number' || !Number.isFinite(score)) {
-      const field = typeof agentId !== 'string' ? 'agentId' : typeof date !== 'string' ? 'date' : 'score';
-      exclude(i, c, 'invalid', `${field} is missing or invalid`);
-      issues.push({ code: field === 'score' && typeof score === 'number' ? 'invalid_value' : 'required', path: ['calls', i, field], message: `call ${c.id ?? `#${i}`}: ${field} is missing or not a ${field === 'score' ? 'finite number' : 'string'}` });
-      continue;
-    }
-    // Period membership in the centre's zone: a local date compares as a
-    // number (as its text would), an instant against the period's [start, end).
-    const day = localDay(date);
-    if (day === -2) {
-      badDate(pass, i, c, date);
-      continue;
-    }
-    if (day >= 0) {
-      if (day < first || day > last) {
-        exclude(i, c, 'outside_period', `${date} is outside ${period.id} (${period.firstDay} – ${period.lastDay})`);
-        continue;
-      }
-    } else {
-      const t = isoInstant(date);
-      if (Number.isNaN(t)) {
-        badDate(pass, i, c, date);
-        continue;
-      }
-      if (t < startMs || t >= endMs) {
-        exclude(i, c, 'outside_period', `${date} is outside ${period.id} in ${period.timeZone}`);
-        continue;
-      }
-    }
-    let agent: AgentState | undefined;
-    if (agentId === lastId) agent = lastAgent;
-    else {
-      agent = agents.get(agentId);
-      lastId = agentId;
-      lastAgent = agent;
-    }
-    if (agent === undefined) {
-      exclude(i, c, 'unknown_agent', `agent ${agentId} is not on the roster`);
-      continue;
-    }
+    const c = calls[i] as CallInput;
+    const agent = admit.agentOf(c, i);
+    if (agent === undefined) continue;
+    const score = c.score;
     // A score off the scale would be clamped away only in the mean: refuse the call before any
     // bucket is touched (a plan may have several qa components).
+    const rubricId = c.rubric?.id ?? c.rubricId;
     let outOfRange = -1;
     for (let k = 0; k < qa.length; k++) {
-      if (!oneQa) {
-        const want = (qa[k]!.def as { rubric?: string }).rubric;
-        if (want !== undefined && (c.rubric?.id ?? c.rubricId) !== want) continue;
-      }
+      const want = (qa[k]!.def as { rubric?: string }).rubric;
+      if (want !== undefined && rubricId !== want) continue;
       if (c.maxScore !== undefined && c.maxScore !== qaMax[k]) continue;
       if (score < 0 || score > qaMax[k]!) {
         outOfRange = k;
@@ -423,9 +423,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
       }
     }
     if (outOfRange >= 0) {
-      const msg = `score ${score} is outside the scale 0–${qaMax[outOfRange]} of the component "${qa[outOfRange]!.id}"`;
-      exclude(i, c, 'invalid', msg);
-      issues.push({ code: 'out_of_range', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: ${msg}` });
+      refuseOffScale(pass, i, c, score, outOfRange, qaMax[outOfRange]!);
       continue;
     }
     // Published scores have at most the rubric's decimals: sum them as whole thousandths.
@@ -434,19 +432,15 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     if (!(m / 1000 === score && Math.abs(m) < 1e12)) {
       exact = exactScore(score);
       if (exact === null) {
-        // e.g. 32.230000000000004: float noise that no rubric publishes.
-        exclude(i, c, 'invalid', `score ${score} has too many digits to be used exactly`);
-        issues.push({ code: 'too_precise', path: ['calls', i, 'score'], message: `call ${c.id ?? `#${i}`}: score ${score} has too many digits to be used exactly; round it as its rubric does` });
+        refuseTooPrecise(pass, i, c, score);
         continue;
       }
     }
     let counted = false;
     let mismatch = -1;
     for (let k = 0; k < qa.length; k++) {
-      if (!oneQa) {
-        const want = (qa[k]!.def as { rubric?: string }).rubric;
-        if (want !== undefined && (c.rubric?.id ?? c.rubricId) !== want) continue;
-      }
+      const want = (qa[k]!.def as { rubric?: string }).rubric;
+      if (want !== undefined && rubricId !== want) continue;
       if (c.maxScore !== undefined && c.maxScore !== qaMax[k]) {
         mismatch = k;
         continue;
@@ -458,10 +452,51 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
       counted = true;
     }
     if (!counted) {
-      if (mismatch >= 0) exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${qa[mismatch]!.id}" out of ${qaMax[mismatch]}`);
-      else exclude(i, c, 'other_rubric', `scored with rubric ${c.rubric?.id ?? c.rubricId ?? '(none)'}, which no qa component reads`);
+      if (mismatch >= 0) refuseScale(pass, i, c, mismatch, qaMax[mismatch]!);
+      else pass.exclude(i, c, 'other_rubric', `scored with rubric ${rubricId ?? '(none)'}, which no qa component reads`);
       continue;
     }
+    agent.callCount++;
+    used++;
+  }
+  return used;
+}
+
+/**
+ * {@link groupCalls} for a plan with one qa component that reads every call:
+ * the same checks in the same order, with one bucket per agent and nothing
+ * to look up per component.
+ */
+function groupOneQa(calls: readonly CallInput[], pass: CallPass): number {
+  const admit = new CallGate(pass);
+  const max = pass.qa[0]!.max.toNumber();
+  let used = 0;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i] as CallInput;
+    const agent = admit.agentOf(c, i);
+    if (agent === undefined) continue;
+    const score = c.score;
+    const scale = c.maxScore;
+    if (scale !== undefined && scale !== max) {
+      refuseScale(pass, i, c, 0, max);
+      continue;
+    }
+    if (score < 0 || score > max) {
+      refuseOffScale(pass, i, c, score, 0, max);
+      continue;
+    }
+    const b = agent.buckets[0]!;
+    const m = Math.round(score * 1000);
+    if (m / 1000 === score && Math.abs(m) < 1e12) b.milli += m;
+    else {
+      const exact = exactScore(score);
+      if (exact === null) {
+        refuseTooPrecise(pass, i, c, score);
+        continue;
+      }
+      b.extra = b.extra.add(exact);
+    }
+    b.count++;
     agent.callCount++;
     used++;
   }
