@@ -405,7 +405,10 @@ function isBlank(s: string, from: number, to: number): boolean {
 /**
  * Splits a JSON array (or a sequence of JSON values) into its elements as
  * text, with the line each starts on, without parsing them: a malformed
- * element is rejected alone and the rest still read.
+ * element is rejected alone and the rest still read. Broken separators are
+ * reported where they are, as rejected units: an empty element (`[a,,b]`),
+ * a comma before `]`, and an element with no comma before it (`[a b]`, the
+ * element itself rejected: which of the two was meant is unknowable).
  *
  * @example
  * ```ts
@@ -424,6 +427,17 @@ export async function* jsonUnits(chunks: AsyncIterable<string> | Iterable<string
   let escaped = false;
   let scalar = false;
   let trailing: { line: number; text: string } | null = null;
+  // Array separators: whether the next element needs a comma first, whether the last token was a comma,
+  // and whether the current element came without one.
+  let needComma = false;
+  let afterComma = false;
+  let noComma = false;
+  const element = (text: string): InputUnit => {
+    if (mode === 'array' || mode === 'after') needComma = true;
+    if (!noComma) return { line: elemLine, text };
+    return { line: elemLine, issues: [{ code: 'invalid_json', path: [], message: 'a comma is missing before this array element' }] };
+  };
+  const separator = (message: string): InputUnit => ({ line, issues: [{ code: 'invalid_json', path: [], message }] });
 
   for await (const chunk of chunks) {
     elemStart = 0;
@@ -437,7 +451,7 @@ export async function* jsonUnits(chunks: AsyncIterable<string> | Iterable<string
             inString = false;
             if (scalar && depth === 0) {
               parts.push(chunk.slice(elemStart, i + 1));
-              yield { line: elemLine, text: parts.join('') };
+              yield element(parts.join(''));
               parts = [];
               inElem = false;
             }
@@ -448,21 +462,23 @@ export async function* jsonUnits(chunks: AsyncIterable<string> | Iterable<string
           if (scalar) {
             // `]` closing the array right after a scalar element
             parts.push(chunk.slice(elemStart, i));
-            yield { line: elemLine, text: parts.join('').trim() };
+            yield element(parts.join('').trim());
             parts = [];
             inElem = false;
             mode = 'after';
           } else if (--depth === 0) {
             parts.push(chunk.slice(elemStart, i + 1));
-            yield { line: elemLine, text: parts.join('') };
+            yield element(parts.join(''));
             parts = [];
             inElem = false;
           }
         } else if (scalar && (ch === 44 || ch === 32 || ch === 10 || ch === 13 || ch === 9)) {
           parts.push(chunk.slice(elemStart, i));
-          yield { line: elemLine, text: parts.join('') };
+          yield element(parts.join(''));
           parts = [];
           inElem = false;
+          if (ch === 44) needComma = false; // the comma that ended the scalar
+          afterComma = ch === 44;
         }
         if (ch === 10) line++;
         continue;
@@ -476,8 +492,14 @@ export async function* jsonUnits(chunks: AsyncIterable<string> | Iterable<string
         }
         mode = 'values';
       }
-      if (mode === 'array' && ch === 44) continue;
+      if (mode === 'array' && ch === 44) {
+        if (needComma) needComma = false;
+        else yield separator(afterComma ? 'an empty array element (two commas in a row)' : 'a comma before the first array element');
+        afterComma = true;
+        continue;
+      }
       if (mode === 'array' && ch === 93) {
+        if (afterComma) yield separator('a comma before the closing "]"');
         mode = 'after';
         continue;
       }
@@ -486,6 +508,8 @@ export async function* jsonUnits(chunks: AsyncIterable<string> | Iterable<string
         continue;
       }
       inElem = true;
+      noComma = mode === 'array' && needComma;
+      afterComma = false;
       elemStart = i;
       elemLine = line;
       depth = ch === 123 || ch === 91 ? 1 : 0;

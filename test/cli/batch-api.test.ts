@@ -63,6 +63,21 @@ describe('batch API', () => {
     ]);
   });
 
+  it('reports broken array separators where they are, and rejects an element with no comma before it', async () => {
+    const read = async (text: string): Promise<unknown[]> => {
+      const out: unknown[] = [];
+      for await (const u of jsonUnits([text])) out.push('text' in u ? u.text : `line ${u.line}: ${'issues' in u ? u.issues[0]?.message : ''}`);
+      return out;
+    };
+    // JSON.parse refuses all four; none may pass as if nothing were wrong, and no element may vanish unreported.
+    expect(await read('[{"id":1},\n,{"id":3}]')).toEqual(['{"id":1}', 'line 2: an empty array element (two commas in a row)', '{"id":3}']);
+    expect(await read('[{"id":1}\n{"id":2}]')).toEqual(['{"id":1}', 'line 2: a comma is missing before this array element']);
+    expect(await read('[1 2]')).toEqual(['1', 'line 1: a comma is missing before this array element']);
+    expect(await read('[{"id":1},\n]')).toEqual(['{"id":1}', 'line 2: a comma before the closing "]"']);
+    // Well-formed arrays, spaces before commas included, are read as before.
+    expect(await read('[1 ,2, "a,b" ,{"x":[1,2]}]')).toEqual(['1', '2', '"a,b"', '{"x":[1,2]}']);
+  });
+
   it('compareRubrics reports on iterables of evaluations', async () => {
     const { b } = writeVersions(dir);
     const evs = readFileSync(calls, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
