@@ -1,3 +1,26 @@
+/** Buffers allocated here, outside Node's shared pool: the only ones ever put in a transfer list. */
+const own = new WeakSet<ArrayBufferLike>();
+
+function ownBuffer(size: number): Buffer {
+  const b = Buffer.allocUnsafeSlow(size);
+  own.add(b.buffer);
+  return b;
+}
+
+/**
+ * Whether a buffer was allocated by {@link ByteSink} or {@link BatchBuffers}
+ * (so it belongs to one batch alone and may be transferred to another thread).
+ *
+ * @example
+ * ```ts
+ * isOwnBuffer(new ByteSink(1024).end().buffer); //=> true
+ * isOwnBuffer(Buffer.from('x').buffer); //=> false (Node's shared pool)
+ * ```
+ */
+export function isOwnBuffer(ab: ArrayBufferLike): boolean {
+  return own.has(ab);
+}
+
 /**
  * A growable UTF-8 byte buffer for a batch's output. Workers write each
  * record's text straight into it instead of concatenating one large string:
@@ -20,7 +43,7 @@ export class ByteSink {
 
   /** @param capacity - first allocation in bytes (grows by doubling). */
   constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafeSlow(Math.max(1024, Math.ceil(capacity)));
+    this.buf = ownBuffer(Math.max(1024, Math.ceil(capacity)));
   }
 
   /** Appends a string as UTF-8. */
@@ -53,7 +76,7 @@ export class ByteSink {
   private grow(need: number): void {
     let size = this.buf.length * 2;
     while (size < need) size *= 2;
-    const next = Buffer.allocUnsafeSlow(size);
+    const next = ownBuffer(size);
     this.buf.copy(next, 0, 0, this.used);
     this.buf = next;
   }
@@ -82,7 +105,7 @@ export class BatchBuffers {
   /** A buffer of `size` bytes: a returned one if there is one. */
   take(): Buffer {
     const ab = this.free.pop();
-    return ab === undefined ? Buffer.allocUnsafeSlow(this.size) : Buffer.from(ab, 0, this.size);
+    return ab === undefined ? ownBuffer(this.size) : Buffer.from(ab, 0, this.size);
   }
 
   /** Returns a buffer for reuse (ignored unless it is one of this pool's size). */

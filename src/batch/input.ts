@@ -117,11 +117,14 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
   const name = typeof input === 'string' ? input : '(stream)';
   let size: number | null = null;
   let raw: () => Readable;
-  const file = typeof input === 'string' && input !== '-' ? input : null;
+  // Read directly (with positions) only from a regular file: a pipe or FIFO (`/dev/stdin`, `<(…)`) cannot seek.
+  let file: string | null = null;
   if (typeof input !== 'string') raw = () => input;
   else if (input === '-') raw = () => process.stdin;
   else {
-    size = (await stat(input)).size; // throws ENOENT before anything else happens
+    const st = await stat(input); // throws ENOENT before anything else happens
+    size = st.size;
+    if (st.isFile()) file = input;
     raw = () => createReadStream(input, { highWaterMark: READ_SIZE });
   }
   let bytes = 0;
@@ -258,9 +261,11 @@ const READ_SIZE = 256 * 1024;
 /**
  * Cuts an NDJSON file into batches of `lines` lines, as
  * {@link ndjsonByteBatches} does, but reads straight into buffers taken from
- * `pool` (nothing is concatenated or copied except the start of the next
- * batch). A batch also ends when its buffer is full (at a line end); a line
- * longer than the buffer gets a larger buffer of its own.
+ * `pool`. A batch larger than what follows it in the buffer is handed over
+ * in place (the rest moves to a fresh buffer); a smaller one is copied out,
+ * so at most the smaller part is copied and small `--batch-size`s do not copy
+ * a read's worth per batch. A batch also ends when it reaches the pool's
+ * buffer size (at a line end); a longer line gets a larger buffer of its own.
  *
  * @param first - a pool buffer already holding `filled` bytes of the file
  * @param pos - the file offset just after those bytes
@@ -282,11 +287,22 @@ export async function* fileNdjsonBatches(
   onRead: (bytes: number) => void,
 ): AsyncGenerator<{ line: number; bytes: Buffer }> {
   let buf = first;
+  let base = 0; // where the current batch starts in buf
   let eof = false;
   let line = 1;
-  let scanned = 0; // bytes of buf searched for newlines
-  let count = 0; // newlines in buf[0, scanned)
+  let scanned = 0; // buf[base, scanned) has been searched for newlines
+  let count = 0; // newlines found there
   let cut = 0; // just after the last of them
+  /** Moves buf[base, filled) to the start of `to`; the old buffer goes back to the pool (no batch was handed over from it). */
+  const move = (to: Buffer): void => {
+    buf.copy(to, 0, base, filled);
+    pool.give(buf.buffer);
+    filled -= base;
+    scanned -= base;
+    cut = Math.max(0, cut - base);
+    base = 0;
+    buf = to;
+  };
   for (;;) {
     const view = buf.subarray(0, filled);
     let capped = false;
@@ -296,8 +312,8 @@ export async function* fileNdjsonBatches(
         scanned = filled;
         break;
       }
-      // Past the pool's size only in a larger buffer (after a long line): that line alone is the batch.
-      if (count > 0 && nl + 1 > pool.size) {
+      // Past the pool's size only after a long line: that line alone is the batch.
+      if (count > 0 && nl + 1 - base > pool.size) {
         capped = true;
         break;
       }
@@ -305,7 +321,10 @@ export async function* fileNdjsonBatches(
       scanned = cut = nl + 1;
     }
     const full = count >= lines || capped;
-    if (!full && !eof && filled < buf.length) {
+    if (!full && !eof) {
+      // Room to read: compact a batch that starts late, grow for a line longer than a buffer.
+      if (filled === buf.length && base > 0) move(filled - base > pool.size ? Buffer.allocUnsafeSlow(buf.length) : pool.take());
+      if (filled === buf.length) move(Buffer.allocUnsafeSlow(buf.length * 2));
       const { bytesRead } = await fh.read(buf, filled, Math.min(READ_SIZE, buf.length - filled), pos);
       if (bytesRead === 0) eof = true;
       filled += bytesRead;
@@ -313,30 +332,34 @@ export async function* fileNdjsonBatches(
       onRead(bytesRead);
       continue;
     }
-    let end = cut;
+    let end = cut > base ? cut : base;
     // The rest of the file, whose last line may lack its newline (within the size, unless it is the only line).
-    if (eof && !full && (count === 0 || filled <= pool.size)) end = filled;
-    if (end === 0) {
-      if (eof) return; // nothing left
-      // One line fills the whole buffer: continue it in a larger one (not pooled).
-      const larger = Buffer.allocUnsafeSlow(buf.length * 2);
-      buf.copy(larger, 0, 0, filled);
-      buf = larger;
-      continue;
-    }
-    // The start of the next batch moves to a fresh buffer before this one is handed over (and transferred).
+    if (eof && !full && (count === 0 || filled - base <= pool.size)) end = filled;
+    if (end === base) return; // end of file, nothing left
+    const size = end - base;
     const rest = filled - end;
-    const next = rest > pool.size ? Buffer.allocUnsafeSlow(rest * 2) : pool.take();
-    buf.copy(next, 0, end, filled);
-    yield { line, bytes: buf.subarray(0, end) };
-    if (eof && rest === 0) {
-      pool.give(next.buffer);
+    if (rest > size) {
+      // A small batch: copied out, the buffer stays for what follows.
+      const out = Buffer.allocUnsafeSlow(size);
+      buf.copy(out, 0, base, end);
+      yield { line, bytes: out };
+      base = end;
+    } else {
+      // The rest moves to a fresh buffer before this one is handed over (and transferred).
+      const next = rest > pool.size ? Buffer.allocUnsafeSlow(rest * 2) : pool.take();
+      buf.copy(next, 0, end, filled);
+      yield { line, bytes: buf.subarray(base, end) };
+      buf = next;
+      base = 0;
+      filled = rest;
+    }
+    if (eof && filled === base) {
+      if (base === 0) pool.give(buf.buffer);
       return;
     }
     line += count;
-    buf = next;
-    filled = rest;
-    scanned = count = cut = 0;
+    count = 0;
+    scanned = cut = base;
   }
 }
 

@@ -168,7 +168,7 @@ function countRejection(stats: BatchStats, r: RejectedRecord): void {
   for (const code of new Set(r.issues.map((i) => i.code))) stats.issueCodes[code] = (stats.issueCodes[code] ?? 0) + 1;
 }
 
-// BOMs are handled by position (the file's first bytes), not stripped from every line decoded.
+// The readers remove the file's BOM; nothing here strips one from a line (or the result would depend on batching).
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
@@ -188,7 +188,7 @@ export function processInputBatch(ctx: BatchContext, batch: InputBatch): BatchRe
   const run = new BatchRun(ctx, ctx.serializer.beginBytes(bytes.byteLength));
   const n = bytes.byteLength;
   let line = batch.line - 1;
-  let start = batch.line === 1 && n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let start = 0; // the readers have already removed the file's BOM: another one is data (and invalid JSON)
   while (start < n) {
     let nl = bytes.indexOf(10, start);
     if (nl === -1) nl = n;

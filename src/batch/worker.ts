@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext, processInputBatch } from './process.js';
+import { isOwnBuffer } from './bytes.js';
 import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
 
 const data = workerData as WorkerData;
@@ -25,7 +26,7 @@ if (port) {
         const r = processInputBatch(ctx, msg.batch);
         const transfer: ArrayBuffer[] = [];
         // NDJSON batches come back as bytes in a buffer of their own: transferred, not copied.
-        if (typeof r.out !== 'string' && r.out.byteOffset === 0) transfer.push(r.out.buffer as ArrayBuffer);
+        if (typeof r.out !== 'string' && isOwnBuffer(r.out.buffer)) transfer.push(r.out.buffer as ArrayBuffer);
         // The input's buffer goes back to the reader, to be filled with a later batch.
         const input = msg.batch.kind === 'ndjson' && msg.batch.owned ? msg.batch.bytes : null;
         if (input) transfer.push(input.buffer as ArrayBuffer);

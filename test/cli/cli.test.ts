@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +142,57 @@ describe('callqa score', () => {
     const r2 = callqa(['score', '-r', RUBRIC, input, '-o', join(dir, 'mixed2.ndjson')]);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toMatch(/mixed\.ndjson:5 \(C202610-\d+\): answers\.nosuch: .*\(unknown_item\)/);
+  });
+
+  it('accounts for every line across many batches and workers: BOM, CRLF, blank lines, rejects in later batches', () => {
+    const good = readFileSync(calls, 'utf8').split('\n').filter(Boolean).slice(0, 60);
+    const rows: string[] = [];
+    const expectedBad: number[] = [];
+    good.forEach((l, i) => {
+      if (i % 13 === 5) {
+        rows.push('{"id": "cut off", ');
+        expectedBad.push(rows.length); // the line number of the row just added
+      }
+      if (i % 17 === 3) rows.push('   '); // blank: a line, not a record
+      rows.push(i % 2 === 0 ? `${l}\r` : l); // CRLF on every other line
+    });
+    const input = join(dir, 'batches.ndjson');
+    // A BOM first (not data), and no newline after the last line.
+    writeFileSync(input, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.join('\n'))]));
+    const run = (workers: string): { out: Buffer; errLines: unknown[]; summary: Record<string, unknown> } => {
+      const out = join(dir, `batches.w${workers}.ndjson`);
+      const errors = join(dir, `batches.w${workers}.errors.ndjson`);
+      const sum = join(dir, `batches.w${workers}.summary.json`);
+      expect(callqa(['score', '-r', RUBRIC, input, '-o', out, '--errors', errors, '--summary', sum, '--workers', workers, '--batch-size', '7', '-q']).code).toBe(1);
+      return { out: readFileSync(out), errLines: readNdjson(errors).map((e) => e['line']), summary: JSON.parse(readFileSync(sum, 'utf8')) as Record<string, unknown> };
+    };
+    const w1 = run('1');
+    const w2 = run('2');
+    // 60 good records and 5 cut-off ones (i = 5, 18, 31, 44, 57), each at its own line.
+    expect(expectedBad).toHaveLength(5);
+    expect(w1.summary).toMatchObject({ read: 65, written: 60, rejected: 5 });
+    expect(w1.errLines).toEqual(expectedBad);
+    expect(w2.errLines).toEqual(expectedBad);
+    expect(w1.out.equals(w2.out)).toBe(true);
+    expect(readNdjson(join(dir, 'batches.w1.ndjson')).map((r) => r['id'])).toEqual(good.map((l) => JSON.parse(l).id));
+  });
+
+  it.skipIf(process.platform === 'win32')('reads a named pipe given as a path, which cannot be read by position', async () => {
+    const head = readFileSync(calls, 'utf8').split('\n').slice(0, 2100).join('\n'); // three batches
+    const fifo = join(dir, 'calls.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const out = join(dir, 'fifo.out.ndjson');
+    const child = callqaAsync(['score', '-r', RUBRIC, fifo, '-o', out, '-q'], dir);
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const w = createWriteStream(fifo);
+    w.end(head);
+    expect(await exited, stderr).toBe(0);
+    const file = join(dir, 'head.ndjson');
+    writeFileSync(file, head);
+    expect(readFileSync(out, 'utf8')).toBe(callqa(['score', '-r', RUBRIC, file, '-q']).stdout);
+    expect(readNdjson(out)).toHaveLength(2100);
   });
 
   it('reads gzip input', () => {
