@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, buildCli } from '../test/cli/build.js';
 import { ROOT, SMOKE, fmt, table, target } from './lib.js';
@@ -41,17 +41,38 @@ function runOnce(args: string[]): RunResult {
   return { seconds, cpu: u && sy ? Number(u[1]) + Number(sy[1]) : null, rssMb: m ? Number(m[1]) / 1024 : null };
 }
 
-/** Best (fastest) of `times` runs — the machine is shared, so the minimum is the least disturbed — with the largest RSS seen. */
-function run(args: string[], times = SMOKE ? 1 : 2): RunResult {
-  const runs = Array.from({ length: times }, () => runOnce(args));
-  const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+/** Best (fastest) of the runs — the machine is shared, so the minimum is the least disturbed — with the largest RSS seen. */
+function best(runs: readonly RunResult[]): RunResult {
+  const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const rss = runs.map((r) => r.rssMb ?? 0);
-  return { ...best, rssMb: best.rssMb === null ? null : Math.max(...rss) };
+  return { ...fastest, rssMb: fastest.rssMb === null ? null : Math.max(...rss) };
 }
 
-async function sha(file: string): Promise<string> {
+/**
+ * Each command `rounds` times, interleaved (a, b, c, a, b, c, …) so that a
+ * disturbance of the machine falls on all of them alike; `after` runs after
+ * each run of a command (e.g. to delete its output and free the page cache).
+ */
+function interleaved(commands: readonly { args: string[]; after?: () => void }[], rounds: number): RunResult[] {
+  const runs: RunResult[][] = commands.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    commands.forEach((c, i) => {
+      runs[i]!.push(runOnce(c.args));
+      c.after?.();
+    });
+  }
+  return runs.map(best);
+}
+
+function shaSync(file: string): string {
   const h = createHash('sha256');
-  for await (const c of createReadStream(file)) h.update(c as Buffer);
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
   return h.digest('hex');
 }
 
@@ -59,18 +80,32 @@ const rubric = join(ROOT, 'rubrics', 'callcenter-qc-7.zh-CN.json');
 const input = join(OUT, `calls-${RECORDS}.ndjson`);
 let generated: RunResult | null = null;
 if (!existsSync(input)) {
-  generated = run([CLI, 'generate', '--agents', '500', '--calls', String(RECORDS), '--seed', '1', '-o', input], 1);
+  generated = runOnce([CLI, 'generate', '--agents', '500', '--calls', String(RECORDS), '--seed', '1', '-o', input]);
 }
 const size = statSync(input).size;
 
-const base = run([join(ROOT, 'bench', 'baseline.mjs'), input, join(OUT, 'baseline.ndjson')]);
 const out1 = join(OUT, 'scores-w1.ndjson');
 const out2 = join(OUT, 'scores-w2.ndjson');
-const w1 = run([CLI, 'score', '-r', rubric, input, '-o', out1, '--workers', '1', '-q']);
-const w2 = run([CLI, 'score', '-r', rubric, input, '-o', out2, '--workers', '2', '-q']);
-const identical = (await sha(out1)) === (await sha(out2));
-const outSize = statSync(out1).size;
-for (const f of [out1, out2, join(OUT, 'baseline.ndjson')]) rmSync(f, { force: true });
+const baseOut = join(OUT, 'baseline.ndjson');
+let identical = true;
+let outSize = 0;
+const ROUNDS = SMOKE ? 1 : 3;
+const [base, w1, w2] = interleaved(
+  [
+    { args: [join(ROOT, 'bench', 'baseline.mjs'), input, baseOut], after: () => rmSync(baseOut, { force: true }) },
+    { args: [CLI, 'score', '-r', rubric, input, '-o', out1, '--workers', '1', '-q'] },
+    {
+      args: [CLI, 'score', '-r', rubric, input, '-o', out2, '--workers', '2', '-q'],
+      // Every round: the two outputs compared, then deleted.
+      after: () => {
+        outSize = statSync(out1).size;
+        identical &&= shaSync(out1) === shaSync(out2);
+        for (const f of [out1, out2]) rmSync(f, { force: true });
+      },
+    },
+  ],
+  ROUNDS,
+) as [RunResult, RunResult, RunResult];
 
 const help = runOnce([CLI, '--help']);
 const rate = (r: RunResult): string => fmt(RECORDS / r.seconds);
@@ -92,7 +127,7 @@ outLines.push(
 outLines.push('');
 outLines.push(
   table(
-    ['run', 'wall s (best of 2)', 'records/s', 'CPU s (all threads)', 'peak RSS (MB)', 'vs baseline'],
+    ['run', `wall s (best of ${ROUNDS}, interleaved)`, 'records/s', 'CPU s (all threads)', 'peak RSS (MB)', 'vs baseline'],
     [
       ['baseline: parse + re-serialise NDJSON', fmt(base.seconds, 1), rate(base), cpuS(base), mb(base), '1.00×'],
       ['callqa score, 1 worker', fmt(w1.seconds, 1), rate(w1), cpuS(w1), mb(w1), `${fmt(slowdown, 2)}× the time`],
