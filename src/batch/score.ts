@@ -13,12 +13,12 @@ import { BatchOptionsError, scoreUnit } from './record.js';
 import { createContext, emptyStats, mergeStats, processInputBatch, recordsIn, type BatchResult } from './process.js';
 import { WorkerPool } from './pool.js';
 import { BatchBuffers } from './bytes.js';
-
-/** The largest NDJSON batch in bytes (a batch ends at a line end before this, or after its first line). */
-const BATCH_BYTES = 4 * 1024 * 1024;
 import type { BatchProgress, BatchSummary, InputFormat, InputUnit, OutputOptions, RejectedRecord, ScoredRecord } from './types.js';
 import { RubricVersions } from './versions.js';
 import { compareCodeUnits } from '../order/compare.js';
+
+/** The largest NDJSON batch in bytes (a batch ends at a line end before this, or after its first line). */
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * A rubric as JSON (a parsed rubric file) or compiled by `loadRubric`.
