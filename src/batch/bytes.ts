@@ -1,4 +1,12 @@
-/** Buffers allocated here, outside Node's shared pool: the only ones ever put in a transfer list. */
+/**
+ * Bytes of a batch run: the buffers NDJSON batches are read into and go round
+ * in, and the buffer a worker writes its output into. Both are allocated
+ * outside Node's shared buffer pool, so that they can be transferred between
+ * threads without copying (transferring a pooled buffer would take every
+ * other buffer in the pool with it).
+ */
+
+/** Buffers allocated here: the only output buffers a worker ever puts in a transfer list. */
 const own = new WeakSet<ArrayBufferLike>();
 
 function ownBuffer(size: number): Buffer {
@@ -25,9 +33,9 @@ export function isOwnBuffer(ab: ArrayBufferLike): boolean {
  * A growable UTF-8 byte buffer for a batch's output. Workers write each
  * record's text straight into it instead of concatenating one large string:
  * the string would outlive many young-generation collections and be promoted,
- * and the old-generation collections that follow cost more CPU than the
- * scoring on a busy machine. The buffer is allocated outside the pool, so the
- * worker can transfer it to the main thread without copying.
+ * and the old-generation collections that follow take CPU the two workers
+ * need. The buffer is allocated outside the pool, so the worker can transfer
+ * it to the main thread without copying.
  *
  * @example
  * ```ts
