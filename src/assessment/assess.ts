@@ -399,8 +399,6 @@ class CallGate {
  */
 function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
   const { qa } = pass;
-  // The common plan — one qa component over every rubric — has a loop of its own.
-  if (qa.length === 1 && qa[0]!.def.type === 'qa' && qa[0]!.def.rubric === undefined) return groupOneQa(calls, pass);
   const admit = new CallGate(pass);
   const qaMax = qa.map((c) => c.max.toNumber());
   let used = 0;
@@ -456,47 +454,6 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
       else pass.exclude(i, c, 'other_rubric', `scored with rubric ${rubricId ?? '(none)'}, which no qa component reads`);
       continue;
     }
-    agent.callCount++;
-    used++;
-  }
-  return used;
-}
-
-/**
- * {@link groupCalls} for a plan with one qa component that reads every call:
- * the same checks in the same order, with one bucket per agent and nothing
- * to look up per component.
- */
-function groupOneQa(calls: readonly CallInput[], pass: CallPass): number {
-  const admit = new CallGate(pass);
-  const max = pass.qa[0]!.max.toNumber();
-  let used = 0;
-  for (let i = 0; i < calls.length; i++) {
-    const c = calls[i] as CallInput;
-    const agent = admit.agentOf(c, i);
-    if (agent === undefined) continue;
-    const score = c.score;
-    const scale = c.maxScore;
-    if (scale !== undefined && scale !== max) {
-      refuseScale(pass, i, c, 0, max);
-      continue;
-    }
-    if (score < 0 || score > max) {
-      refuseOffScale(pass, i, c, score, 0, max);
-      continue;
-    }
-    const b = agent.buckets[0]!;
-    const m = Math.round(score * 1000);
-    if (m / 1000 === score && Math.abs(m) < 1e12) b.milli += m;
-    else {
-      const exact = exactScore(score);
-      if (exact === null) {
-        refuseTooPrecise(pass, i, c, score);
-        continue;
-      }
-      b.extra = b.extra.add(exact);
-    }
-    b.count++;
     agent.callCount++;
     used++;
   }

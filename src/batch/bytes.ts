@@ -49,6 +49,20 @@ export class ByteSink {
   private buf: Buffer;
   private used = 0;
 
+  /**
+   * A whole string as UTF-8 in a buffer of its own, exactly its size.
+   *
+   * @example
+   * ```ts
+   * ByteSink.from('id,score\n').byteLength; //=> 9
+   * ```
+   */
+  static from(text: string): Uint8Array {
+    const b = ownBuffer(Buffer.byteLength(text));
+    b.write(text, 0, 'utf8');
+    return b;
+  }
+
   /** @param capacity - first allocation in bytes (grows by doubling). */
   constructor(capacity: number) {
     this.buf = ownBuffer(Math.max(1024, Math.ceil(capacity)));

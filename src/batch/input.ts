@@ -365,7 +365,7 @@ export async function* fileNdjsonBatches(
 
 /**
  * The units of a batch of NDJSON text whose first line is `firstLine`
- * (synchronous twin of {@link ndjsonUnits}, for worker threads).
+ * (synchronous twin of {@link ndjsonUnits}, for text already in memory).
  *
  * @example
  * ```ts

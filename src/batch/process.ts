@@ -172,9 +172,10 @@ function countRejection(stats: BatchStats, r: RejectedRecord): void {
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * Scores one input batch (raw NDJSON bytes or parsed units). NDJSON bytes are
- * decoded and scored a line at a time and the output is written as UTF-8
- * bytes: nothing the size of the batch is ever a JavaScript string.
+ * Scores one input batch (raw NDJSON bytes or parsed units) into UTF-8 bytes
+ * in a buffer of the batch's own (what a worker transfers back). NDJSON bytes
+ * are decoded and scored a line at a time: nothing the size of the batch is
+ * ever a JavaScript string.
  *
  * @example
  * ```ts
@@ -182,7 +183,11 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
  * ```
  */
 export function processInputBatch(ctx: BatchContext, batch: InputBatch): BatchResult {
-  if (batch.kind === 'units') return processBatch(ctx, batch.units);
+  if (batch.kind === 'units') {
+    const run = new BatchRun(ctx, ctx.serializer.beginBytes(0));
+    for (const unit of batch.units) run.take(unit);
+    return run.result();
+  }
   // A Buffer view (no copy): a transferred batch arrives as a plain Uint8Array, and Buffer#indexOf is memchr.
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
   const run = new BatchRun(ctx, ctx.serializer.beginBytes(bytes.byteLength));

@@ -230,32 +230,13 @@ export interface Serializer {
    * `sizeHint` is the input's size in bytes, to size the first buffer.
    */
   beginBytes(sizeHint: number): { add(score: CallScore): void; end(): Uint8Array };
-  /** The text of a run of scored records. */
-  lines(scores: readonly CallScore[]): string;
 }
 
-function withLines(header: string, begin: Serializer['begin'], beginBytes?: Serializer['beginBytes']): Serializer {
-  return {
-    header,
-    begin,
-    beginBytes:
-      beginBytes ??
-      ((hint) => {
-        const b = begin();
-        return {
-          add: (s) => b.add(s),
-          end: () => {
-            const sink = new ByteSink(hint / 4);
-            sink.text(b.end());
-            return sink.end();
-          },
-        };
-      }),
-    lines(scores) {
-      const b = begin();
-      for (const s of scores) b.add(s);
-      return b.end();
-    },
+/** A batch written as a string, handed over as bytes in a buffer of its own (CSV is quoted in bulk). */
+function bytesOf(begin: Serializer['begin']): Serializer['beginBytes'] {
+  return () => {
+    const b = begin();
+    return { add: (s) => b.add(s), end: () => ByteSink.from(b.end()) };
   };
 }
 
@@ -272,13 +253,14 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
   if (format === 'csv') {
     const p = makeProjector(options.fields ?? defaultCsvFields(rubrics), rubrics);
     // One stringify call per batch: CSV quoting is cheaper in bulk.
-    return withLines(stringify([p.fields as string[]]), () => {
+    const begin: Serializer['begin'] = () => {
       const rows: Cell[][] = [];
       return {
         add: (s) => void rows.push(p.project(s)),
         end: () => (rows.length === 0 ? '' : stringify(rows, { cast: { boolean: (b) => (b ? 'true' : 'false') } })),
       };
-    });
+    };
+    return { header: stringify([p.fields as string[]]), begin, beginBytes: bytesOf(begin) };
   }
   let one: (s: CallScore) => string;
   if (options.fields) {
@@ -291,9 +273,9 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
     };
   } else if (options.full) one = (s) => JSON.stringify(s);
   else one = (s) => JSON.stringify(compactRecord(s));
-  return withLines(
-    '',
-    () => {
+  return {
+    header: '',
+    begin: () => {
       let out = '';
       return {
         add: (s) => {
@@ -302,7 +284,7 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
         end: () => out,
       };
     },
-    (hint) => {
+    beginBytes: (hint) => {
       // A compact record is about a quarter of an evaluation with its transcript.
       const sink = new ByteSink(hint / 4);
       return {
@@ -313,7 +295,7 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
         end: () => sink.end(),
       };
     },
-  );
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext, processInputBatch } from './process.js';
-import { ByteSink, isOwnBuffer } from './bytes.js';
+import { isOwnBuffer } from './bytes.js';
 import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
 
 const data = workerData as WorkerData;
@@ -23,17 +23,10 @@ if (port) {
     if (!ctx) reply = { seq: msg.seq, error: initError ?? 'worker not initialised' };
     else {
       try {
-        const scored = processInputBatch(ctx, msg.batch);
-        // Output goes back as bytes in a buffer of its own, transferred, not copied: the main thread only writes it.
-        let out = scored.out;
-        if (typeof out === 'string') {
-          const sink = new ByteSink(out.length);
-          sink.text(out);
-          out = sink.end();
-        }
-        const r = { ...scored, out };
+        const r = processInputBatch(ctx, msg.batch);
+        // The output's bytes are transferred, not copied: the main thread only writes them.
         const transfer: ArrayBuffer[] = [];
-        if (isOwnBuffer(out.buffer)) transfer.push(out.buffer as ArrayBuffer);
+        if (typeof r.out !== 'string' && isOwnBuffer(r.out.buffer)) transfer.push(r.out.buffer as ArrayBuffer);
         // The input's buffer goes back to the reader, to be filled with a later batch.
         const input = msg.batch.kind === 'ndjson' && msg.batch.owned ? msg.batch.bytes : null;
         if (input) transfer.push(input.buffer as ArrayBuffer);

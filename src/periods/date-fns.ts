@@ -1,15 +1,13 @@
 /**
  * date-fns, loaded on first use. Its ESM index loads all of its ~250
  * functions (about 20 MB resident); the batch scorer never needs dates
- * beyond checking a `YYYY-MM-DD`, so the few functions used here are
+ * (a `YYYY-MM-DD` is checked in day-number.ts), so the three functions used are
  * required one by one, lazily.
  */
 import { createRequire } from 'node:module';
 
 interface DateFns {
   readonly format: typeof import('date-fns/format').format;
-  readonly parse: typeof import('date-fns/parse').parse;
-  readonly isValid: typeof import('date-fns/isValid').isValid;
   readonly addDays: typeof import('date-fns/addDays').addDays;
   readonly getISOWeeksInYear: typeof import('date-fns/getISOWeeksInYear').getISOWeeksInYear;
 }
@@ -29,8 +27,6 @@ export function dateFns(): DateFns {
   const req = createRequire(import.meta.url);
   loaded = {
     format: (req('date-fns/format') as typeof import('date-fns/format')).format,
-    parse: (req('date-fns/parse') as typeof import('date-fns/parse')).parse,
-    isValid: (req('date-fns/isValid') as typeof import('date-fns/isValid')).isValid,
     addDays: (req('date-fns/addDays') as typeof import('date-fns/addDays')).addDays,
     getISOWeeksInYear: (req('date-fns/getISOWeeksInYear') as typeof import('date-fns/getISOWeeksInYear')).getISOWeeksInYear,
   };

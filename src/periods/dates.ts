@@ -4,6 +4,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { dateFns } from './date-fns.js';
+import { localDay } from './day-number.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 
 /**
@@ -60,9 +61,7 @@ export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]):
  * ```
  */
 export function localDateIssues(value: unknown, path: readonly PathSegment[]): Issue[] {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && dateFns().isValid(dateFns().parse(value, 'yyyy-MM-dd', new Date(0)))) {
-    return [];
-  }
+  if (typeof value === 'string' && localDay(value) >= 0) return [];
   return [{ code: 'invalid_date', path, message: `${JSON.stringify(value)} is not a date of the form YYYY-MM-DD` }];
 }
 

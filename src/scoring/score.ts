@@ -19,6 +19,7 @@ import type { PhraseEvidence } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
+import { daysInMonth } from '../periods/day-number.js';
 
 /**
  * Thrown by {@link scoreCall} when an evaluation does not fit its rubric;
@@ -63,12 +64,7 @@ interface ParsedEvaluation {
 
 function isCalendarDate(s: string): boolean {
   if (!DATE_RE.test(s)) return false;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= days;
+  return Number(s.slice(8, 10)) <= daysInMonth(Number(s.slice(0, 4)), Number(s.slice(5, 7)));
 }
 
 function readString(ev: Record<string, unknown>, k: string, required: boolean, issues: Issue[]): string | undefined {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   AssessmentError,
@@ -13,25 +12,15 @@ import {
 } from '../../src/assessment/index.js';
 import { Ratio } from '../../src/exact/rational.js';
 import { calendarMonth } from '../../src/periods/index.js';
+import { seedPlanJson, validMetrics } from '../support/assessment.js';
 
-const seedJson = (): any => JSON.parse(readFileSync(new URL('../../rubrics/monthly-assessment.zh-CN.json', import.meta.url), 'utf8'));
-const plan = loadPlan(seedJson());
+const plan = loadPlan(seedPlanJson());
 
-const goodMetrics = () => ({
-  dailyNotReadyMinutes: [10, 20],
-  missedCalls: 2,
-  inboundCalls: 100,
-  handled: 100,
-  talkSeconds: 20000,
-  afterCallWorkSeconds: 5000,
-  examScore: 90,
-  upheldComplaints: 0,
-});
 const fiveCalls = (agentId: string): CallInput[] => [1, 2, 3, 4, 5].map((d) => ({ id: `${agentId}-${d}`, agentId, date: `2026-10-0${d}`, score: 90 }));
 
 describe('bad plans', () => {
   it('weights not summing to 100', () => {
-    const p = seedJson();
+    const p = seedPlanJson();
     p.components[5].weight = 60;
     const res = safeLoadPlan(p);
     expect(res.success).toBe(false);
@@ -39,7 +28,7 @@ describe('bad plans', () => {
   });
 
   it("the seed's bands as written (0–5%, 6–10%) leave a gap", () => {
-    const p = seedJson();
+    const p = seedPlanJson();
     p.components[1].bands = [
       { range: '[0, 5]', points: 5 },
       { range: '[6, 10]', points: 4 },
@@ -50,7 +39,7 @@ describe('bad plans', () => {
   });
 
   it('overlapping bands, unknown metric, negative floor without allowNegative, bad shape', () => {
-    const p = seedJson();
+    const p = seedPlanJson();
     p.components[4].bands[1].range = '[80, 90]';
     p.components[2].metric = 'ahtt';
     p.components[0].allowNegative = false;
@@ -73,7 +62,7 @@ describe('bad plans', () => {
   });
 
   it('grades must tile the total range [-10, 100]', () => {
-    const p = seedJson();
+    const p = seedPlanJson();
     p.grades[4].range = '[0, 60)';
     const res = safeLoadPlan(p);
     expect(!res.success && res.issues.find((i) => i.code === 'band_gap')?.path).toEqual(['grades', 4, 'range']);
@@ -85,7 +74,7 @@ describe('bad input records', () => {
     assessAgents(plan, { period: '2026-10', timeZone: 'Asia/Shanghai', metrics, calls });
 
   it('missing metrics → incomplete, with the field path', () => {
-    const m = goodMetrics() as Record<string, unknown>;
+    const m = validMetrics() as Record<string, unknown>;
     delete m.inboundCalls;
     const r = run({ A1: m }, fiveCalls('A1'));
     expect(r.issues).toContainEqual(expect.objectContaining({ code: 'missing_metric', path: ['metrics', 'A1', 'inboundCalls'] }));
@@ -94,19 +83,19 @@ describe('bad input records', () => {
   });
 
   it('negative durations', () => {
-    const r = run({ A1: { ...goodMetrics(), talkSeconds: -5 } }, fiveCalls('A1'));
+    const r = run({ A1: { ...validMetrics(), talkSeconds: -5 } }, fiveCalls('A1'));
     expect(r.issues).toContainEqual(expect.objectContaining({ code: 'negative', path: ['metrics', 'A1', 'talkSeconds'] }));
     expect(r.agents[0]!.status).toBe('incomplete');
   });
 
   it('rates above 100%: missed above inbound, an exam score of 120', () => {
-    const r = run({ A1: { ...goodMetrics(), missedCalls: 120 }, A2: { ...goodMetrics(), examScore: 120 } }, [...fiveCalls('A1'), ...fiveCalls('A2')]);
+    const r = run({ A1: { ...validMetrics(), missedCalls: 120 }, A2: { ...validMetrics(), examScore: 120 } }, [...fiveCalls('A1'), ...fiveCalls('A2')]);
     expect(r.issues).toContainEqual(expect.objectContaining({ code: 'exceeds', path: ['metrics', 'A1', 'missedCalls'] }));
     expect(r.issues).toContainEqual(expect.objectContaining({ code: 'out_of_range', path: ['metrics', 'A2', 'examScore'] }));
   });
 
   it('no inbound calls is "no data", not NaN', () => {
-    const r = run({ A1: { ...goodMetrics(), missedCalls: 0, inboundCalls: 0 } }, fiveCalls('A1'));
+    const r = run({ A1: { ...validMetrics(), missedCalls: 0, inboundCalls: 0 } }, fiveCalls('A1'));
     expect(r.agents[0]!.components.find((c) => c.id === 'missed')!.status).toBe('no_data');
   });
 
@@ -119,7 +108,7 @@ describe('bad input records', () => {
       { id: 'x4', agentId: 'A1', date: '2026-10-03', score: Number.NaN },
       { id: 'x5', agentId: 'A1', date: 'yesterday', score: 80 },
     ];
-    const r = run({ A1: goodMetrics() }, calls);
+    const r = run({ A1: validMetrics() }, calls);
     expect(r.usage.calls).toEqual({ received: 10, used: 5, excluded: 5, byReason: { unknown_agent: 1, outside_period: 2, invalid: 2 } });
     expect(r.excluded.map((x) => `${x.id}:${x.code}`)).toEqual(['x1:unknown_agent', 'x2:outside_period', 'x3:outside_period', 'x4:invalid', 'x5:invalid']);
     expect(r.issues).toContainEqual(expect.objectContaining({ path: ['calls', 8, 'score'] }));
@@ -131,7 +120,7 @@ describe('bad input records', () => {
       period: '2026-10',
       timeZone: 'Asia/Shanghai',
       agents: ['A1'],
-      metrics: [{ agentId: 'A1', ...goodMetrics() }, { agentId: 'A1', ...goodMetrics() }, { agentId: 'B9', ...goodMetrics() }],
+      metrics: [{ agentId: 'A1', ...validMetrics() }, { agentId: 'A1', ...validMetrics() }, { agentId: 'B9', ...validMetrics() }],
       calls: fiveCalls('A1'),
     });
     expect(r.excluded.map((x) => `${x.agentId}:${x.code}`)).toEqual(['A1:duplicate_agent', 'B9:unknown_agent']);
@@ -139,7 +128,7 @@ describe('bad input records', () => {
   });
 
   it('a period id without a time zone, or a plan not in force, is an AssessmentError', () => {
-    const noZone = loadPlan({ ...seedJson(), timeZone: undefined });
+    const noZone = loadPlan({ ...seedPlanJson(), timeZone: undefined });
     expect(() => assessAgents(noZone, { period: '2026-10', metrics: {}, calls: [] })).toThrow(AssessmentError);
     expect(() => assessAgents(plan, { period: '2025-12', timeZone: 'Asia/Shanghai', metrics: {}, calls: [] })).toThrow(/not in force/);
   });
@@ -148,17 +137,17 @@ describe('bad input records', () => {
 describe('periods and versions', () => {
   it('a call at 23:30 on 31 October in Shanghai belongs to October, whatever the server zone', () => {
     const calls: CallInput[] = [...fiveCalls('A1').slice(0, 4), { id: 'late', agentId: 'A1', date: '2026-10-31T23:30:00+08:00', score: 90 }];
-    const r = assessAgents(plan, { period: calendarMonth('2026-10', { timeZone: 'Asia/Shanghai' }), metrics: { A1: goodMetrics() }, calls });
+    const r = assessAgents(plan, { period: calendarMonth('2026-10', { timeZone: 'Asia/Shanghai' }), metrics: { A1: validMetrics() }, calls });
     expect(r.usage.calls.used).toBe(5);
     expect(r.agents[0]!.status).toBe('complete');
     // The same instant is November in Tokyo.
-    const tokyo = assessAgents(plan, { period: '2026-10', timeZone: 'Asia/Tokyo', metrics: { A1: goodMetrics() }, calls });
+    const tokyo = assessAgents(plan, { period: '2026-10', timeZone: 'Asia/Tokyo', metrics: { A1: validMetrics() }, calls });
     expect(tokyo.usage.calls.byReason).toEqual({ outside_period: 1 });
   });
 
   it('selectPlan picks the version in force for the month', () => {
-    const v1 = loadPlan({ ...seedJson(), version: '1', effectiveFrom: '2026-01-01', effectiveTo: '2026-09-30' });
-    const v2 = loadPlan({ ...seedJson(), version: '2', effectiveFrom: '2026-10-01' });
+    const v1 = loadPlan({ ...seedPlanJson(), version: '1', effectiveFrom: '2026-01-01', effectiveTo: '2026-09-30' });
+    const v2 = loadPlan({ ...seedPlanJson(), version: '2', effectiveFrom: '2026-10-01' });
     expect(selectPlan([v1, v2], calendarMonth('2026-09', { timeZone: 'Asia/Shanghai' })).version).toBe('1');
     expect(selectPlan([v1, v2], calendarMonth('2026-10', { timeZone: 'Asia/Shanghai' })).version).toBe('2');
     expect(() => selectPlan([v1, v2], calendarMonth('2025-10', { timeZone: 'Asia/Shanghai' }))).toThrow(/no version/);
@@ -176,7 +165,7 @@ describe('formulas are exact and sandboxed', () => {
 });
 
 describe('formatAssessment', () => {
-  const r = assessAgents(plan, { period: '2026-10', timeZone: 'Asia/Shanghai', metrics: { A1: goodMetrics(), A2: goodMetrics() }, calls: [...fiveCalls('A1'), ...fiveCalls('A2').slice(0, 2)] });
+  const r = assessAgents(plan, { period: '2026-10', timeZone: 'Asia/Shanghai', metrics: { A1: validMetrics(), A2: validMetrics() }, calls: [...fiveCalls('A1'), ...fiveCalls('A2').slice(0, 2)] });
   it.each([
     ['zh-CN', ['排名', '座席', '总分', '等级', '梯队', '示忙率', '考核不完整']],
     ['zh-TW', ['排名', '總分', '等級', '梯隊', '考核不完整']],

@@ -3,21 +3,12 @@
  * and scores off the qa scale are excluded as invalid with an issue at their
  * path, never used and never "outside the period".
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assessAgents, loadPlan, type CallInput } from '../../src/assessment/index.js';
+import { seedPlanJson, validMetrics } from '../support/assessment.js';
 
-const plan = loadPlan(JSON.parse(readFileSync(new URL('../../rubrics/monthly-assessment.zh-CN.json', import.meta.url), 'utf8')));
-const metrics = {
-  dailyNotReadyMinutes: [10, 20],
-  missedCalls: 2,
-  inboundCalls: 100,
-  handled: 100,
-  talkSeconds: 20000,
-  afterCallWorkSeconds: 5000,
-  examScore: 90,
-  upheldComplaints: 0,
-};
+const plan = loadPlan(seedPlanJson());
+const metrics = validMetrics();
 
 /** One call of A1 in October 2026 (Asia/Shanghai), plus the call under test at index 1. */
 function run(call: Partial<CallInput>) {
