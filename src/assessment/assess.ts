@@ -348,76 +348,74 @@ function refuseScale(pass: CallPass, i: number, c: CallInput, k: number, max: nu
   pass.exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${pass.qa[k]!.id}" out of ${max}`);
 }
 
+/** Adds a score to a bucket: as thousandths `m`, or exactly when it has more decimals. */
+function addScore(b: Bucket, m: number, exact: Ratio | null): void {
+  if (exact === null) b.milli += m;
+  else b.extra = b.extra.add(exact);
+  b.count++;
+}
+
 /**
- * The checks every call passes before its score is looked at: a record with
- * string agentId and date and a finite score, a date in the period (in the
- * centre's zone), an agent on the roster. Refusals are reported here.
+ * The calls, in one pass: each is checked (a record with string agentId and
+ * date and a finite score, a date in the period in the centre's zone, an agent
+ * on the roster, a score on the scale that sums exactly) and its score added
+ * to its agent's qa buckets; the rest are excluded with the reason. Returns
+ * the number of calls used. This loop is the assessment's hot path (millions
+ * of calls): the checks are inline and a plan with one qa component reading
+ * every rubric (the common case) skips the per-component matching.
  */
-class CallGate {
-  private readonly first: number;
-  private readonly last: number;
+function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
+  const { qa, agents } = pass;
+  const qaMax = qa.map((c) => c.max.toNumber());
+  const wants = qa.map((c) => (c.def as { rubric?: string }).rubric);
+  const oneQa = qa.length === 1 && wants[0] === undefined;
+  const max0 = qaMax[0] ?? 0;
+  const first = localDay(pass.period.firstDay);
+  const last = localDay(pass.period.lastDay);
   // Exports often list an agent's calls together: remember the last agent found.
-  private lastId: string | null = null;
-  private lastAgent: AgentState | undefined = undefined;
-
-  constructor(private readonly pass: CallPass) {
-    this.first = localDay(pass.period.firstDay);
-    this.last = localDay(pass.period.lastDay);
-  }
-
-  /** The call's agent, or undefined when the call is refused (and reported). */
-  agentOf(c: CallInput | null | undefined, i: number): AgentState | undefined {
+  let lastId: string | null = null;
+  let agent: AgentState | undefined;
+  let used = 0;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i] as CallInput | null | undefined;
     if (typeof c !== 'object' || c === null) {
-      refuseRecord(this.pass, i);
-      return undefined;
+      refuseRecord(pass, i);
+      continue;
     }
     const agentId = c.agentId;
     const date = c.date;
     const score = c.score;
     if (typeof agentId !== 'string' || typeof date !== 'string' || typeof score !== 'number' || !Number.isFinite(score)) {
-      refuseFields(this.pass, i, c);
-      return undefined;
+      refuseFields(pass, i, c);
+      continue;
     }
     // Period membership: a local date compares as a number (as its text
     // would); anything else is an instant, checked against [start, end).
     const day = localDay(date);
-    if ((day < this.first || day > this.last) && refuseDate(this.pass, i, c, date, day)) return undefined;
-    if (agentId !== this.lastId) {
-      this.lastId = agentId;
-      this.lastAgent = this.pass.agents.get(agentId);
+    if ((day < first || day > last) && refuseDate(pass, i, c, date, day)) continue;
+    if (agentId !== lastId) {
+      lastId = agentId;
+      agent = agents.get(agentId);
     }
-    const agent = this.lastAgent;
-    if (agent === undefined) refuseUnknown(this.pass, i, c, agentId);
-    return agent;
-  }
-}
-
-/**
- * The calls, in one pass: each is checked, placed in the period, and its score
- * added to its agent's qa buckets; the rest are excluded with the reason.
- * Returns the number of calls used.
- */
-function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
-  const { qa } = pass;
-  const admit = new CallGate(pass);
-  const qaMax = qa.map((c) => c.max.toNumber());
-  let used = 0;
-  for (let i = 0; i < calls.length; i++) {
-    const c = calls[i] as CallInput;
-    const agent = admit.agentOf(c, i);
-    if (agent === undefined) continue;
-    const score = c.score;
-    // A score off the scale would be clamped away only in the mean: refuse the call before any
-    // bucket is touched (a plan may have several qa components).
-    const rubricId = c.rubric?.id ?? c.rubricId;
+    if (agent === undefined) {
+      refuseUnknown(pass, i, c, agentId);
+      continue;
+    }
+    // A score off the scale would be clamped away only in the mean: refuse the
+    // call before any bucket is touched (a plan may have several qa components).
+    const maxScore = c.maxScore;
+    const rubricId = oneQa ? undefined : (c.rubric?.id ?? c.rubricId);
     let outOfRange = -1;
-    for (let k = 0; k < qa.length; k++) {
-      const want = (qa[k]!.def as { rubric?: string }).rubric;
-      if (want !== undefined && rubricId !== want) continue;
-      if (c.maxScore !== undefined && c.maxScore !== qaMax[k]) continue;
-      if (score < 0 || score > qaMax[k]!) {
-        outOfRange = k;
-        break;
+    if (oneQa) {
+      if ((maxScore === undefined || maxScore === max0) && (score < 0 || score > max0)) outOfRange = 0;
+    } else {
+      for (let k = 0; k < qa.length; k++) {
+        const want = wants[k];
+        if ((want !== undefined && rubricId !== want) || (maxScore !== undefined && maxScore !== qaMax[k])) continue;
+        if (score < 0 || score > qaMax[k]!) {
+          outOfRange = k;
+          break;
+        }
       }
     }
     if (outOfRange >= 0) {
@@ -436,18 +434,23 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     }
     let counted = false;
     let mismatch = -1;
-    for (let k = 0; k < qa.length; k++) {
-      const want = (qa[k]!.def as { rubric?: string }).rubric;
-      if (want !== undefined && rubricId !== want) continue;
-      if (c.maxScore !== undefined && c.maxScore !== qaMax[k]) {
-        mismatch = k;
-        continue;
+    if (oneQa) {
+      if (maxScore !== undefined && maxScore !== max0) mismatch = 0;
+      else {
+        addScore(agent.buckets[0]!, m, exact);
+        counted = true;
       }
-      const b = agent.buckets[k]!;
-      if (exact === null) b.milli += m;
-      else b.extra = b.extra.add(exact);
-      b.count++;
-      counted = true;
+    } else {
+      for (let k = 0; k < qa.length; k++) {
+        const want = wants[k];
+        if (want !== undefined && rubricId !== want) continue;
+        if (maxScore !== undefined && maxScore !== qaMax[k]) {
+          mismatch = k;
+          continue;
+        }
+        addScore(agent.buckets[k]!, m, exact);
+        counted = true;
+      }
     }
     if (!counted) {
       if (mismatch >= 0) refuseScale(pass, i, c, mismatch, qaMax[mismatch]!);
