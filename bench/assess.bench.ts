@@ -376,8 +376,8 @@ plain data, with cheaper text than assessAgents writes — from numbers already 
 together come to ${fmt((tValidated + tOutput) / tPlain, 2)}× before any KPI is read or any point scored; assessAgents is
 ${fmt(tAssess / (tValidated + tOutput), 2)}× that sum and ${fmt(tAssess / tHand, 2)}× the hand-written loop.
 All rows run in interleaved rounds; the loops are memory-bound, and how
-the garbage collector happened to lay out the ${fmt(calls.length)} call objects moves every row (the plain loop measures about 26–37 ms
-across processes on this machine), so compare ratios within one run.
+the garbage collector happened to lay out the ${fmt(calls.length)} call objects moves every row (the plain loop has measured 26–37 ms
+on this machine, between processes and small edits to this script), so compare ratios within one run.
 
 The same calls shuffled (no run of one agent's calls to help any row). Each call is then a cache miss, and a check
 must also read the call's date, which the plain loop never touches: the checks alone cost
