@@ -14,6 +14,9 @@ import type { CompiledComponent, Plan, PlanBand } from './load.js';
 import type { CompiledMetric, MetricsRecord, MetricValue } from './metrics.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
 import { isoInstant, localDay } from '../periods/day-number.js';
+import { AgentResult, Ledger, STATUS_CODE, bandOf, comparisonMet, gateHit, prepare, putRatio, referenceOf, thresholdOf, type Explainer, type Prepared } from './explain.js';
+import { figures, meanRounded, median, sortExact, type Figures } from './figures.js';
+import { MetricTable, Roster } from './roster.js';
 
 /**
  * Thrown by {@link assessAgents} when the input as a whole cannot be assessed
@@ -241,29 +244,11 @@ export interface AssessmentResult {
   readonly issues: readonly Issue[];
 }
 
-interface Bucket {
-  /** Sum of scores in thousandths, exact while every score has ≤ 3 decimals. */
-  milli: number;
-  /** Scores with more decimals, summed exactly. */
-  extra: Ratio;
-  count: number;
-}
-
-interface AgentState {
-  readonly id: string;
-  readonly team: string | null;
-  readonly buckets: Bucket[];
-  /** The plan's needed metrics' values, in the order of `metricIndex`. */
-  metrics: MetricValue[] | null;
-  callCount: number;
-}
-
-
 /** What {@link groupCalls} reads and where it reports. */
 interface CallPass {
   readonly period: Period;
   readonly qa: readonly CompiledComponent[];
-  readonly agents: ReadonlyMap<string, AgentState>;
+  readonly roster: Roster;
   readonly issues: Issue[];
   readonly exclude: (i: number, c: Partial<CallInput> | null, code: ExcludedRecord['code'], message: string) => void;
 }
@@ -348,13 +333,6 @@ function refuseScale(pass: CallPass, i: number, c: CallInput, k: number, max: nu
   pass.exclude(i, c, 'scale_mismatch', `the call is scored out of ${c.maxScore}, the component "${pass.qa[k]!.id}" out of ${max}`);
 }
 
-/** Adds a score to a bucket: as thousandths `m`, or exactly when it has more decimals. */
-function addScore(b: Bucket, m: number, exact: Ratio | null): void {
-  if (exact === null) b.milli += m;
-  else b.extra = b.extra.add(exact);
-  b.count++;
-}
-
 /**
  * The calls, in one pass: each is checked (a record with string agentId and
  * date and a finite score, a date in the period in the centre's zone, an agent
@@ -366,7 +344,8 @@ function addScore(b: Bucket, m: number, exact: Ratio | null): void {
  * worth keeping, ~48 against ~57 ms on the bench's 2 M calls.
  */
 function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
-  const { qa, agents } = pass;
+  const { qa, roster } = pass;
+  const agents = roster.index;
   const qaMax = qa.map((c) => c.max.toNumber());
   const wants = qa.map((c) => (c.def as { rubric?: string }).rubric);
   const oneQa = qa.length === 1 && wants[0] === undefined;
@@ -375,7 +354,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
   const last = localDay(pass.period.lastDay);
   // Exports often list an agent's calls together: remember the last agent found.
   let lastId: string | null = null;
-  let agent: AgentState | undefined;
+  let agent: number | undefined;
   let used = 0;
   for (let i = 0; i < calls.length; i++) {
     const c = calls[i] as CallInput | null | undefined;
@@ -438,7 +417,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     if (oneQa) {
       if (maxScore !== undefined && maxScore !== max0) mismatch = 0;
       else {
-        addScore(agent.buckets[0]!, m, exact);
+        roster.add(agent, 0, m, exact);
         counted = true;
       }
     } else {
@@ -449,7 +428,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
           mismatch = k;
           continue;
         }
-        addScore(agent.buckets[k]!, m, exact);
+        roster.add(agent, k, m, exact);
         counted = true;
       }
     }
@@ -458,7 +437,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
       else pass.exclude(i, c, 'other_rubric', `scored with rubric ${rubricId ?? '(none)'}, which no qa component reads`);
       continue;
     }
-    agent.callCount++;
+    roster.calls[agent]!++;
     used++;
   }
   return used;
@@ -525,41 +504,44 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   const qa = plan.components.filter((c) => c.def.type === 'qa');
 
   // --- metrics records and the roster -----------------------------------
-  const records = new Map<string, { record: MetricsRecord; path: PathSegment[] }>();
+  // A record's path is built only when it has a problem: `['metrics', key]`.
+  const records = new Map<string, { record: MetricsRecord; key: string | number }>();
   let metricRecords = 0;
   let metricExcluded = 0;
-  const addRecord = (agentId: unknown, record: unknown, index: number, path: PathSegment[]): void => {
+  const addRecord = (agentId: unknown, record: unknown, index: number, key: string | number): void => {
     metricRecords++;
     if (typeof agentId !== 'string' || agentId === '' || typeof record !== 'object' || record === null || Array.isArray(record)) {
       metricExcluded++;
       excluded.push({ kind: 'metrics', index, code: 'invalid', message: 'a metrics record must be an object with an agentId' });
-      issues.push({ code: 'invalid_record', path, message: 'a metrics record must be an object with an agent id' });
+      issues.push({ code: 'invalid_record', path: ['metrics', key], message: 'a metrics record must be an object with an agent id' });
       return;
     }
     if (records.has(agentId)) {
       metricExcluded++;
       excluded.push({ kind: 'metrics', index, agentId, code: 'duplicate_agent', message: `a second metrics record for ${agentId}; the first is used` });
-      issues.push({ code: 'duplicate_agent', path, message: `a second metrics record for agent ${agentId}` });
+      issues.push({ code: 'duplicate_agent', path: ['metrics', key], message: `a second metrics record for agent ${agentId}` });
       return;
     }
-    records.set(agentId, { record: record as MetricsRecord, path });
+    records.set(agentId, { record: record as MetricsRecord, key });
   };
   if (Array.isArray(input.metrics)) {
-    (input.metrics as readonly (MetricsRecord & { agentId: string })[]).forEach((r, i) => addRecord(r?.agentId, r, i, ['metrics', i]));
+    (input.metrics as readonly (MetricsRecord & { agentId: string })[]).forEach((r, i) => addRecord(r?.agentId, r, i, i));
   } else if (typeof input.metrics === 'object' && input.metrics !== null) {
     let i = 0;
     const byId = input.metrics as Record<string, MetricsRecord>;
-    for (const agentId of Object.keys(byId)) addRecord(agentId, byId[agentId], i++, ['metrics', agentId]);
+    for (const agentId of Object.keys(byId)) addRecord(agentId, byId[agentId], i++, agentId);
   } else {
     throw new AssessmentError([{ code: 'invalid_type', path: ['metrics'], message: 'metrics must be an object by agent id or a list of records with agentId' }]);
   }
   const rosterIds = new Set<string>(input.agents ?? [...records.keys(), ...teamOf.keys()]);
-  const agents = new Map<string, AgentState>();
-  for (const id of [...rosterIds].sort(cmpStr)) {
-    agents.set(id, { id, team: teamOf.get(id) ?? null, buckets: qa.map(() => ({ milli: 0, extra: Ratio.ZERO, count: 0 })), metrics: null, callCount: 0 });
-  }
+  const ids = [...rosterIds].sort(cmpStr);
+  const roster = new Roster(
+    ids,
+    ids.map((id) => teamOf.get(id) ?? null),
+    qa.length,
+  );
   for (const [agentId] of records) {
-    if (!agents.has(agentId)) {
+    if (!roster.index.has(agentId)) {
       metricExcluded++;
       excluded.push({ kind: 'metrics', index: -1, agentId, code: 'unknown_agent', message: `${agentId} is not on the roster` });
     }
@@ -575,7 +557,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     excluded.push(rec);
   };
   const calls = input.calls;
-  const used = groupCalls(calls, { period, qa, agents, issues, exclude });
+  const used = groupCalls(calls, { period, qa, roster, issues, exclude });
 
   // --- metrics per agent ----------------------------------------------------
   const neededMetrics = new Set<string>();
@@ -589,10 +571,9 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   const unusedFields = new Set<string>();
   const needed = [...neededMetrics].map((name) => plan.metrics.get(name)!);
   const metricIndex = new Map(needed.map((m, i) => [m.name, i] as const));
-  const agentList = [...agents.values()];
-  for (const agent of agentList) agent.metrics = agentMetrics(agent, records.get(agent.id), needed, readFields, unusedFields, issues);
-  /** An agent's value of a needed metric. */
-  const metricOf = (a: AgentState, name: string): MetricValue => a.metrics![metricIndex.get(name)!]!;
+  const nAgents = ids.length;
+  const table = new MetricTable(nAgents, needed.length);
+  for (let a = 0; a < nAgents; a++) agentMetrics(ids[a]!, a, records.get(ids[a]!), needed, table, readFields, unusedFields, issues);
 
   // --- references for comparisons ------------------------------------------
   const references: { component: string; scope: string; value: number | null; agents: number }[] = [];
@@ -600,50 +581,45 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   for (const c of plan.components) {
     if (c.def.type !== 'comparison' || !('scope' in c.def.reference)) continue;
     const m = plan.metrics.get(c.def.metric)!;
+    const j = metricIndex.get(m.name)!;
     const aggregate = c.def.reference.aggregate ?? (m.poolable ? 'pooled' : 'mean');
-    const groups = new Map<string, AgentState[]>();
-    for (const a of agentList) {
-      const key = c.def.reference.scope === 'centre' ? '*' : a.team;
+    const groups = new Map<string, number[]>();
+    for (let a = 0; a < nAgents; a++) {
+      const key = c.def.reference.scope === 'centre' ? '*' : roster.teams[a]!;
       if (key === null) continue;
       const g = groups.get(key);
       if (g) g.push(a);
       else groups.set(key, [a]);
     }
     for (const [key, members] of groups) {
-      const vals = members.map((a) => metricOf(a, m.name)).filter((v): v is Extract<MetricValue, { ok: true }> => v.ok);
+      const slots = members.map((a) => a * needed.length + j).filter((s) => table.failure(s) === undefined);
       let value: Ratio | null = null;
-      if (vals.length > 0) {
-        if (aggregate === 'pooled') value = m.fromPooled(sum(vals.map((v) => v.num ?? Ratio.ZERO)), sum(vals.map((v) => v.den ?? Ratio.ZERO)));
-        else if (aggregate === 'mean') value = sum(vals.map((v) => v.value)).div(Ratio.of(vals.length));
-        else value = median(vals.map((v) => v.value));
+      if (slots.length > 0) {
+        if (aggregate === 'pooled') value = m.fromPooled(sum(slots.map((s) => table.num(s))), sum(slots.map((s) => table.den(s))));
+        else if (aggregate === 'mean') value = sum(slots.map((s) => table.value(s))).div(Ratio.of(slots.length));
+        else value = median(slots.map((s) => table.value(s)));
       }
       refValue.set(`${c.id}|${key}`, value);
-      references.push({ component: c.id, scope: key === '*' ? 'centre' : `team ${key}`, value: value === null ? null : value.round(plan.decimals, plan.roundingMode), agents: vals.length });
+      references.push({ component: c.id, scope: key === '*' ? 'centre' : `team ${key}`, value: value === null ? null : value.round(plan.decimals, plan.roundingMode), agents: slots.length });
     }
   }
 
   // --- components and totals ------------------------------------------------
-  // Per agent, the work is a handful of exact operations and one result object
-  // per component: every string that does not depend on the agent is built
-  // once per plan here, and scratch space is reused from agent to agent.
+  // Per agent, the work is a handful of exact operations whose figures go into
+  // the ledger's typed arrays: every string that does not depend on the agent
+  // is built once per plan here, scratch space is reused from agent to agent,
+  // and the per-component text is written only when read (see explain.ts).
   const d = plan.decimals;
   const mode = plan.roundingMode;
   const fig = figures(d, mode);
   const show = fig.show;
-  const fmt = fig.fmt;
   const comps = plan.components;
   const nComp = comps.length;
-  const prep = comps.map((c) => prepare(c, plan, fmt));
+  const prep = comps.map((c) => prepare(c, plan, fig.fmt));
   const allWeight = sum(comps.map((c) => c.weight));
   // When every component is scored (the common case) the renormalising scale is the same for all.
   const allScale = allWeight.isZero() ? Ratio.ONE : Ratio.HUNDRED.div(allWeight);
   const allFactor = prep.map((p) => p.perPoint.mul(allScale));
-  const status: ComponentStatus[] = new Array<ComponentStatus>(nComp);
-  const raws: (Ratio | null)[] = new Array<Ratio | null>(nComp);
-  const points: (Ratio | null)[] = new Array<Ratio | null>(nComp);
-  const reasons: string[] = new Array<string>(nComp);
-  const callCounts: (number | undefined)[] = new Array<number | undefined>(nComp);
-  const refs: (Ratio | undefined)[] = new Array<Ratio | undefined>(nComp);
   const tieComponent = plan.tieBreak.map((t) => ('component' in t ? comps.findIndex((c) => c.id === t.component) : -1));
   const gradeCache = new Map<PlanBand, { id: string; passing: boolean }>();
   const gradeOf = (r: Ratio): { id: string; passing: boolean } | null => {
@@ -654,19 +630,53 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     if (!o) gradeCache.set(g, (o = Object.freeze({ id: g.id, passing: g.passing })));
     return o;
   };
-  const sc: Scoring = { plan, issues, refValue, metricIndex, fig, prep, allScale, allFactor, tieComponent, gradeOf, status, raws, points, reasons, callCounts, refs };
-  const work: Working[] = [];
-  for (const agent of agentList) work.push(scoreAgent(agent, sc));
+  const ledger = new Ledger(nComp, nAgents);
+  const totals = new Array<Ratio | null>(nAgents);
+  const roundeds = new Array<Ratio | null>(nAgents);
+  const keys = new Float64Array(nAgents);
+  const grades = new Array<{ id: string; passing: boolean } | null>(nAgents);
+  const notesOf = new Array<string[]>(nAgents);
+  const ties = new Array<Ratio | null>(nAgents * plan.tieBreak.length);
+  const sc: Scoring = {
+    plan,
+    issues,
+    roster,
+    table,
+    refValue,
+    metricIndex,
+    fig,
+    prep,
+    allScale,
+    allFactor,
+    tieComponent,
+    gradeOf,
+    status: new Array<ComponentStatus>(nComp),
+    points: new Array<Ratio | null>(nComp),
+    ledger,
+    totals,
+    roundeds,
+    keys,
+    grades,
+    notes: notesOf,
+    ties,
+  };
+  for (let a = 0; a < nAgents; a++) {
+    scoreAgent(a, sc);
+  }
 
   // --- ranking ------------------------------------------------------------
-  const ranked = work.filter((w) => w.rounded !== null);
+  const nTie = plan.tieBreak.length;
+  const ranked: number[] = [];
+  for (let a = 0; a < nAgents; a++) if (roundeds[a] !== null) ranked.push(a);
   ranked.sort((a, b) => {
     // Integer keys compare exactly; a NaN key (out of the safe range) falls back to the fractions.
-    const c = a.key === a.key && b.key === b.key ? (b.key > a.key ? 1 : b.key < a.key ? -1 : 0) : b.rounded!.cmp(a.rounded!);
+    const ka = keys[a]!;
+    const kb = keys[b]!;
+    const c = ka === ka && kb === kb ? (kb > ka ? 1 : kb < ka ? -1 : 0) : roundeds[b]!.cmp(roundeds[a]!);
     if (c !== 0) return c;
-    for (let k = 0; k < plan.tieBreak.length; k++) {
-      const x = a.tie[k]!;
-      const y = b.tie[k]!;
+    for (let k = 0; k < nTie; k++) {
+      const x = ties[a * nTie + k]!;
+      const y = ties[b * nTie + k]!;
       if (x === null || y === null) {
         if (x !== y) return x === null ? 1 : -1;
         continue;
@@ -674,19 +684,16 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
       const r = plan.tieBreak[k]!.order === 'desc' ? y.cmp(x) : x.cmp(y);
       if (r !== 0) return r;
     }
-    return cmpStr(a.agent.id, b.agent.id);
+    return cmpStr(ids[a]!, ids[b]!);
   });
 
   // --- grades, tiers, movement ---------------------------------------------
   const tierDefs = plan.tiers?.tiers ?? [];
   const tierIndex = new Map(tierDefs.map((t, i) => [t.id, i] as const));
-  const tierOf = new Map<Working, number>();
+  const tierOf = new Int32Array(nAgents).fill(-1);
   if (plan.tiers?.by === 'band') {
     const tiers = plan.tiers.tiers;
-    for (const w of ranked) {
-      const i = tiers.findIndex((t) => inInterval(t.range, w.rounded!));
-      if (i >= 0) tierOf.set(w, i);
-    }
+    for (const a of ranked) tierOf[a] = tiers.findIndex((t) => inInterval(t.range, roundeds[a]!));
   } else if (plan.tiers?.by === 'quantile') {
     const n = ranked.length;
     const cum: Ratio[] = [];
@@ -695,45 +702,47 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     const bounds = cum.map((c) => c.mul(Ratio.of(n)));
     // Ranks only grow: the tier index never goes back, so one pass suffices.
     let i = 0;
-    ranked.forEach((w, r) => {
+    ranked.forEach((a, r) => {
       // Rank r+1 is in the first tier whose cumulative share covers it: (r+1)·100 ≤ cum·n.
       const pos = Ratio.of((r + 1) * 100);
       while (i < bounds.length && !pos.lte(bounds[i]!)) i++;
-      tierOf.set(w, i < bounds.length ? i : cum.length - 1);
+      tierOf[a] = i < bounds.length ? i : cum.length - 1;
     });
   }
   const tierObjects = tierDefs.map((t, index) => Object.freeze({ id: t.id, index }));
   const prevTier = new Map<string, string | null>();
   if (input.previous) for (const a of input.previous.agents) prevTier.set(a.agentId, a.tier?.id ?? null);
 
-  const resultOf = (w: Working, rank: number | null): AgentAssessment => {
-    const ti = tierOf.get(w);
-    const tier = ti === undefined ? null : tierObjects[ti]!;
+  const explainer: Explainer = { plan, prep, fig, ledger, roster, refValue };
+  const resultOf = (a: number, rank: number | null): AgentAssessment => {
+    const ti = tierOf[a]!;
+    const tier = ti < 0 ? null : tierObjects[ti]!;
     let movement: TierMovement | null = null;
     if (input.previous && plan.tiers) {
-      const from = prevTier.get(w.agent.id) ?? null;
+      const from = prevTier.get(ids[a]!) ?? null;
       const fi = from === null ? undefined : tierIndex.get(from);
       const change: TierMovement['change'] =
         tier === null ? (from === null ? 'same' : 'left') : fi === undefined ? 'new' : tier.index < fi ? 'up' : tier.index > fi ? 'down' : 'same';
       movement = { from, to: tier?.id ?? null, change };
     }
-    return {
-      agentId: w.agent.id,
-      team: w.agent.team,
-      status: w.total === null ? 'incomplete' : 'complete',
-      components: w.components,
-      total: w.rounded === null ? null : w.rounded.toNumber(),
-      exactTotal: w.total === null ? null : w.total.toString(),
-      grade: w.grade,
+    const total = totals[a]!;
+    const rounded = roundeds[a]!;
+    return new AgentResult(explainer, a, {
+      agentId: ids[a]!,
+      team: roster.teams[a]!,
+      status: total === null ? 'incomplete' : 'complete',
+      total: rounded === null ? null : rounded.toNumber(),
+      exactTotal: total === null ? null : total.toString(),
+      grade: grades[a]!,
       rank,
       tier,
       movement,
-      notes: w.notes,
-    };
+      notes: notesOf[a]!,
+    });
   };
   const results: AgentAssessment[] = new Array<AgentAssessment>(ranked.length);
   for (let i = 0; i < ranked.length; i++) results[i] = resultOf(ranked[i]!, i + 1);
-  for (const w of work) if (w.rounded === null) results.push(resultOf(w, null));
+  for (let a = 0; a < nAgents; a++) if (roundeds[a] === null) results.push(resultOf(a, null));
 
   let movement: AssessmentResult['movement'] = null;
   if (input.previous && plan.tiers) {
@@ -757,43 +766,46 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   }
 
   // --- roll-ups -----------------------------------------------------------------
-  const rollUp = (id: string, members: readonly Working[]): RollUp => {
-    const grades: Record<string, number> = {};
-    for (const g of plan.grades) grades[g.id] = 0;
-    const tiers: Record<string, number> = {};
-    for (const t of tierDefs) tiers[t.id] = 0;
-    const totals: Ratio[] = [];
-    for (const w of members) {
-      if (w.total !== null) totals.push(w.total);
-      if (w.rounded === null) continue;
-      const g = w.grade;
-      if (g) grades[g.id] = (grades[g.id] ?? 0) + 1;
-      const ti = tierOf.get(w);
-      if (ti !== undefined) tiers[tierDefs[ti]!.id] = (tiers[tierDefs[ti]!.id] ?? 0) + 1;
+  const rollUp = (id: string, members: readonly number[]): RollUp => {
+    const gradeCounts: Record<string, number> = {};
+    for (const g of plan.grades) gradeCounts[g.id] = 0;
+    const tierCounts: Record<string, number> = {};
+    for (const t of tierDefs) tierCounts[t.id] = 0;
+    const xs: Ratio[] = [];
+    for (const a of members) {
+      const total = totals[a]!;
+      if (total !== null) xs.push(total);
+      if (roundeds[a] === null) continue;
+      const g = grades[a];
+      if (g) gradeCounts[g.id] = (gradeCounts[g.id] ?? 0) + 1;
+      const ti = tierOf[a]!;
+      if (ti >= 0) tierCounts[tierDefs[ti]!.id] = (tierCounts[tierDefs[ti]!.id] ?? 0) + 1;
     }
-    const sorted = sortExact(totals);
+    const sorted = sortExact(xs);
     return {
       id,
       agents: members.length,
-      assessed: totals.length,
-      incomplete: members.length - totals.length,
-      mean: totals.length === 0 ? null : meanRounded(totals, d, mode),
+      assessed: xs.length,
+      incomplete: members.length - xs.length,
+      mean: xs.length === 0 ? null : meanRounded(xs, d, mode),
       median: sorted.length === 0 ? null : sorted.length % 2 === 1 ? show(sorted[sorted.length >> 1]!) : meanRounded(sorted.slice((sorted.length >> 1) - 1, (sorted.length >> 1) + 1), d, mode),
       min: sorted.length === 0 ? null : show(sorted[0]!),
       max: sorted.length === 0 ? null : show(sorted[sorted.length - 1]!),
-      grades,
-      tiers,
+      grades: gradeCounts,
+      tiers: tierCounts,
     };
   };
-  const byTeam = new Map<string, Working[]>();
-  const noTeam: Working[] = [];
-  for (const w of work) {
-    const t = w.agent.team;
-    if (t === null) noTeam.push(w);
+  const byTeam = new Map<string, number[]>();
+  const noTeam: number[] = [];
+  const everyone: number[] = new Array<number>(nAgents);
+  for (let a = 0; a < nAgents; a++) {
+    everyone[a] = a;
+    const t = roster.teams[a]!;
+    if (t === null) noTeam.push(a);
     else {
       const g = byTeam.get(t);
-      if (g) g.push(w);
-      else byTeam.set(t, [w]);
+      if (g) g.push(a);
+      else byTeam.set(t, [a]);
     }
   }
   const teams = [...byTeam.keys()].sort(cmpStr).map((t) => rollUp(t, byTeam.get(t)!));
@@ -815,16 +827,16 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     period: { id: period.id, timeZone: period.timeZone, firstDay: period.firstDay, lastDay: period.lastDay },
     agents: results,
     teams,
-    centre: rollUp('centre', work),
+    centre: rollUp('centre', everyone),
     references,
     movement,
     usage: {
       calls: { received: calls.length, used, excluded: callExcluded, byReason },
       agents: {
-        roster: agents.size,
+        roster: nAgents,
         complete: ranked.length,
-        incomplete: work.length - ranked.length,
-        withoutCalls: agentList.filter((a) => a.callCount === 0).length,
+        incomplete: nAgents - ranked.length,
+        withoutCalls: roster.calls.filter((n) => n === 0).length,
       },
       metrics: { records: metricRecords, used: metricRecords - metricExcluded, excluded: metricExcluded, unusedFields: [...unusedFields].sort(cmpStr) },
     },
@@ -833,35 +845,38 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   };
 }
 
-/** One agent's metric values (its own function, so that the engine optimises it on its own). */
+/** Agent `a`'s metric values, into the table (its own function, so that the engine optimises it on its own). */
 function agentMetrics(
-  agent: AgentState,
-  rec: { record: MetricsRecord; path: PathSegment[] } | undefined,
+  agentId: string,
+  a: number,
+  rec: { record: MetricsRecord; key: string | number } | undefined,
   needed: readonly CompiledMetric[],
+  table: MetricTable,
   readFields: ReadonlySet<string>,
   unusedFields: Set<string>,
   issues: Issue[],
-): MetricValue[] {
-  const values = new Array<MetricValue>(needed.length);
-  for (let i = 0; i < needed.length; i++) {
-    const m = needed[i]!;
-    if (!rec) {
-      values[i] = { ok: false, status: 'missing', message: 'no metrics record', issues: [] };
-      continue;
-    }
-    const v = m.compute(rec.record, rec.path);
-    if (!v.ok) issues.push(...v.issues);
-    values[i] = v;
+): void {
+  const base = a * needed.length;
+  if (!rec) {
+    for (let i = 0; i < needed.length; i++) table.set(base + i, { ok: false, status: 'missing', message: 'no metrics record', issues: [] });
+    if (needed.length > 0) issues.push({ code: 'missing_metrics', path: ['metrics', agentId], message: `no metrics record for agent ${agentId}` });
+    return;
   }
-  if (rec) for (const k of Object.keys(rec.record)) if (!readFields.has(k)) unusedFields.add(k);
-  if (!rec && needed.length > 0) issues.push({ code: 'missing_metrics', path: ['metrics', agent.id], message: `no metrics record for agent ${agent.id}` });
-  return values;
+  const path: PathSegment[] = ['metrics', rec.key];
+  for (let i = 0; i < needed.length; i++) {
+    const v = needed[i]!.compute(rec.record, path);
+    if (!v.ok) issues.push(...v.issues);
+    table.set(base + i, v);
+  }
+  for (const k in rec.record) if (!readFields.has(k) && Object.hasOwn(rec.record, k)) unusedFields.add(k);
 }
 
 /** What {@link scoreAgent} reads: the plan prepared once, and scratch space reused across agents. */
 interface Scoring {
   readonly plan: Plan;
   readonly issues: Issue[];
+  readonly roster: Roster;
+  readonly table: MetricTable;
   readonly refValue: ReadonlyMap<string, Ratio | null>;
   readonly metricIndex: ReadonlyMap<string, number>;
   readonly fig: Figures;
@@ -870,93 +885,86 @@ interface Scoring {
   readonly allFactor: readonly Ratio[];
   readonly tieComponent: readonly number[];
   readonly gradeOf: (r: Ratio) => { id: string; passing: boolean } | null;
+  /** Scratch, reused from agent to agent. */
   readonly status: ComponentStatus[];
-  readonly raws: (Ratio | null)[];
   readonly points: (Ratio | null)[];
-  readonly reasons: string[];
-  readonly callCounts: (number | undefined)[];
-  readonly refs: (Ratio | undefined)[];
-}
-
-/** One agent, scored: its component results, exact total and ranking keys. */
-interface Working {
-  agent: AgentState;
-  components: ComponentResult[];
-  total: Ratio | null;
-  rounded: Ratio | null;
-  /** `rounded` in units of 10^-decimals (NaN when it left the safe range): the ranking key. */
-  key: number;
-  grade: { id: string; passing: boolean } | null;
-  tie: (Ratio | null)[];
-  notes: string[];
+  /** Out: per component (the ledger) and per agent. */
+  readonly ledger: Ledger;
+  readonly totals: (Ratio | null)[];
+  readonly roundeds: (Ratio | null)[];
+  /** The rounded total in units of 10^-decimals (NaN when it left the safe range): the ranking key. */
+  readonly keys: Float64Array;
+  readonly grades: ({ id: string; passing: boolean } | null)[];
+  readonly notes: string[][];
+  /** Tie-break values, `agent × tieBreaks + k`. */
+  readonly ties: (Ratio | null)[];
 }
 
 /**
- * One agent's components, contributions and total. Its own function (not a
- * loop body inside assessAgents) so that the engine optimises it on its own.
+ * Agent `a`'s components, contributions and total, written to `sc`. Its own
+ * function (not a loop body inside assessAgents) so that the engine optimises
+ * it on its own. A reason is written here only off the common path; the rest
+ * are derived from the ledger's figures when read.
  */
-function scoreAgent(agent: AgentState, sc: Scoring): Working {
-  const { plan, issues, refValue, metricIndex, fig, prep, allScale, allFactor, tieComponent, status, raws, points, reasons, callCounts, refs } = sc;
-  const { fmt, show } = fig;
+function scoreAgent(a: number, sc: Scoring): void {
+  const { plan, issues, roster, table, refValue, metricIndex, fig, prep, allScale, allFactor, tieComponent, status, points, ledger: L } = sc;
+  const { fmt } = fig;
   const comps = plan.components;
   const nComp = comps.length;
+  const base = a * nComp;
+  const mBase = a * table.metrics;
+  const agentId = roster.ids[a]!;
+  const team = roster.teams[a]!;
+  const text = L.text;
   let notes: string[] | null = null;
   let qaIndex = 0;
   for (let i = 0; i < nComp; i++) {
+    const slot = base + i;
     const c = comps[i]!;
     const p = prep[i]!;
     const def = c.def;
-    callCounts[i] = undefined;
-    refs[i] = undefined;
     if (def.type === 'qa') {
-      const b = agent.buckets[qaIndex++]!;
+      const k = qaIndex++;
+      const count = roster.count[a * roster.qa + k]!;
       const minCalls = def.minCalls ?? 1;
-      callCounts[i] = b.count;
-      raws[i] = null;
-      if (b.count < minCalls) {
+      if (count < minCalls) {
         const policy = def.insufficient ?? 'incomplete';
-        const why = `${b.count} evaluated call${b.count === 1 ? '' : 's'}, fewer than the ${minCalls} required`;
+        const why = `${count} evaluated call${count === 1 ? '' : 's'}, fewer than the ${minCalls} required`;
         if (policy === 'zero') {
           status[i] = 'scored';
           points[i] = Ratio.ZERO;
-          reasons[i] = `insufficient sample: ${why} → 0 of ${p.max}`;
+          text.set(slot, `insufficient sample: ${why} → 0 of ${p.max}`);
         } else if (policy === 'renormalise') {
           status[i] = 'excluded';
           points[i] = null;
-          reasons[i] = `insufficient sample: ${why}; left out, the other weights rescaled to 100`;
+          text.set(slot, `insufficient sample: ${why}; left out, the other weights rescaled to 100`);
         } else {
           status[i] = 'insufficient';
           points[i] = null;
-          reasons[i] = `insufficient sample: ${why}; the assessment is incomplete`;
+          text.set(slot, `insufficient sample: ${why}; the assessment is incomplete`);
           (notes ??= []).push(`${c.id}: ${why}`);
         }
         continue;
       }
-      // Scores were summed as whole thousandths: one reduction gives the exact mean.
-      const mean =
-        b.extra.isZero() && Number.isSafeInteger(b.milli)
-          ? Ratio.of(b.milli, 1000 * b.count)
-          : Ratio.of(b.milli, 1000).add(b.extra).div(Ratio.of(b.count));
-      const pts = mean.max(Ratio.ZERO).min(c.max);
+      const mean = roster.mean(a, k);
       status[i] = 'scored';
-      raws[i] = mean;
-      points[i] = pts;
-      reasons[i] = `mean of ${b.count} call scores ${fmt(mean)} → ${fmt(pts)} of ${p.max}`;
+      putRatio(L.rawN, L.rawD, slot, mean);
+      points[i] = mean.max(Ratio.ZERO).min(c.max);
       continue;
     }
     if (def.type === 'formula') {
       const vals = new Map<string, Ratio>();
-      let bad: MetricValue | null = null;
+      let bad: Extract<MetricValue, { ok: false }> | null = null;
       for (const s of c.formula!.symbols) {
-        const v = agent.metrics![metricIndex.get(s)!]!;
-        if (v.ok) vals.set(s, v.value);
-        else bad = v;
+        const ms = mBase + metricIndex.get(s)!;
+        const f = table.failure(ms);
+        if (f === undefined) vals.set(s, table.value(ms));
+        else bad = f;
       }
-      raws[i] = null;
       points[i] = null;
-      if (bad && !bad.ok) {
+      if (bad) {
         status[i] = bad.status;
-        reasons[i] = `${bad.message}`;
+        text.set(slot, bad.message);
         (notes ??= []).push(`${c.id}: ${bad.message}`);
         continue;
       }
@@ -966,48 +974,42 @@ function scoreAgent(agent: AgentState, sc: Scoring): Working {
       } catch (e) {
         const msg = `the formula failed: ${(e as Error).message}`;
         status[i] = 'error';
-        reasons[i] = msg;
+        text.set(slot, msg);
         (notes ??= []).push(`${c.id}: ${msg}`);
-        issues.push({ code: 'formula_error', path: ['metrics', agent.id], message: `${c.id}: ${msg}` });
+        issues.push({ code: 'formula_error', path: ['metrics', agentId], message: `${c.id}: ${msg}` });
         continue;
       }
-      const pts = value.max(c.min).min(c.max);
-      const clamp = pts.eq(value) ? '' : ` (clamped to [${fmt(c.min)}, ${p.max}])`;
       status[i] = 'scored';
-      raws[i] = value;
-      points[i] = pts;
-      reasons[i] = `${def.expression} = ${fmt(value)}${clamp} → ${fmt(pts)} of ${p.max}`;
+      putRatio(L.rawN, L.rawD, slot, value);
+      points[i] = value.max(c.min).min(c.max);
       continue;
     }
     const metricName = c.metric!;
-    const v = agent.metrics![metricIndex.get(metricName)!]!;
-    if (!v.ok) {
+    const ms = mBase + metricIndex.get(metricName)!;
+    const v = table.failure(ms);
+    if (v !== undefined) {
       status[i] = v.status;
-      raws[i] = null;
       points[i] = null;
-      reasons[i] = `${metricName}: ${v.message}`;
+      text.set(slot, `${metricName}: ${v.message}`);
       (notes ??= []).push(`${c.id}: ${metricName} ${v.status === 'no_data' ? 'has no data' : v.status} (${v.message})`);
       continue;
     }
-    const x = v.value;
-    raws[i] = x;
+    const x = table.value(ms);
+    putRatio(L.rawN, L.rawD, slot, x);
     switch (def.type) {
       case 'banded': {
-        const bands = c.bands;
-        let k = 0;
-        while (k < bands.length && !inInterval(bands[k]!.range, x)) k++;
-        if (k === bands.length) {
+        const k = bandOf(c, x);
+        if (k === c.bands.length) {
           const msg = `${metricName} ${fmt(x)} is outside the domain ${def.domain}`;
           status[i] = 'invalid';
           points[i] = null;
-          reasons[i] = msg;
+          text.set(slot, msg);
           (notes ??= []).push(`${c.id}: ${msg}`);
-          issues.push({ code: 'out_of_domain', path: ['metrics', agent.id, metricName], message: msg });
+          issues.push({ code: 'out_of_domain', path: ['metrics', agentId, metricName], message: msg });
           break;
         }
         status[i] = 'scored';
-        points[i] = bands[k]!.points;
-        reasons[i] = p.prefix + fmt(x) + p.bandSuffix[k]!;
+        points[i] = c.bands[k]!.points;
         break;
       }
       case 'deduction': {
@@ -1015,62 +1017,33 @@ function scoreAgent(agent: AgentState, sc: Scoring): Working {
           const msg = `${metricName} is negative (${fmt(x)}); occurrences are counts`;
           status[i] = 'invalid';
           points[i] = null;
-          reasons[i] = msg;
+          text.set(slot, msg);
           (notes ??= []).push(`${c.id}: ${msg}`);
-          issues.push({ code: 'negative', path: ['metrics', agent.id, metricName], message: msg });
+          issues.push({ code: 'negative', path: ['metrics', agentId, metricName], message: msg });
           break;
         }
-        const ths = c.thresholds;
-        let k = 0;
-        while (k < ths.length && !x.gte(ths[k]!.atLeast)) k++;
+        const k = thresholdOf(c, x);
         status[i] = 'scored';
-        if (k < ths.length) {
-          points[i] = ths[k]!.points;
-          reasons[i] = fmt(x) + p.thresholdSuffix[k]!;
-        } else {
-          const raw = c.max.sub(p.perOccurrence!.mul(x));
-          const pts = raw.max(p.floor!);
-          points[i] = pts;
-          reasons[i] = `${fmt(x)}${p.deductionFrom}${pts.eq(raw) ? '' : p.flooredAt} → ${fmt(pts)} of ${p.max}`;
-        }
+        points[i] = k < c.thresholds.length ? c.thresholds[k]!.points : c.max.sub(p.perOccurrence!.mul(x)).max(p.floor!);
         break;
       }
       case 'comparison': {
-        const refKey = 'constant' in def.reference ? '' : `${c.id}|${def.reference.scope === 'centre' ? '*' : (agent.team ?? '')}`;
-        const ref = 'constant' in def.reference ? p.constant! : (refValue.get(refKey) ?? null);
+        const ref = referenceOf(c, p, refValue, team);
         if (ref === null) {
-          const msg = agent.team === null && 'scope' in def.reference && def.reference.scope === 'team' ? 'the agent has no team to compare with' : 'no reference value (no agent has data)';
+          const msg = team === null && 'scope' in def.reference && def.reference.scope === 'team' ? 'the agent has no team to compare with' : 'no reference value (no agent has data)';
           status[i] = 'no_data';
           points[i] = null;
-          reasons[i] = msg;
+          text.set(slot, msg);
           (notes ??= []).push(`${c.id}: ${msg}`);
           break;
         }
-        const cmp = x.cmp(ref);
-        const better = p.better!;
-        const ok = def.strict ? (better === 'lower' ? cmp < 0 : cmp > 0) : better === 'lower' ? cmp <= 0 : cmp >= 0;
-        // The text after the agent's value depends on the reference, the sign and the outcome only.
-        const memoKey = `${refKey}|${cmp}|${ok ? 1 : 0}`;
-        let suffix = p.comparisonSuffix!.get(memoKey);
-        if (suffix === undefined) {
-          const sign = cmp < 0 ? '<' : cmp > 0 ? '>' : '=';
-          const refName = 'constant' in def.reference ? 'target' : def.reference.scope === 'centre' ? 'centre' : `team ${agent.team}`;
-          suffix = ` ${sign} ${refName} ${fmt(ref)} (${better} is better) → ${ok ? p.max : p.otherwiseText} of ${p.max}`;
-          p.comparisonSuffix!.set(memoKey, suffix);
-        }
         status[i] = 'scored';
-        points[i] = ok ? c.max : p.otherwise!;
-        refs[i] = ref;
-        reasons[i] = p.prefix + fmt(x) + suffix;
+        points[i] = comparisonMet(c, p, x, ref) ? c.max : p.otherwise!;
         break;
       }
       case 'gate': {
-        const z = def.zeroWhen;
-        const cmp = x.cmp(p.gateValue!);
-        const hit = z.op === '>' ? cmp > 0 : z.op === '>=' ? cmp >= 0 : z.op === '<' ? cmp < 0 : z.op === '<=' ? cmp <= 0 : z.op === '==' ? cmp === 0 : cmp !== 0;
         status[i] = 'scored';
-        points[i] = hit ? Ratio.ZERO : c.max;
-        reasons[i] = p.prefix + fmt(x) + (hit ? p.gateHit : p.gateMiss);
+        points[i] = gateHit(c, p, x) ? Ratio.ZERO : c.max;
         break;
       }
     }
@@ -1089,301 +1062,37 @@ function scoreAgent(agent: AgentState, sc: Scoring): Working {
     if (scoredWeight.isZero()) (notes ??= []).push('every component was left out');
     else scale = allScored ? allScale : Ratio.HUNDRED.div(scoredWeight);
   }
-  const results: ComponentResult[] = new Array<ComponentResult>(nComp);
   for (let i = 0; i < nComp; i++) {
-    const c = comps[i]!;
-    const p = prep[i]!;
+    const slot = base + i;
     const pts = points[i]!;
     const scored = status[i] === 'scored' && pts !== null;
-    const contribution = !scored ? null : scale === null ? pts.mul(p.perPoint) : allScored ? pts.mul(allFactor[i]!) : pts.mul(p.perPoint).mul(scale);
+    const contribution = !scored ? null : scale === null ? pts.mul(prep[i]!.perPoint) : allScored ? pts.mul(allFactor[i]!) : pts.mul(prep[i]!.perPoint).mul(scale);
     if (contribution !== null && scale !== null) total = total === null ? contribution : total.add(contribution);
-    const raw = raws[i]!;
-    const st = status[i]!;
-    const rawShown = raw === null ? null : show(raw);
-    const ptsShown = pts === null ? null : show(pts);
-    const cShown = contribution === null ? null : show(contribution);
-    const exact = { raw: raw === null ? null : raw.toString(), points: pts === null ? null : pts.toString(), contribution: contribution === null ? null : contribution.toString() };
-    const n = callCounts[i];
-    const ref = refs[i];
-    // One literal per shape (rather than adding keys later), so that no object needs a separate property store.
-    results[i] =
-      n !== undefined
-        ? { id: c.id, type: c.type, status: st, raw: rawShown, points: ptsShown, max: p.maxNumber, weight: p.weightNumber, contribution: cShown, exact, reason: reasons[i]!, calls: n }
-        : ref !== undefined
-          ? { id: c.id, type: c.type, status: st, raw: rawShown, points: ptsShown, max: p.maxNumber, weight: p.weightNumber, contribution: cShown, exact, reason: reasons[i]!, reference: show(ref) }
-          : { id: c.id, type: c.type, status: st, raw: rawShown, points: ptsShown, max: p.maxNumber, weight: p.weightNumber, contribution: cShown, exact, reason: reasons[i]! };
+    L.status[slot] = STATUS_CODE[status[i]!];
+    putRatio(L.ptsN, L.ptsD, slot, pts);
+    putRatio(L.conN, L.conD, slot, contribution);
   }
   if (scale !== null && total === null) total = Ratio.ZERO;
   const rounded = total === null ? null : fig.rounded(total);
-  const tie: (Ratio | null)[] = new Array<Ratio | null>(plan.tieBreak.length);
-  for (let k = 0; k < tie.length; k++) {
+  sc.totals[a] = total;
+  sc.roundeds[a] = rounded;
+  sc.keys[a] = rounded === null ? NaN : fig.key(rounded);
+  sc.grades[a] = rounded === null ? null : sc.gradeOf(rounded);
+  sc.notes[a] = notes ?? NO_NOTES;
+  const nTie = plan.tieBreak.length;
+  for (let k = 0; k < nTie; k++) {
     const t = plan.tieBreak[k]!;
     const ci = tieComponent[k]!;
-    if (ci >= 0) tie[k] = points[ci] ?? Ratio.ZERO;
-    else if ('component' in t) tie[k] = Ratio.ZERO;
+    let value: Ratio | null;
+    if (ci >= 0) value = points[ci] ?? Ratio.ZERO;
+    else if ('component' in t) value = Ratio.ZERO;
     else {
-      const v = agent.metrics![metricIndex.get(t.metric)!]!;
-      tie[k] = v.ok ? v.value : null;
+      const ms = mBase + metricIndex.get(t.metric)!;
+      value = table.failure(ms) === undefined ? table.value(ms) : null;
     }
+    sc.ties[a * nTie + k] = value;
   }
-  return {
-    agent,
-    components: results,
-    total,
-    rounded,
-    key: rounded === null ? NaN : fig.key(rounded),
-    grade: rounded === null ? null : sc.gradeOf(rounded),
-    tie,
-    notes: notes ?? NO_NOTES,
-  };
 }
 
 /** Shared by every complete agent: notes are only allocated when there is one. */
 const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
-
-/** What a component's per-agent text and arithmetic need, computed once per assessment. */
-interface Prepared {
-  /** `max`, formatted. */
-  readonly max: string;
-  readonly maxNumber: number;
-  readonly weightNumber: number;
-  /** weight / max: contribution per point before renormalisation. */
-  readonly perPoint: Ratio;
-  /** `${metric} `: the text before the agent's value. */
-  readonly prefix: string;
-  /** Banded: the text after the value, per band. */
-  readonly bandSuffix: readonly string[];
-  /** Deduction: the text after the value, per threshold. */
-  readonly thresholdSuffix: readonly string[];
-  readonly perOccurrence: Ratio | null;
-  readonly floor: Ratio | null;
-  readonly deductionFrom: string;
-  readonly flooredAt: string;
-  /** Comparison. */
-  readonly constant: Ratio | null;
-  readonly better: 'higher' | 'lower' | null;
-  readonly otherwise: Ratio | null;
-  readonly otherwiseText: string;
-  readonly comparisonSuffix: Map<string, string> | null;
-  /** Gate. */
-  readonly gateValue: Ratio | null;
-  readonly gateHit: string;
-  readonly gateMiss: string;
-}
-
-function prepare(c: CompiledComponent, plan: Plan, fmt: (r: Ratio) => string): Prepared {
-  const def = c.def;
-  const max = fmt(c.max);
-  const of = ` of ${max}`;
-  const p: { -readonly [K in keyof Prepared]: Prepared[K] } = {
-    max,
-    maxNumber: c.max.toNumber(),
-    weightNumber: c.weight.toNumber(),
-    perPoint: c.weight.div(c.max),
-    prefix: c.metric === null ? '' : `${c.metric} `,
-    bandSuffix: c.bands.map((b) => ` in ${b.range.text} → ${fmt(b.points)}${of}`),
-    thresholdSuffix: c.thresholds.map((t) => ` occurrences, at least ${t.atLeast.toString()} → ${fmt(t.points)}${of}`),
-    perOccurrence: null,
-    floor: null,
-    deductionFrom: '',
-    flooredAt: '',
-    constant: null,
-    better: null,
-    otherwise: null,
-    otherwiseText: '',
-    comparisonSuffix: null,
-    gateValue: null,
-    gateHit: '',
-    gateMiss: '',
-  };
-  if (def.type === 'deduction') {
-    p.perOccurrence = Ratio.from(def.perOccurrence);
-    p.floor = c.min.max(Ratio.from(def.floor ?? 0));
-    p.deductionFrom = ` occurrences × −${def.perOccurrence} from ${def.start}`;
-    p.flooredAt = `, floored at ${def.floor ?? 0}`;
-  } else if (def.type === 'comparison') {
-    p.constant = 'constant' in def.reference ? Ratio.from(def.reference.constant) : null;
-    p.better = plan.metrics.get(def.metric)!.better;
-    p.otherwise = Ratio.from(def.otherwise ?? 0);
-    p.otherwiseText = fmt(p.otherwise);
-    p.comparisonSuffix = new Map();
-  } else if (def.type === 'gate') {
-    const z = def.zeroWhen;
-    p.gateValue = Ratio.from(z.value);
-    p.gateHit = ` ${z.op} ${z.value} → ${fmt(Ratio.ZERO)}${of}`;
-    p.gateMiss = ` not ${z.op} ${z.value} → ${max}${of}`;
-  }
-  return p;
-}
-
-/** See {@link figures}. */
-interface Figures {
-  readonly fmt: (r: Ratio) => string;
-  readonly show: (r: Ratio) => number;
-  readonly rounded: (r: Ratio) => Ratio;
-  readonly key: (r: Ratio) => number;
-}
-
-/**
- * Rounding of figures a person reads, to the plan's decimals: as text
- * (`fmt`), as the number that prints as that text (`show`), and exactly
- * (`rounded`). The same digits as `Ratio#toFixed`, without BigInt or string
- * parsing while the scaled numerator is a safe integer (every real figure).
- */
-function figures(decimals: number, mode: 'half-up' | 'half-even'): Figures {
-  const pow = 10 ** decimals;
-  /** |r| × 10^decimals, rounded; NaN when that leaves the safe-integer range. */
-  const units = (r: Ratio): number => {
-    const num = Math.abs(r.n) * pow;
-    if (!Number.isSafeInteger(num) || !Number.isSafeInteger(num + r.d)) return NaN;
-    let q = Math.floor(num / r.d);
-    let rem = num - q * r.d;
-    if (rem < 0) {
-      q--;
-      rem += r.d;
-    } else if (rem >= r.d) {
-      q++;
-      rem -= r.d;
-    }
-    const twice = rem * 2;
-    if (twice > r.d || (twice === r.d && (mode === 'half-up' || q % 2 === 1))) q++;
-    return q;
-  };
-  const digits = (q: number): string => {
-    if (decimals === 0) return String(q);
-    let whole = Math.floor(q / pow);
-    let rest = q - whole * pow;
-    // The division may round across a whole number near 2^53: correct by one.
-    if (rest < 0) {
-      whole--;
-      rest += pow;
-    } else if (rest >= pow) {
-      whole++;
-      rest -= pow;
-    }
-    const frac = String(rest);
-    return `${whole}.${frac.length === decimals ? frac : '0'.repeat(decimals - frac.length) + frac}`;
-  };
-  const fmt = (r: Ratio): string => {
-    if (r.d === 1 && Number.isSafeInteger(r.n)) return decimals === 0 ? String(r.n) : `${r.n}.${'0'.repeat(decimals)}`;
-    const q = units(r);
-    if (q !== q) return r.toFixed(decimals, mode);
-    return r.n < 0 && q !== 0 ? `-${digits(q)}` : digits(q);
-  };
-  const show = (r: Ratio): number => {
-    if (r.d === 1 && Number.isSafeInteger(r.n)) return r.n === 0 ? 0 : r.n;
-    const q = units(r);
-    if (q !== q) return Number(r.toFixed(decimals, mode));
-    // q / 10^decimals is correctly rounded, as parsing the printed digits is.
-    if (q === 0) return 0;
-    return r.n < 0 ? -(q / pow) : q / pow;
-  };
-  /** The rounded value, exactly (as `Ratio.from(fmt(r))`). */
-  const rounded = (r: Ratio): Ratio => {
-    if (r.d === 1) return r;
-    const q = units(r);
-    if (q !== q) return Ratio.from(r.toFixed(decimals, mode));
-    return Ratio.of(r.n < 0 ? -q : q, pow);
-  };
-  /** A rounded value in units of 10^-decimals, to rank by; NaN when not a safe integer. */
-  const key = (r: Ratio): number => {
-    const scaled = r.n * pow;
-    // r has at most `decimals` places, so the division is exact when the product is.
-    return Number.isSafeInteger(scaled) ? scaled / r.d : NaN;
-  };
-  return { fmt, show, rounded, key };
-}
-
-/** Sorts exact values ascending: by their nearest doubles, exactly where those tie (rounding is monotone). */
-function sortExact(xs: readonly Ratio[]): Ratio[] {
-  const keyed = xs.map((r) => ({ r, v: r.n / r.d }));
-  keyed.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.cmp(b.r)));
-  return keyed.map((k) => k.r);
-}
-
-function median(sorted: readonly Ratio[]): Ratio {
-  const s = [...sorted].sort((a, b) => a.cmp(b));
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : s[mid - 1]!.add(s[mid]!).div(Ratio.of(2));
-}
-
-const bgcd = (a: bigint, b: bigint): bigint => {
-  if (a < 0n) a = -a;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-};
-
-const gcd = (a: number, b: number): number => {
-  a = Math.abs(a);
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
-};
-
-/**
- * The mean of many exact totals, rounded once. The sum is kept over the least
- * common denominator in safe integers while it fits (real plans: a few
- * denominators), and in BigInt from the start when it does not.
- */
-function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
-  let n = 0;
-  let d = 1;
-  let safe = true;
-  for (const x of xs) {
-    if (x.d !== d) {
-      const g = gcd(d, x.d);
-      const l = (d / g) * x.d;
-      const up = l / d;
-      if (!Number.isSafeInteger(l) || !Number.isSafeInteger(n * up)) {
-        safe = false;
-        break;
-      }
-      n *= up;
-      d = l;
-    }
-    const add = x.n * (d / x.d);
-    const s = n + add;
-    if (!Number.isSafeInteger(add) || !Number.isSafeInteger(s)) {
-      safe = false;
-      break;
-    }
-    n = s;
-  }
-  if (safe) {
-    const den = d * xs.length;
-    const num = Math.abs(n) * 10 ** decimals;
-    if (Number.isSafeInteger(den) && Number.isSafeInteger(num) && Number.isSafeInteger(num + den)) {
-      const r = num % den;
-      let q = (num - r) / den;
-      const twice = r * 2;
-      if (twice > den || (twice === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
-      const v = q / 10 ** decimals;
-      return n < 0 ? -v : v;
-    }
-  }
-  return meanRoundedBig(xs, decimals, mode);
-}
-
-/** {@link meanRounded} in BigInt: the common denominator of thousands of totals can leave the safe range. */
-function meanRoundedBig(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
-  let n = 0n;
-  let d = 1n;
-  for (const x of xs) {
-    const xd = BigInt(x.d);
-    n = n * xd + BigInt(x.n) * d;
-    d *= xd;
-    const g = bgcd(n, d);
-    if (g > 1n) {
-      n /= g;
-      d /= g;
-    }
-  }
-  d *= BigInt(xs.length);
-  const scale = 10n ** BigInt(decimals);
-  const neg = n < 0n;
-  const num = (neg ? -n : n) * scale;
-  let q = num / d;
-  const twice = (num % d) * 2n;
-  if (twice > d || (twice === d && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
-  const v = Number(q) / Number(scale);
-  return neg ? -v : v;
-}

@@ -1,0 +1,178 @@
+/**
+ * How an assessment's figures are rounded and summarised: each figure a
+ * person reads is rounded once, from its exact value, to the plan's decimals;
+ * means and medians of many exact totals are rounded once too.
+ */
+import { Ratio } from '../exact/rational.js';
+
+/** See {@link figures}. */
+export interface Figures {
+  readonly fmt: (r: Ratio) => string;
+  readonly show: (r: Ratio) => number;
+  readonly rounded: (r: Ratio) => Ratio;
+  readonly key: (r: Ratio) => number;
+}
+
+/**
+ * Rounding of figures a person reads, to the plan's decimals: as text
+ * (`fmt`), as the number that prints as that text (`show`), and exactly
+ * (`rounded`). The same digits as `Ratio#toFixed`, without BigInt or string
+ * parsing while the scaled numerator is a safe integer (every real figure).
+ */
+export function figures(decimals: number, mode: 'half-up' | 'half-even'): Figures {
+  const pow = 10 ** decimals;
+  /** |r| × 10^decimals, rounded; NaN when that leaves the safe-integer range. */
+  const units = (r: Ratio): number => {
+    const num = Math.abs(r.n) * pow;
+    if (!Number.isSafeInteger(num) || !Number.isSafeInteger(num + r.d)) return NaN;
+    let q = Math.floor(num / r.d);
+    let rem = num - q * r.d;
+    if (rem < 0) {
+      q--;
+      rem += r.d;
+    } else if (rem >= r.d) {
+      q++;
+      rem -= r.d;
+    }
+    const twice = rem * 2;
+    if (twice > r.d || (twice === r.d && (mode === 'half-up' || q % 2 === 1))) q++;
+    return q;
+  };
+  const digits = (q: number): string => {
+    if (decimals === 0) return String(q);
+    let whole = Math.floor(q / pow);
+    let rest = q - whole * pow;
+    // The division may round across a whole number near 2^53: correct by one.
+    if (rest < 0) {
+      whole--;
+      rest += pow;
+    } else if (rest >= pow) {
+      whole++;
+      rest -= pow;
+    }
+    const frac = String(rest);
+    return `${whole}.${frac.length === decimals ? frac : '0'.repeat(decimals - frac.length) + frac}`;
+  };
+  const fmt = (r: Ratio): string => {
+    if (r.d === 1 && Number.isSafeInteger(r.n)) return decimals === 0 ? String(r.n) : `${r.n}.${'0'.repeat(decimals)}`;
+    const q = units(r);
+    if (q !== q) return r.toFixed(decimals, mode);
+    return r.n < 0 && q !== 0 ? `-${digits(q)}` : digits(q);
+  };
+  const show = (r: Ratio): number => {
+    if (r.d === 1 && Number.isSafeInteger(r.n)) return r.n === 0 ? 0 : r.n;
+    const q = units(r);
+    if (q !== q) return Number(r.toFixed(decimals, mode));
+    // q / 10^decimals is correctly rounded, as parsing the printed digits is.
+    if (q === 0) return 0;
+    return r.n < 0 ? -(q / pow) : q / pow;
+  };
+  /** The rounded value, exactly (as `Ratio.from(fmt(r))`). */
+  const rounded = (r: Ratio): Ratio => {
+    if (r.d === 1) return r;
+    const q = units(r);
+    if (q !== q) return Ratio.from(r.toFixed(decimals, mode));
+    return Ratio.of(r.n < 0 ? -q : q, pow);
+  };
+  /** A rounded value in units of 10^-decimals, to rank by; NaN when not a safe integer. */
+  const key = (r: Ratio): number => {
+    const scaled = r.n * pow;
+    // r has at most `decimals` places, so the division is exact when the product is.
+    return Number.isSafeInteger(scaled) ? scaled / r.d : NaN;
+  };
+  return { fmt, show, rounded, key };
+}
+
+/** Sorts exact values ascending: by their nearest doubles, exactly where those tie (rounding is monotone). */
+export function sortExact(xs: readonly Ratio[]): Ratio[] {
+  const keyed = xs.map((r) => ({ r, v: r.n / r.d }));
+  keyed.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.cmp(b.r)));
+  return keyed.map((k) => k.r);
+}
+
+export function median(sorted: readonly Ratio[]): Ratio {
+  const s = [...sorted].sort((a, b) => a.cmp(b));
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : s[mid - 1]!.add(s[mid]!).div(Ratio.of(2));
+}
+
+const bgcd = (a: bigint, b: bigint): bigint => {
+  if (a < 0n) a = -a;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+};
+
+const gcd = (a: number, b: number): number => {
+  a = Math.abs(a);
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+};
+
+/**
+ * The mean of many exact totals, rounded once. The sum is kept over the least
+ * common denominator in safe integers while it fits (real plans: a few
+ * denominators), and in BigInt from the start when it does not.
+ */
+export function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
+  let n = 0;
+  let d = 1;
+  let safe = true;
+  for (const x of xs) {
+    if (x.d !== d) {
+      const g = gcd(d, x.d);
+      const l = (d / g) * x.d;
+      const up = l / d;
+      if (!Number.isSafeInteger(l) || !Number.isSafeInteger(n * up)) {
+        safe = false;
+        break;
+      }
+      n *= up;
+      d = l;
+    }
+    const add = x.n * (d / x.d);
+    const s = n + add;
+    if (!Number.isSafeInteger(add) || !Number.isSafeInteger(s)) {
+      safe = false;
+      break;
+    }
+    n = s;
+  }
+  if (safe) {
+    const den = d * xs.length;
+    const num = Math.abs(n) * 10 ** decimals;
+    if (Number.isSafeInteger(den) && Number.isSafeInteger(num) && Number.isSafeInteger(num + den)) {
+      const r = num % den;
+      let q = (num - r) / den;
+      const twice = r * 2;
+      if (twice > den || (twice === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
+      const v = q / 10 ** decimals;
+      return n < 0 ? -v : v;
+    }
+  }
+  return meanRoundedBig(xs, decimals, mode);
+}
+
+/** {@link meanRounded} in BigInt: the common denominator of thousands of totals can leave the safe range. */
+function meanRoundedBig(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
+  let n = 0n;
+  let d = 1n;
+  for (const x of xs) {
+    const xd = BigInt(x.d);
+    n = n * xd + BigInt(x.n) * d;
+    d *= xd;
+    const g = bgcd(n, d);
+    if (g > 1n) {
+      n /= g;
+      d /= g;
+    }
+  }
+  d *= BigInt(xs.length);
+  const scale = 10n ** BigInt(decimals);
+  const neg = n < 0n;
+  const num = (neg ? -n : n) * scale;
+  let q = num / d;
+  const twice = (num % d) * 2n;
+  if (twice > d || (twice === d && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
+  const v = Number(q) / Number(scale);
+  return neg ? -v : v;
+}
