@@ -533,17 +533,26 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   } else {
     throw new AssessmentError([{ code: 'invalid_type', path: ['metrics'], message: 'metrics must be an object by agent id or a list of records with agentId' }]);
   }
-  const rosterIds = new Set<string>(input.agents ?? [...records.keys(), ...teamOf.keys()]);
-  const ids = [...rosterIds].sort(cmpStr);
+  // The roster: the given agents, or every agent with a metrics record or a team.
+  let ids: string[];
+  if (input.agents !== undefined) ids = [...new Set(input.agents)];
+  else {
+    ids = [...records.keys()];
+    for (const id of teamOf.keys()) if (!records.has(id)) ids.push(id);
+  }
+  ids.sort(cmpStr);
   const roster = new Roster(
     ids,
     ids.map((id) => teamOf.get(id) ?? null),
     qa.length,
   );
-  for (const [agentId] of records) {
-    if (!roster.index.has(agentId)) {
-      metricExcluded++;
-      excluded.push({ kind: 'metrics', index: -1, agentId, code: 'unknown_agent', message: `${agentId} is not on the roster` });
+  // Only a given roster can leave a metrics record out.
+  if (input.agents !== undefined) {
+    for (const [agentId] of records) {
+      if (!roster.index.has(agentId)) {
+        metricExcluded++;
+        excluded.push({ kind: 'metrics', index: -1, agentId, code: 'unknown_agent', message: `${agentId} is not on the roster` });
+      }
     }
   }
 
