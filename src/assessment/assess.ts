@@ -4,7 +4,8 @@
  * was used or left out, and why. Exact throughout; each printed figure is
  * rounded once, from its exact value, as the plan declares.
  */
-import { inInterval } from '../bands/interval.js';
+import { inInterval, type Interval } from '../bands/interval.js';
+import * as P from '../exact/pair.js';
 import { Ratio, sum } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import type { Locale, LocalizedText } from '../localize/localize.js';
@@ -16,6 +17,7 @@ import { compareCodeUnits as cmpStr } from '../order/compare.js';
 import { isoInstant, localDay } from '../periods/day-number.js';
 import { AgentResult, Ledger, STATUS_CODE, bandOf, comparisonMet, gateHit, prepare, putRatio, referenceOf, thresholdOf, type Explainer, type Prepared } from './explain.js';
 import { figures, meanRounded, median, sortExact, type Figures } from './figures.js';
+import { internal } from './internal.js';
 import { MetricTable, Roster } from './roster.js';
 
 /**
@@ -582,11 +584,13 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   const metricIndex = new Map(needed.map((m, i) => [m.name, i] as const));
   const nAgents = ids.length;
   const table = new MetricTable(nAgents, needed.length);
-  for (let a = 0; a < nAgents; a++) agentMetrics(ids[a]!, a, records.get(ids[a]!), needed, table, readFields, unusedFields, issues);
+  const fieldsSeen: { last: readonly string[] | null } = { last: null };
+  for (let a = 0; a < nAgents; a++) agentMetrics(ids[a]!, a, records.get(ids[a]!), needed, table, readFields, unusedFields, fieldsSeen, issues);
 
   // --- references for comparisons ------------------------------------------
   const references: { component: string; scope: string; value: number | null; agents: number }[] = [];
-  const refValue = new Map<string, Ratio | null>(); // key: component id + '|' + team
+  // Per component: the reference by team ('*' for the centre).
+  const refValue = plan.components.map(() => new Map<string, Ratio | null>());
   for (const c of plan.components) {
     if (c.def.type !== 'comparison' || !('scope' in c.def.reference)) continue;
     const m = plan.metrics.get(c.def.metric)!;
@@ -608,7 +612,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
         else if (aggregate === 'mean') value = sum(slots.map((s) => table.value(s))).div(Ratio.of(slots.length));
         else value = median(slots.map((s) => table.value(s)));
       }
-      refValue.set(`${c.id}|${key}`, value);
+      refValue[c.index]!.set(key, value);
       references.push({ component: c.id, scope: key === '*' ? 'centre' : `team ${key}`, value: value === null ? null : value.round(plan.decimals, plan.roundingMode), agents: slots.length });
     }
   }
@@ -661,6 +665,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     gradeOf,
     status: new Array<ComponentStatus>(nComp),
     points: new Array<Ratio | null>(nComp),
+    scratch: { rawN: new Float64Array(nComp), rawD: new Float64Array(nComp), ptsN: new Float64Array(nComp), ptsD: new Float64Array(nComp), conN: new Float64Array(nComp), conD: new Float64Array(nComp) },
     ledger,
     totals,
     roundeds,
@@ -669,8 +674,9 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     notes: notesOf,
     ties,
   };
+  const fast = internal.fastPath;
   for (let a = 0; a < nAgents; a++) {
-    scoreAgent(a, sc);
+    if (!(fast && scoreAgentFast(a, sc))) scoreAgent(a, sc);
   }
 
   // --- ranking ------------------------------------------------------------
@@ -863,6 +869,7 @@ function agentMetrics(
   table: MetricTable,
   readFields: ReadonlySet<string>,
   unusedFields: Set<string>,
+  fieldsSeen: { last: readonly string[] | null },
   issues: Issue[],
 ): void {
   const base = a * needed.length;
@@ -871,13 +878,27 @@ function agentMetrics(
     if (needed.length > 0) issues.push({ code: 'missing_metrics', path: ['metrics', agentId], message: `no metrics record for agent ${agentId}` });
     return;
   }
-  const path: PathSegment[] = ['metrics', rec.key];
+  let path: PathSegment[] | null = null;
   for (let i = 0; i < needed.length; i++) {
-    const v = needed[i]!.compute(rec.record, path);
+    const m = needed[i]!;
+    if (m.computeInto(rec.record, table, base + i)) continue;
+    // Off the common path: the full computation, with issues at the record's path.
+    const v = m.compute(rec.record, (path ??= ['metrics', rec.key]));
     if (!v.ok) issues.push(...v.issues);
     table.set(base + i, v);
   }
-  for (const k in rec.record) if (!readFields.has(k) && Object.hasOwn(rec.record, k)) unusedFields.add(k);
+  // Records of one shape (the usual export) need their field names checked once.
+  const keys = Object.keys(rec.record);
+  if (!sameKeys(keys, fieldsSeen.last)) {
+    for (const k of keys) if (!readFields.has(k)) unusedFields.add(k);
+    fieldsSeen.last = keys;
+  }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[] | null): boolean {
+  if (b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What {@link scoreAgent} reads: the plan prepared once, and scratch space reused across agents. */
@@ -886,7 +907,7 @@ interface Scoring {
   readonly issues: Issue[];
   readonly roster: Roster;
   readonly table: MetricTable;
-  readonly refValue: ReadonlyMap<string, Ratio | null>;
+  readonly refValue: readonly ReadonlyMap<string, Ratio | null>[];
   readonly metricIndex: ReadonlyMap<string, number>;
   readonly fig: Figures;
   readonly prep: readonly Prepared[];
@@ -897,6 +918,7 @@ interface Scoring {
   /** Scratch, reused from agent to agent. */
   readonly status: ComponentStatus[];
   readonly points: (Ratio | null)[];
+  readonly scratch: { readonly rawN: Float64Array; readonly rawD: Float64Array; readonly ptsN: Float64Array; readonly ptsD: Float64Array; readonly conN: Float64Array; readonly conD: Float64Array };
   /** Out: per component (the ledger) and per agent. */
   readonly ledger: Ledger;
   readonly totals: (Ratio | null)[];
@@ -907,6 +929,166 @@ interface Scoring {
   readonly notes: string[][];
   /** Tie-break values, `agent × tieBreaks + k`. */
   readonly ties: (Ratio | null)[];
+}
+
+/** Whether the pair `n/d` lies in the interval (bounds read from their Ratios, nothing allocated). */
+function inIntervalPair(iv: Interval, n: number, d: number): boolean {
+  if (iv.min !== null) {
+    const c = P.cmpTo(n, d, iv.min);
+    if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
+  }
+  if (iv.max !== null) {
+    const c = P.cmpTo(n, d, iv.max);
+    if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
+  }
+  return true;
+}
+
+/**
+ * The common case of {@link scoreAgent}, with the figures as number pairs
+ * (src/exact/pair.ts) instead of a Ratio per operation: every component
+ * scored (enough calls, every metric present and in its domain, a reference
+ * to compare with) and no formula. Returns false, having written nothing,
+ * for anything else, and scoreAgent then decides, issues, notes and overflow
+ * included; where this returns true, the two write the same figures.
+ */
+function scoreAgentFast(a: number, sc: Scoring): boolean {
+  const { plan, roster, table, refValue, prep, allFactor, scratch: s } = sc;
+  const comps = plan.components;
+  const nComp = comps.length;
+  const mBase = a * table.metrics;
+  const team = roster.teams[a]!;
+  const failed = table.failed.size > 0;
+  let qaIndex = 0;
+  for (let i = 0; i < nComp; i++) {
+    const c = comps[i]!;
+    const p = prep[i]!;
+    const def = c.def;
+    let xn: number;
+    let xd: number;
+    if (def.type === 'qa') {
+      const slot = a * roster.qa + qaIndex++;
+      const count = roster.count[slot]!;
+      const milli = roster.milli[slot]!;
+      if (count < (def.minCalls ?? 1) || (roster.extra.size > 0 && roster.extra.has(slot)) || !P.reduce(milli, 1000 * count)) return false;
+      xn = P.out.n;
+      xd = P.out.d;
+      s.rawN[i] = xn;
+      s.rawD[i] = xd;
+      // The mean, clamped to [0, max].
+      if (xn < 0) {
+        s.ptsN[i] = 0;
+        s.ptsD[i] = 1;
+      } else if (P.cmpTo(xn, xd, c.max) > 0) {
+        s.ptsN[i] = c.max.n;
+        s.ptsD[i] = c.max.d;
+      } else {
+        s.ptsN[i] = xn;
+        s.ptsD[i] = xd;
+      }
+      continue;
+    }
+    if (def.type === 'formula') return false;
+    const ms = mBase + sc.metricIndex.get(c.metric!)!;
+    if (failed && table.failed.has(ms)) return false;
+    xn = table.valueN[ms]!;
+    xd = table.valueD[ms]!;
+    s.rawN[i] = xn;
+    s.rawD[i] = xd;
+    let pts: Ratio;
+    switch (def.type) {
+      case 'banded': {
+        const bands = c.bands;
+        let k = 0;
+        while (k < bands.length && !inIntervalPair(bands[k]!.range, xn, xd)) k++;
+        if (k === bands.length) return false;
+        pts = bands[k]!.points;
+        break;
+      }
+      case 'deduction': {
+        if (xn < 0) return false;
+        const ths = c.thresholds;
+        let k = 0;
+        while (k < ths.length && P.cmpTo(xn, xd, ths[k]!.atLeast) < 0) k++;
+        if (k < ths.length) pts = ths[k]!.points;
+        else {
+          // max − perOccurrence × x, floored.
+          const per = p.perOccurrence!;
+          if (!P.mul(per.n, per.d, xn, xd) || !P.add(c.max.n, c.max.d, -P.out.n, P.out.d)) return false;
+          if (P.cmpTo(P.out.n, P.out.d, p.floor!) >= 0) {
+            s.ptsN[i] = P.out.n;
+            s.ptsD[i] = P.out.d;
+            continue;
+          }
+          pts = p.floor!;
+        }
+        break;
+      }
+      case 'comparison': {
+        const ref = referenceOf(c, p, refValue, team);
+        if (ref === null) return false;
+        const cmp = P.cmpTo(xn, xd, ref);
+        const ok = def.strict ? (p.better === 'lower' ? cmp < 0 : cmp > 0) : p.better === 'lower' ? cmp <= 0 : cmp >= 0;
+        pts = ok ? c.max : p.otherwise!;
+        break;
+      }
+      case 'gate': {
+        const op = def.zeroWhen.op;
+        const cmp = P.cmpTo(xn, xd, p.gateValue!);
+        const hit = op === '>' ? cmp > 0 : op === '>=' ? cmp >= 0 : op === '<' ? cmp < 0 : op === '<=' ? cmp <= 0 : op === '==' ? cmp === 0 : cmp !== 0;
+        pts = hit ? Ratio.ZERO : c.max;
+        break;
+      }
+    }
+    s.ptsN[i] = pts.n;
+    s.ptsD[i] = pts.d;
+  }
+  // Every component scored: each contributes points × weight / max × 100 / Σweights.
+  let tn = 0;
+  let td = 1;
+  for (let i = 0; i < nComp; i++) {
+    const f = allFactor[i]!;
+    if (!P.mul(s.ptsN[i]!, s.ptsD[i]!, f.n, f.d)) return false;
+    s.conN[i] = P.out.n;
+    s.conD[i] = P.out.d;
+    if (!P.add(tn, td, P.out.n, P.out.d)) return false;
+    tn = P.out.n;
+    td = P.out.d;
+  }
+  // Commit: the same figures scoreAgent writes.
+  const L = sc.ledger;
+  const base = a * nComp;
+  for (let i = 0; i < nComp; i++) {
+    const slot = base + i;
+    L.status[slot] = 0; // scored
+    L.rawN[slot] = s.rawN[i]!;
+    L.rawD[slot] = s.rawD[i]!;
+    L.ptsN[slot] = s.ptsN[i]!;
+    L.ptsD[slot] = s.ptsD[i]!;
+    L.conN[slot] = s.conN[i]!;
+    L.conD[slot] = s.conD[i]!;
+  }
+  const total = Ratio.of(tn, td);
+  const rounded = sc.fig.rounded(total);
+  sc.totals[a] = total;
+  sc.roundeds[a] = rounded;
+  sc.keys[a] = sc.fig.key(rounded);
+  sc.grades[a] = sc.gradeOf(rounded);
+  sc.notes[a] = NO_NOTES;
+  const nTie = plan.tieBreak.length;
+  for (let k = 0; k < nTie; k++) {
+    const t = plan.tieBreak[k]!;
+    const ci = sc.tieComponent[k]!;
+    let value: Ratio | null;
+    if (ci >= 0) value = Ratio.of(s.ptsN[ci]!, s.ptsD[ci]!);
+    else if ('component' in t) value = Ratio.ZERO;
+    else {
+      const ms = mBase + sc.metricIndex.get(t.metric)!;
+      value = failed && table.failed.has(ms) ? null : table.value(ms);
+    }
+    sc.ties[a * nTie + k] = value;
+  }
+  return true;
 }
 
 /**

@@ -170,10 +170,10 @@ export function thresholdOf(c: CompiledComponent, x: Ratio): number {
 }
 
 /** The comparison component's reference for an agent: its constant, or the team's or centre's value (null when none). */
-export function referenceOf(c: CompiledComponent, p: Prepared, refValue: ReadonlyMap<string, Ratio | null>, team: string | null): Ratio | null {
+export function referenceOf(c: CompiledComponent, p: Prepared, refValue: readonly ReadonlyMap<string, Ratio | null>[], team: string | null): Ratio | null {
   const def = c.def as Extract<CompiledComponent['def'], { type: 'comparison' }>;
   if ('constant' in def.reference) return p.constant!;
-  return refValue.get(`${c.id}|${def.reference.scope === 'centre' ? '*' : (team ?? '')}`) ?? null;
+  return refValue[c.index]!.get(def.reference.scope === 'centre' ? '*' : (team ?? '')) ?? null;
 }
 
 /** Whether a comparison's value earns the full points against `ref`. */
@@ -197,7 +197,7 @@ export interface Explainer {
   readonly fig: Figures;
   readonly ledger: Ledger;
   readonly roster: Roster;
-  readonly refValue: ReadonlyMap<string, Ratio | null>;
+  readonly refValue: readonly ReadonlyMap<string, Ratio | null>[];
 }
 
 /** The reason of a scored component whose text was not written while scoring. */

@@ -43,6 +43,38 @@ export type MetricValue =
 type KpiMetricDef = Extract<MetricDefinition, { kpi: string }>;
 
 /**
+ * Where {@link CompiledMetric.computeInto} writes: a value `vn/vd` and, for
+ * poolable KPIs, its numerator `nn/nd` and denominator `dn/dd` (NaN
+ * denominators when there are none), each already reduced.
+ *
+ * @example
+ * ```ts
+ * const seen: number[][] = [];
+ * const sink: ExactSink = { put: (slot, ...nd) => void seen.push([slot, ...nd]) };
+ * ```
+ */
+export interface ExactSink {
+  put(slot: number, vn: number, vd: number, nn: number, nd: number, dn: number, dd: number): void;
+}
+
+function gcdOf(a: number, b: number): number {
+  a = Math.abs(a);
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/** Bounds of an interval whose ends are whole numbers (or infinite), for a check without Ratio; null otherwise. */
+function wholeBounds(range: Interval | null): { lo: number; loIn: boolean; hi: number; hiIn: boolean } | null {
+  if (range === null) return { lo: -Infinity, loIn: false, hi: Infinity, hiIn: false };
+  if ((range.min !== null && range.min.d !== 1) || (range.max !== null && range.max.d !== 1)) return null;
+  return { lo: range.min === null ? -Infinity : range.min.n, loIn: range.minInclusive, hi: range.max === null ? Infinity : range.max.n, hiIn: range.maxInclusive };
+}
+
+/**
  * Whether a KPI metric is a rate (percent or ratio), an average (seconds) or a count.
  *
  * @example
@@ -87,6 +119,14 @@ export interface CompiledMetric {
   /** The record fields it reads. */
   readonly fields: readonly string[];
   compute(record: MetricsRecord, path: readonly PathSegment[]): MetricValue;
+  /**
+   * The common case of {@link compute} without allocating: a valid record's
+   * exact value (and pooling fraction) written to `out` at `slot`. Returns
+   * false, writing nothing, whenever `compute` must decide (a missing, invalid
+   * or out-of-range field, no data, a value it keeps as a decimal); the two
+   * agree wherever this returns true (tested in metrics.test.ts).
+   */
+  computeInto(record: MetricsRecord, out: ExactSink, slot: number): boolean;
   /** The value of pooled numerator and denominator (poolable metrics only). */
   fromPooled(num: Ratio, den: Ratio): Ratio | null;
 }
@@ -103,6 +143,7 @@ export interface CompiledMetric {
 export function compileMetric(name: string, def: MetricDefinition): CompiledMetric {
   if ('kpi' in def) return compileKpiMetric(name, def);
   const range: Interval | null = def.range ? parseInterval(def.range) : null;
+  const whole = wholeBounds(range);
   const field = def.field;
   return {
     name,
@@ -112,6 +153,14 @@ export function compileMetric(name: string, def: MetricDefinition): CompiledMetr
     poolable: false,
     fields: [field],
     fromPooled: () => null,
+    computeInto(record, out, slot) {
+      // Whole numbers against whole bounds only: anything else goes through compute.
+      const v = record[field];
+      if (whole === null || typeof v !== 'number' || !Number.isSafeInteger(v)) return false;
+      if (v < whole.lo || (v === whole.lo && !whole.loIn) || v > whole.hi || (v === whole.hi && !whole.hiIn)) return false;
+      out.put(slot, v === 0 ? 0 : v, 1, 0, NaN, 0, NaN);
+      return true;
+    },
     compute(record, path) {
       const v = record[field];
       // The issue path is only built when there is an issue.
@@ -164,6 +213,36 @@ function compileKpiMetric(name: string, def: KpiMetricDef): CompiledMetric {
     poolable: formula.kind !== 'count',
     fields: all,
     fromPooled: (num, den) => (den.isZero() ? null : num.div(den).mul(scale)),
+    computeInto(record, out, slot) {
+      for (let i = 0; i < required.length; i++) {
+        const v = record[required[i]!];
+        if (v === undefined || v === null) return false;
+      }
+      for (let i = 0; i < all.length; i++) {
+        const f = all[i]!;
+        const v = record[f];
+        if (v !== undefined && v !== null && !kpiFieldOk(f, v)) return false;
+      }
+      if (formula.kind === 'count') {
+        const minutes = record.dailyNotReadyMinutes as readonly number[];
+        let days = 0;
+        for (let i = 0; i < minutes.length; i++) if (minutes[i]! > threshold) days++;
+        out.put(slot, days, 1, 0, NaN, 0, NaN);
+        return true;
+      }
+      const { num, den } = formula.fraction(record as KpiRaw, def);
+      if (num < 0 || den <= 0 || (formula.bounded && num > den)) return false;
+      // As compute: an average's value is num / (den × 1000) (num in ms), pooled as num / 1000 over den; a rate is num / den (× 100 in percent).
+      const vn = formula.kind === 'average' ? num : percent ? num * 100 : num;
+      const vd = formula.kind === 'average' ? den * 1000 : den;
+      if (!Number.isSafeInteger(vn) || !Number.isSafeInteger(vd) || !Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return false;
+      const g = gcdOf(vn, vd);
+      if (formula.kind === 'average') {
+        const h = gcdOf(num, 1000);
+        out.put(slot, vn === 0 ? 0 : vn / g, vd / g, num === 0 ? 0 : num / h, num === 0 ? 1 : 1000 / h, den, 1);
+      } else out.put(slot, vn === 0 ? 0 : vn / g, vn === 0 ? 1 : vd / g, num, 1, den, 1);
+      return true;
+    },
     compute(record, path) {
       let missing: KpiField[] | null = null;
       for (const f of required) {

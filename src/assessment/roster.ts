@@ -7,7 +7,7 @@
  * the calls are read, and the sums are plain number updates.
  */
 import { Ratio } from '../exact/rational.js';
-import type { MetricValue } from './metrics.js';
+import type { ExactSink, MetricValue } from './metrics.js';
 
 /** The roster, with every agent's qa sums. */
 export class Roster {
@@ -63,7 +63,7 @@ export class Roster {
  * denominator it comes from (NaN denominators where there are none). Values
  * that could not be computed keep their reason, sparsely.
  */
-export class MetricTable {
+export class MetricTable implements ExactSink {
   readonly metrics: number;
   readonly valueN: Float64Array;
   readonly valueD: Float64Array;
@@ -82,6 +82,15 @@ export class MetricTable {
     this.numD = new Float64Array(n).fill(NaN);
     this.denN = new Float64Array(n);
     this.denD = new Float64Array(n).fill(NaN);
+  }
+
+  put(slot: number, vn: number, vd: number, nn: number, nd: number, dn: number, dd: number): void {
+    this.valueN[slot] = vn;
+    this.valueD[slot] = vd;
+    this.numN[slot] = nn;
+    this.numD[slot] = nd;
+    this.denN[slot] = dn;
+    this.denD[slot] = dd;
   }
 
   set(slot: number, v: MetricValue): void {

@@ -1,0 +1,118 @@
+/**
+ * Exact fractions as two numbers instead of a {@link Ratio} object, for loops
+ * that would otherwise allocate a Ratio per operation (an assessment scores
+ * 10,000 agents × every component). Each operation leaves its reduced result
+ * in {@link out} and returns false, computing nothing, where a Ratio would
+ * throw {@link ArithmeticOverflowError}: the caller then redoes the work with
+ * Ratio, which reports the overflow as it always has. Results are the same
+ * reduced numerator and denominator as the Ratio operations give.
+ */
+import type { Ratio } from './rational.js';
+
+/** The result of the last successful operation: `n/d`, reduced, `d > 0`, never −0. */
+export const out = { n: 0, d: 1 };
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/**
+ * `n/d` reduced into {@link out}; false when either is not a safe integer or `d` is 0.
+ *
+ * @example
+ * ```ts
+ * reduce(6, -4) && [out.n, out.d]; // [-3, 2]
+ * ```
+ */
+export function reduce(n: number, d: number): boolean {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d === 0) return false;
+  if (n === 0) {
+    out.n = 0;
+    out.d = 1;
+    return true;
+  }
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  const g = gcd(n, d);
+  out.n = n / g;
+  out.d = d / g;
+  return true;
+}
+
+/**
+ * `a/b + c/d` (both reduced) into {@link out}.
+ *
+ * @example
+ * ```ts
+ * add(1, 10, 1, 5) && [out.n, out.d]; // [3, 10]
+ * ```
+ */
+export function add(a: number, b: number, c: number, d: number): boolean {
+  if (b === d) return reduce(a + c, b);
+  const g = gcd(b, d);
+  const x = b / g;
+  const y = d / g;
+  const l = a * y;
+  const r = c * x;
+  if (!Number.isSafeInteger(l) || !Number.isSafeInteger(r)) return false;
+  return reduce(l + r, b * y);
+}
+
+/**
+ * `a/b × c/d` (both reduced) into {@link out}.
+ *
+ * @example
+ * ```ts
+ * mul(2, 3, 3, 4) && [out.n, out.d]; // [1, 2]
+ * ```
+ */
+export function mul(a: number, b: number, c: number, d: number): boolean {
+  // Cross-reduce first so the products stay small (as Ratio#mul does, overflow included).
+  const g1 = gcd(a, d) || 1;
+  const g2 = gcd(c, b) || 1;
+  const n = (a / g1) * (c / g2);
+  const m = (b / g2) * (d / g1);
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(m)) return false;
+  out.n = n === 0 ? 0 : n;
+  out.d = n === 0 ? 1 : m;
+  return true;
+}
+
+/**
+ * −1, 0 or 1 as `a/b` is less than, equal to or greater than `c/d` (denominators positive); exact for any safe integers.
+ *
+ * @example
+ * ```ts
+ * cmp(1, 3, 33, 100); // 1
+ * ```
+ */
+export function cmp(a: number, b: number, c: number, d: number): -1 | 0 | 1 {
+  if (b === d) return a < c ? -1 : a > c ? 1 : 0;
+  const l = a * d;
+  const r = c * b;
+  if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r ? -1 : l > r ? 1 : 0;
+  const lb = BigInt(a) * BigInt(d);
+  const rb = BigInt(c) * BigInt(b);
+  return lb < rb ? -1 : lb > rb ? 1 : 0;
+}
+
+/**
+ * {@link cmp} of `a/b` against a Ratio.
+ *
+ * @example
+ * ```ts
+ * cmpTo(1, 2, Ratio.of(1, 2)); // 0
+ * ```
+ */
+export function cmpTo(a: number, b: number, r: Ratio): -1 | 0 | 1 {
+  return cmp(a, b, r.n, r.d);
+}
