@@ -358,6 +358,20 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
   let lastId: string | null = null;
   let agent: number | undefined;
   let used = 0;
+  // One qa component: a run of the same agent's calls is summed in locals and
+  // added to the roster when the agent changes (exports usually group calls by agent).
+  let runMilli = 0;
+  let runCount = 0;
+  const flush = (): void => {
+    if (runCount > 0) {
+      const slot = agent! * roster.qa;
+      roster.milli[slot]! += runMilli;
+      roster.count[slot]! += runCount;
+      roster.calls[agent!]! += runCount;
+      runMilli = 0;
+      runCount = 0;
+    }
+  };
   for (let i = 0; i < calls.length; i++) {
     const c = calls[i] as CallInput | null | undefined;
     if (typeof c !== 'object' || c === null) {
@@ -376,6 +390,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     const day = localDay(date);
     if ((day < first || day > last) && refuseDate(pass, i, c, date, day)) continue;
     if (agentId !== lastId) {
+      flush();
       lastId = agentId;
       agent = agents.get(agentId);
     }
@@ -418,7 +433,12 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     let mismatch = -1;
     if (oneQa) {
       if (maxScore !== undefined && maxScore !== max0) mismatch = 0;
-      else {
+      else if (exact === null) {
+        runMilli += m;
+        runCount++;
+        used++;
+        continue;
+      } else {
         roster.add(agent, 0, m, exact);
         counted = true;
       }
@@ -442,6 +462,7 @@ function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
     roster.calls[agent]!++;
     used++;
   }
+  flush();
   return used;
 }
 
@@ -506,54 +527,82 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   const qa = plan.components.filter((c) => c.def.type === 'qa');
 
   // --- metrics records and the roster -----------------------------------
-  // A record's path is built only when it has a problem: `['metrics', key]`.
-  const records = new Map<string, { record: MetricsRecord; key: string | number }>();
+  // The usable records in input order; a record's path (`['metrics', key]`) is built only when it has a problem.
+  const recIds: string[] = [];
+  const recs: MetricsRecord[] = [];
+  const recKeys: (string | number)[] = [];
   let metricRecords = 0;
   let metricExcluded = 0;
-  const addRecord = (agentId: unknown, record: unknown, index: number, key: string | number): void => {
-    metricRecords++;
-    if (typeof agentId !== 'string' || agentId === '' || typeof record !== 'object' || record === null || Array.isArray(record)) {
-      metricExcluded++;
-      excluded.push({ kind: 'metrics', index, code: 'invalid', message: 'a metrics record must be an object with an agentId' });
-      issues.push({ code: 'invalid_record', path: ['metrics', key], message: 'a metrics record must be an object with an agent id' });
-      return;
-    }
-    if (records.has(agentId)) {
-      metricExcluded++;
-      excluded.push({ kind: 'metrics', index, agentId, code: 'duplicate_agent', message: `a second metrics record for ${agentId}; the first is used` });
-      issues.push({ code: 'duplicate_agent', path: ['metrics', key], message: `a second metrics record for agent ${agentId}` });
-      return;
-    }
-    records.set(agentId, { record: record as MetricsRecord, key });
+  const badRecord = (index: number, key: string | number): void => {
+    metricExcluded++;
+    excluded.push({ kind: 'metrics', index, code: 'invalid', message: 'a metrics record must be an object with an agentId' });
+    issues.push({ code: 'invalid_record', path: ['metrics', key], message: 'a metrics record must be an object with an agent id' });
   };
+  const isRecord = (r: unknown): r is MetricsRecord => typeof r === 'object' && r !== null && !Array.isArray(r);
   if (Array.isArray(input.metrics)) {
-    (input.metrics as readonly (MetricsRecord & { agentId: string })[]).forEach((r, i) => addRecord(r?.agentId, r, i, i));
+    const list = input.metrics as readonly (MetricsRecord & { agentId: string })[];
+    const seen = new Set<string>();
+    for (let i = 0; i < list.length; i++) {
+      metricRecords++;
+      const r = list[i];
+      const agentId: unknown = r?.agentId;
+      if (typeof agentId !== 'string' || agentId === '' || !isRecord(r)) {
+        badRecord(i, i);
+        continue;
+      }
+      if (seen.has(agentId)) {
+        metricExcluded++;
+        excluded.push({ kind: 'metrics', index: i, agentId, code: 'duplicate_agent', message: `a second metrics record for ${agentId}; the first is used` });
+        issues.push({ code: 'duplicate_agent', path: ['metrics', i], message: `a second metrics record for agent ${agentId}` });
+        continue;
+      }
+      seen.add(agentId);
+      recIds.push(agentId);
+      recs.push(r);
+      recKeys.push(i);
+    }
   } else if (typeof input.metrics === 'object' && input.metrics !== null) {
-    let i = 0;
+    // Keys of an object are unique: no duplicates to look for.
     const byId = input.metrics as Record<string, MetricsRecord>;
-    for (const agentId of Object.keys(byId)) addRecord(agentId, byId[agentId], i++, agentId);
+    const keys = Object.keys(byId);
+    for (let i = 0; i < keys.length; i++) {
+      metricRecords++;
+      const agentId = keys[i]!;
+      const r = byId[agentId];
+      if (agentId === '' || !isRecord(r)) {
+        badRecord(i, agentId);
+        continue;
+      }
+      recIds.push(agentId);
+      recs.push(r);
+      recKeys.push(agentId);
+    }
   } else {
     throw new AssessmentError([{ code: 'invalid_type', path: ['metrics'], message: 'metrics must be an object by agent id or a list of records with agentId' }]);
   }
-  // The roster: the given agents, or every agent with a metrics record or a team.
+  // The roster: the given agents, or every agent with a metrics record or a team, by id.
   let ids: string[];
   if (input.agents !== undefined) ids = [...new Set(input.agents)];
   else {
-    ids = [...records.keys()];
-    for (const id of teamOf.keys()) if (!records.has(id)) ids.push(id);
+    ids = recIds.slice();
+    if (teamOf.size > 0) {
+      const hasRecord = new Set(recIds);
+      for (const id of teamOf.keys()) if (!hasRecord.has(id)) ids.push(id);
+    }
   }
-  ids.sort(cmpStr);
-  const roster = new Roster(
-    ids,
-    ids.map((id) => teamOf.get(id) ?? null),
-    qa.length,
-  );
-  // Only a given roster can leave a metrics record out.
-  if (input.agents !== undefined) {
-    for (const [agentId] of records) {
-      if (!roster.index.has(agentId)) {
+  if (!sortedIds(ids)) ids.sort(cmpStr);
+  const roster = new Roster(ids, teamOf.size === 0 ? new Array<null>(ids.length).fill(null) : ids.map((id) => teamOf.get(id) ?? null), qa.length);
+  // Each agent's record (−1: none). Records already in roster order (the usual export) need no lookups.
+  const recordOf = new Int32Array(ids.length).fill(-1);
+  if (input.agents === undefined && ids.length === recIds.length && sameIds(ids, recIds)) for (let a = 0; a < ids.length; a++) recordOf[a] = a;
+  else {
+    for (let r = 0; r < recIds.length; r++) {
+      const a = roster.index.get(recIds[r]!);
+      if (a !== undefined) recordOf[a] = r;
+      else {
+        // Only a given roster can leave a metrics record out.
         metricExcluded++;
-        excluded.push({ kind: 'metrics', index: -1, agentId, code: 'unknown_agent', message: `${agentId} is not on the roster` });
+        excluded.push({ kind: 'metrics', index: -1, agentId: recIds[r]!, code: 'unknown_agent', message: `${recIds[r]} is not on the roster` });
       }
     }
   }
@@ -585,7 +634,10 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   const nAgents = ids.length;
   const table = new MetricTable(nAgents, needed.length);
   const fieldsSeen: { last: readonly string[] | null } = { last: null };
-  for (let a = 0; a < nAgents; a++) agentMetrics(ids[a]!, a, records.get(ids[a]!), needed, table, readFields, unusedFields, fieldsSeen, issues);
+  for (let a = 0; a < nAgents; a++) {
+    const r = recordOf[a]!;
+    agentMetrics(ids[a]!, a, r < 0 ? undefined : recs[r], r < 0 ? '' : recKeys[r]!, needed, table, readFields, unusedFields, fieldsSeen, issues);
+  }
 
   // --- references for comparisons ------------------------------------------
   const references: { component: string; scope: string; value: number | null; agents: number }[] = [];
@@ -864,7 +916,8 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
 function agentMetrics(
   agentId: string,
   a: number,
-  rec: { record: MetricsRecord; key: string | number } | undefined,
+  record: MetricsRecord | undefined,
+  key: string | number,
   needed: readonly CompiledMetric[],
   table: MetricTable,
   readFields: ReadonlySet<string>,
@@ -873,7 +926,7 @@ function agentMetrics(
   issues: Issue[],
 ): void {
   const base = a * needed.length;
-  if (!rec) {
+  if (!record) {
     for (let i = 0; i < needed.length; i++) table.set(base + i, { ok: false, status: 'missing', message: 'no metrics record', issues: [] });
     if (needed.length > 0) issues.push({ code: 'missing_metrics', path: ['metrics', agentId], message: `no metrics record for agent ${agentId}` });
     return;
@@ -881,18 +934,29 @@ function agentMetrics(
   let path: PathSegment[] | null = null;
   for (let i = 0; i < needed.length; i++) {
     const m = needed[i]!;
-    if (m.computeInto(rec.record, table, base + i)) continue;
+    if (m.computeInto(record, table, base + i)) continue;
     // Off the common path: the full computation, with issues at the record's path.
-    const v = m.compute(rec.record, (path ??= ['metrics', rec.key]));
+    const v = m.compute(record, (path ??= ['metrics', key]));
     if (!v.ok) issues.push(...v.issues);
     table.set(base + i, v);
   }
   // Records of one shape (the usual export) need their field names checked once.
-  const keys = Object.keys(rec.record);
+  const keys = Object.keys(record);
   if (!sameKeys(keys, fieldsSeen.last)) {
     for (const k of keys) if (!readFields.has(k)) unusedFields.add(k);
     fieldsSeen.last = keys;
   }
+}
+
+/** Whether ids are in code-unit order already (then sorting is skipped). */
+function sortedIds(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return false;
+  return true;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameKeys(a: readonly string[], b: readonly string[] | null): boolean {
