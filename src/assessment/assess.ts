@@ -657,10 +657,11 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
       else groups.set(key, [a]);
     }
     for (const [key, members] of groups) {
-      const slots = members.map((a) => a * needed.length + j).filter((s) => table.failure(s) === undefined);
+      const slots: number[] = [];
+      for (const a of members) if (table.failure(a * needed.length + j) === undefined) slots.push(a * needed.length + j);
       let value: Ratio | null = null;
       if (slots.length > 0) {
-        if (aggregate === 'pooled') value = m.fromPooled(sum(slots.map((s) => table.num(s))), sum(slots.map((s) => table.den(s))));
+        if (aggregate === 'pooled') value = m.fromPooled(sumAt(table.numN, table.numD, slots), sumAt(table.denN, table.denD, slots));
         else if (aggregate === 'mean') value = sum(slots.map((s) => table.value(s))).div(Ratio.of(slots.length));
         else value = median(slots.map((s) => table.value(s)));
       }
@@ -688,7 +689,13 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   const tieComponent = plan.tieBreak.map((t) => ('component' in t ? comps.findIndex((c) => c.id === t.component) : -1));
   const gradeCache = new Map<PlanBand, { id: string; passing: boolean }>();
   const gradeOf = (r: Ratio): { id: string; passing: boolean } | null => {
-    const g = plan.grades.find((x) => inInterval(x.range, r));
+    let g: PlanBand | undefined;
+    for (const x of plan.grades) {
+      if (inInterval(x.range, r)) {
+        g = x;
+        break;
+      }
+    }
     if (!g) return null;
     // One object per grade, shared by the agents who have it.
     let o = gradeCache.get(g);
@@ -794,18 +801,20 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     }
     const total = totals[a]!;
     const rounded = roundeds[a]!;
-    return new AgentResult(explainer, a, {
-      agentId: ids[a]!,
-      team: roster.teams[a]!,
-      status: total === null ? 'incomplete' : 'complete',
-      total: rounded === null ? null : rounded.toNumber(),
-      exactTotal: total === null ? null : total.toString(),
-      grade: grades[a]!,
+    return new AgentResult(
+      explainer,
+      a,
+      ids[a]!,
+      roster.teams[a]!,
+      total === null ? 'incomplete' : 'complete',
+      rounded === null ? null : rounded.toNumber(),
+      total === null ? null : total.toString(),
+      grades[a]!,
       rank,
       tier,
       movement,
-      notes: notesOf[a]!,
-    });
+      notesOf[a]!,
+    );
   };
   const results: AgentAssessment[] = new Array<AgentAssessment>(ranked.length);
   for (let i = 0; i < ranked.length; i++) results[i] = resultOf(ranked[i]!, i + 1);
@@ -903,7 +912,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
         roster: nAgents,
         complete: ranked.length,
         incomplete: nAgents - ranked.length,
-        withoutCalls: roster.calls.filter((n) => n === 0).length,
+        withoutCalls: countZeros(roster.calls),
       },
       metrics: { records: metricRecords, used: metricRecords - metricExcluded, excluded: metricExcluded, unusedFields: [...unusedFields].sort(cmpStr) },
     },
@@ -941,11 +950,18 @@ function agentMetrics(
     table.set(base + i, v);
   }
   // Records of one shape (the usual export) need their field names checked once.
-  const keys = Object.keys(record);
-  if (!sameKeys(keys, fieldsSeen.last)) {
-    for (const k of keys) if (!readFields.has(k)) unusedFields.add(k);
-    fieldsSeen.last = keys;
+  const last = fieldsSeen.last;
+  let i = 0;
+  let same = last !== null;
+  for (const k in record) {
+    if (!Object.hasOwn(record, k)) continue;
+    if (same && last![i] !== k) same = false;
+    i++;
   }
+  if (same && i === last!.length) return;
+  const keys = Object.keys(record);
+  for (const k of keys) if (!readFields.has(k)) unusedFields.add(k);
+  fieldsSeen.last = keys;
 }
 
 /** Whether ids are in code-unit order already (then sorting is skipped). */
@@ -959,10 +975,28 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function sameKeys(a: readonly string[], b: readonly string[] | null): boolean {
-  if (b === null || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * The sum of the fractions at `slots` of a numerator/denominator pair of
+ * columns (an absent one counts as 0), added as number pairs; where a partial
+ * sum leaves the safe range, the same additions in Ratio report the overflow.
+ */
+function sumAt(ns: Float64Array, ds: Float64Array, slots: readonly number[]): Ratio {
+  let n = 0;
+  let d = 1;
+  for (const s of slots) {
+    const sd = ds[s]!;
+    if (sd !== sd) continue;
+    if (!P.add(n, d, ns[s]!, sd)) return sum(slots.map((x) => (ds[x]! !== ds[x]! ? Ratio.ZERO : Ratio.of(ns[x]!, ds[x]!))));
+    n = P.out.n;
+    d = P.out.d;
+  }
+  return Ratio.of(n, d);
+}
+
+function countZeros(xs: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (xs[i] === 0) n++;
+  return n;
 }
 
 /** What {@link scoreAgent} reads: the plan prepared once, and scratch space reused across agents. */

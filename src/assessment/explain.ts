@@ -303,26 +303,36 @@ export class AgentResult implements AgentAssessment {
     },
   };
 
+  // Positional, not an options object: one allocation fewer for each of thousands of agents.
   constructor(
     ex: Explainer,
     index: number,
-    fields: Omit<AgentAssessment, 'components'>,
+    agentId: string,
+    team: string | null,
+    status: 'complete' | 'incomplete',
+    total: number | null,
+    exactTotal: string | null,
+    grade: AgentAssessment['grade'],
+    rank: number | null,
+    tier: AgentAssessment['tier'],
+    movement: TierMovement | null,
+    notes: readonly string[],
   ) {
     this.#explainer = ex;
     this.#index = index;
     // Own properties in the order of AgentAssessment, so that printed and serialised results read as before.
     const self = this as { -readonly [K in keyof AgentAssessment]: AgentAssessment[K] };
-    self.agentId = fields.agentId;
-    self.team = fields.team;
-    self.status = fields.status;
+    self.agentId = agentId;
+    self.team = team;
+    self.status = status;
     Object.defineProperty(this, 'components', AgentResult.#COMPONENTS);
-    self.total = fields.total;
-    self.exactTotal = fields.exactTotal;
-    self.grade = fields.grade;
-    self.rank = fields.rank;
-    self.tier = fields.tier;
-    self.movement = fields.movement;
-    self.notes = fields.notes;
+    self.total = total;
+    self.exactTotal = exactTotal;
+    self.grade = grade;
+    self.rank = rank;
+    self.tier = tier;
+    self.movement = movement;
+    self.notes = notes;
   }
 
   /** `console.log` and `util.inspect` show the components as data, not `[Getter]`. */
