@@ -716,6 +716,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     table,
     refValue,
     metricIndex,
+    metricOf: Int32Array.from(comps, (c) => (c.metric === null ? -1 : metricIndex.get(c.metric)!)),
     fig,
     prep,
     allScale,
@@ -1007,6 +1008,8 @@ interface Scoring {
   readonly table: MetricTable;
   readonly refValue: readonly ReadonlyMap<string, Ratio | null>[];
   readonly metricIndex: ReadonlyMap<string, number>;
+  /** Per component: its metric's index in the metric table (−1: none). */
+  readonly metricOf: Int32Array;
   readonly fig: Figures;
   readonly prep: readonly Prepared[];
   readonly allScale: Ratio;
@@ -1068,9 +1071,10 @@ function scoreAgentFast(a: number, sc: Scoring): boolean {
       const slot = a * roster.qa + qaIndex++;
       const count = roster.count[slot]!;
       const milli = roster.milli[slot]!;
-      if (count < (def.minCalls ?? 1) || (roster.extra.size > 0 && roster.extra.has(slot)) || !P.reduce(milli, 1000 * count)) return false;
-      xn = P.out.n;
-      xd = P.out.d;
+      // The mean as milli / (1000 × count), not reduced: the ledger reduces a figure when it is read.
+      if (count < (def.minCalls ?? 1) || (roster.extra.size > 0 && roster.extra.has(slot)) || !Number.isSafeInteger(milli) || !Number.isSafeInteger(1000 * count)) return false;
+      xn = milli;
+      xd = 1000 * count;
       s.rawN[i] = xn;
       s.rawD[i] = xd;
       // The mean, clamped to [0, max].
@@ -1087,7 +1091,7 @@ function scoreAgentFast(a: number, sc: Scoring): boolean {
       continue;
     }
     if (def.type === 'formula') return false;
-    const ms = mBase + sc.metricIndex.get(c.metric!)!;
+    const ms = mBase + sc.metricOf[i]!;
     if (failed && table.failed.has(ms)) return false;
     xn = table.valueN[ms]!;
     xd = table.valueD[ms]!;
@@ -1141,18 +1145,33 @@ function scoreAgentFast(a: number, sc: Scoring): boolean {
     s.ptsN[i] = pts.n;
     s.ptsD[i] = pts.d;
   }
-  // Every component scored: each contributes points × weight / max × 100 / Σweights.
+  // Every component scored: each contributes points × weight / max × 100 / Σweights. Products and
+  // the sum are kept unreduced (one reduction, of the total, at the end); should one leave the safe
+  // range, scoreAgent redoes the agent reducing as it goes.
   let tn = 0;
   let td = 1;
   for (let i = 0; i < nComp; i++) {
     const f = allFactor[i]!;
-    if (!P.mul(s.ptsN[i]!, s.ptsD[i]!, f.n, f.d)) return false;
-    s.conN[i] = P.out.n;
-    s.conD[i] = P.out.d;
-    if (!P.add(tn, td, P.out.n, P.out.d)) return false;
-    tn = P.out.n;
-    td = P.out.d;
+    const cn = s.ptsN[i]! * f.n;
+    const cd = s.ptsD[i]! * f.d;
+    if (!Number.isSafeInteger(cn) || !Number.isSafeInteger(cd)) return false;
+    s.conN[i] = cn;
+    s.conD[i] = cd;
+    if (cd === td) tn += cn;
+    else if (cd === 1) tn += cn * td;
+    else if (td === 1) {
+      tn = tn * cd + cn;
+      td = cd;
+    } else {
+      if (!P.add(tn, td, cn, cd)) return false;
+      tn = P.out.n;
+      td = P.out.d;
+    }
+    if (!Number.isSafeInteger(tn)) return false;
   }
+  if (!P.reduce(tn, td)) return false;
+  tn = P.out.n;
+  td = P.out.d;
   // Commit: the same figures scoreAgent writes.
   const L = sc.ledger;
   const base = a * nComp;
