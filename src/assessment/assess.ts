@@ -6,7 +6,7 @@
  */
 import { inInterval, type Interval } from '../bands/interval.js';
 import * as P from '../exact/pair.js';
-import { Ratio, sum } from '../exact/rational.js';
+import { ArithmeticOverflowError, Ratio, sum } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import type { Locale, LocalizedText } from '../localize/localize.js';
 import { PeriodError } from '../periods/dates.js';
@@ -16,7 +16,7 @@ import type { CompiledMetric, MetricsRecord, MetricValue } from './metrics.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
 import { isoInstant, localDay } from '../periods/day-number.js';
 import { AgentResult, Ledger, STATUS_CODE, bandOf, comparisonMet, gateHit, prepare, putRatio, referenceOf, thresholdOf, type Explainer, type Prepared } from './explain.js';
-import { figures, meanRounded, median, sortExact, type Figures } from './figures.js';
+import { bigMean, figures, meanRounded, median, sortExact, type Figures } from './figures.js';
 import { internal } from './internal.js';
 import { MetricTable, Roster } from './roster.js';
 
@@ -661,9 +661,21 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
       for (const a of members) if (table.failure(a * needed.length + j) === undefined) slots.push(a * needed.length + j);
       let value: Ratio | null = null;
       if (slots.length > 0) {
-        if (aggregate === 'pooled') value = m.fromPooled(sumAt(table.numN, table.numD, slots), sumAt(table.denN, table.denD, slots));
-        else if (aggregate === 'mean') value = sum(slots.map((s) => table.value(s))).div(Ratio.of(slots.length));
-        else value = median(slots.map((s) => table.value(s)));
+        try {
+          if (aggregate === 'pooled') value = m.fromPooled(sumAt(table.numN, table.numD, slots), sumAt(table.denN, table.denD, slots));
+          else if (aggregate === 'mean') value = exactMean(slots.map((s) => table.value(s)));
+          else value = median(slots.map((s) => table.value(s)));
+        } catch (e) {
+          if (!(e instanceof ArithmeticOverflowError)) throw e;
+          // E.g. the mean of thousands of AHTs, each over its own number of calls: its denominator has no safe-integer form.
+          throw new AssessmentError([
+            {
+              code: 'reference_not_exact',
+              path: ['components', c.index, 'reference'],
+              message: `the ${aggregate} of ${slots.length} agents' ${m.name} (${key === '*' ? 'centre' : `team ${key}`}) cannot be held as an exact fraction of safe integers; a pooled reference (the KPI over the summed raw data) or a median can`,
+            },
+          ]);
+        }
       }
       refValue[c.index]!.set(key, value);
       references.push({ component: c.id, scope: key === '*' ? 'centre' : `team ${key}`, value: value === null ? null : value.round(plan.decimals, plan.roundingMode), agents: slots.length });
@@ -974,6 +986,14 @@ function sortedIds(ids: readonly string[]): boolean {
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** The exact mean as a Ratio; throws ArithmeticOverflowError when it has no safe-integer form. */
+function exactMean(xs: readonly Ratio[]): Ratio {
+  const { n, d } = bigMean(xs);
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  if (n > max || -n > max || d > max) throw new ArithmeticOverflowError('mean');
+  return Ratio.of(Number(n), Number(d));
 }
 
 /**

@@ -96,11 +96,12 @@ export function median(sorted: readonly Ratio[]): Ratio {
   return s.length % 2 === 1 ? s[mid]! : s[mid - 1]!.add(s[mid]!).div(Ratio.of(2));
 }
 
-const bgcd = (a: bigint, b: bigint): bigint => {
+/** The greatest common divisor of two BigInts (non-negative). */
+export function bigGcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
-};
+}
 
 const gcd = (a: number, b: number): number => {
   a = Math.abs(a);
@@ -152,21 +153,32 @@ export function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-
   return meanRoundedBig(xs, decimals, mode);
 }
 
-/** {@link meanRounded} in BigInt: the common denominator of thousands of totals can leave the safe range. */
-function meanRoundedBig(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
+/**
+ * The exact mean of fractions as a BigInt fraction `n/d` (reduced, `d > 0`):
+ * summed in BigInt, because the common denominator of many values soon leaves
+ * the safe-integer range.
+ */
+export function bigMean(xs: readonly Ratio[]): { n: bigint; d: bigint } {
   let n = 0n;
   let d = 1n;
   for (const x of xs) {
     const xd = BigInt(x.d);
     n = n * xd + BigInt(x.n) * d;
     d *= xd;
-    const g = bgcd(n, d);
+    const g = bigGcd(n, d);
     if (g > 1n) {
       n /= g;
       d /= g;
     }
   }
   d *= BigInt(xs.length);
+  const g = bigGcd(n, d);
+  return g > 1n ? { n: n / g, d: d / g } : { n, d };
+}
+
+/** {@link meanRounded} in BigInt: the common denominator of thousands of totals can leave the safe range. */
+function meanRoundedBig(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
+  const { n, d } = bigMean(xs);
   const scale = 10n ** BigInt(decimals);
   const neg = n < 0n;
   const num = (neg ? -n : n) * scale;

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assessAgents, loadPlan, type AgentAssessment, type AssessmentResult, type CallInput } from '../../src/assessment/index.js';
+import { AssessmentError, assessAgents, loadPlan, type AgentAssessment, type AssessmentResult, type CallInput, type Plan } from '../../src/assessment/index.js';
 
 const plan = loadPlan(JSON.parse(readFileSync(new URL('../../rubrics/monthly-assessment.zh-CN.json', import.meta.url), 'utf8')));
 
@@ -35,7 +35,7 @@ interface Spec {
   scores: number[];
 }
 
-function run(specs: Record<string, Spec>): AssessmentResult {
+function run(specs: Record<string, Spec>, with_: Plan = plan): AssessmentResult {
   const metrics: Record<string, Record<string, unknown>> = {};
   const calls: CallInput[] = [];
   for (const [id, s] of Object.entries(specs)) {
@@ -53,7 +53,7 @@ function run(specs: Record<string, Spec>): AssessmentResult {
     };
     s.scores.forEach((score, i) => calls.push({ id: `${id}-${i}`, agentId: id, date: `2026-10-${String(i + 1).padStart(2, '0')}`, score }));
   }
-  return assessAgents(plan, { period: '2026-10', timeZone: 'Asia/Shanghai', calls, metrics: metrics as never });
+  return assessAgents(with_, { period: '2026-10', timeZone: 'Asia/Shanghai', calls, metrics: metrics as never });
 }
 
 const pts = (a: AgentAssessment): Record<string, number | null> => Object.fromEntries(a.components.map((c) => [c.id, c.points]));
@@ -187,6 +187,41 @@ describe('golden: own AHT against the centre AHT (scenario A)', () => {
   it('uses the pooled centre AHT 314.4 s', () => {
     expect(r.references[0]?.value).toBe(314.4);
     expect(agent(r, 'G03').components.find((c) => c.id === 'aht')!.reason).toMatch(/312\.00 < centre 314\.40/);
+  });
+});
+
+// Scenario A with the plan's AHT reference changed to the mean of the agents' AHTs:
+// (250 + 330 + 312 + 350) / 4 = 1242 / 4 = 310.5 s. G03 (312 > 310.5) now loses its 5 AHT points.
+describe('golden: a mean reference instead of the pooled centre AHT', () => {
+  const json = JSON.parse(readFileSync(new URL('../../rubrics/monthly-assessment.zh-CN.json', import.meta.url), 'utf8'));
+  json.components.find((c: { id: string }) => c.id === 'aht').reference = { scope: 'centre', aggregate: 'mean' };
+  const meanPlan = loadPlan(json);
+
+  it('compares with 310.5 s', () => {
+    const r = run(A, meanPlan);
+    expect(r.references).toEqual([{ component: 'aht', scope: 'centre', value: 310.5, agents: 4 }]);
+    // G01 250 ≤ 310.5 → 5, total 86 as before; G03: 10 + 4 + 0 + 5 + 2 + 49 = 70 → C (the edge of [70, 80)).
+    expect(pts(agent(r, 'G01')).aht).toBe(5);
+    expect(pts(agent(r, 'G03')).aht).toBe(0);
+    expect(agent(r, 'G03').total).toBe(70);
+    expect(agent(r, 'G03').components.find((c) => c.id === 'aht')!.reason).toMatch(/312\.00 > centre 310\.50/);
+  });
+
+  it('refuses, with the component path, a mean that has no exact form', () => {
+    // Five agents whose calls handled are distinct primes near 10^6, each AHT 300 + 1/handled s: the
+    // mean's denominator is 5 × the product of the primes (~5 × 10^30), beyond any safe integer.
+    const primes = [999983, 999979, 999961, 999959, 999953];
+    const specs = Object.fromEntries(
+      primes.map((h, i) => [`P0${i}`, { occ: 0, missed: 0, inbound: 100, handled: h, handleSeconds: 300 * h + 1, exam: 90, complaints: 0, scores: [90, 90, 90, 90, 90] }]),
+    );
+    let err: unknown;
+    try {
+      run(specs, meanPlan);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AssessmentError);
+    expect((err as AssessmentError).issues).toEqual([expect.objectContaining({ code: 'reference_not_exact', path: ['components', 2, 'reference'] })]);
   });
 });
 
