@@ -355,8 +355,8 @@ one-line reasons and exact fractions, are written out when first read, and the l
 assessAgents is ${fmt(tAssess / tHand, 2)}× the hand-written loop; what it spends beyond the floor
 (${fmt((tAssess - tValidated) / tPlain, 2)}× the plain loop) is the per-agent work for 10,000 agents.
 All rows run in interleaved rounds; the loops are memory-bound, and how
-the garbage collector happened to lay out the ${fmt(calls.length)} call objects moves every row (the plain loop has measured 26–37 ms
-on this machine, between processes and small edits to this script), so compare ratios within one run.
+the garbage collector happened to lay out the ${fmt(calls.length)} call objects moves every row (the plain loop's time varies by half
+between processes on one machine), so compare ratios within one run.
 
 The same calls shuffled (no run of one agent's calls to help any row). Each call is then a cache miss, and a check
 must also read the call's date, which the plain loop never touches: the checks alone cost

@@ -119,14 +119,4 @@ export class MetricTable implements ExactSink {
   value(slot: number): Ratio {
     return Ratio.of(this.valueN[slot]!, this.valueD[slot]!);
   }
-
-  num(slot: number): Ratio {
-    const d = this.numD[slot]!;
-    return d !== d ? Ratio.ZERO : Ratio.of(this.numN[slot]!, d);
-  }
-
-  den(slot: number): Ratio {
-    const d = this.denD[slot]!;
-    return d !== d ? Ratio.ZERO : Ratio.of(this.denN[slot]!, d);
-  }
 }
