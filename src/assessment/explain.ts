@@ -173,7 +173,9 @@ export function thresholdOf(c: CompiledComponent, x: Ratio): number {
 export function referenceOf(c: CompiledComponent, p: Prepared, refValue: readonly ReadonlyMap<string, Ratio | null>[], team: string | null): Ratio | null {
   const def = c.def as Extract<CompiledComponent['def'], { type: 'comparison' }>;
   if ('constant' in def.reference) return p.constant!;
-  return refValue[c.index]!.get(def.reference.scope === 'centre' ? '*' : (team ?? '')) ?? null;
+  if (def.reference.scope === 'centre') return refValue[c.index]!.get('*') ?? null;
+  // An agent without a team has no team to compare with (not the team named "").
+  return team === null ? null : (refValue[c.index]!.get(team) ?? null);
 }
 
 /** Whether a comparison's value earns the full points against `ref`. */
@@ -224,7 +226,7 @@ function scoredReason(ex: Explainer, c: CompiledComponent, p: Prepared, team: st
       const cmp = x.cmp(ref);
       const ok = comparisonMet(c, p, x, ref);
       // The text after the agent's value depends on the reference, the sign and the outcome only.
-      const refKey = 'constant' in def.reference ? '' : def.reference.scope === 'centre' ? '*' : `|${team ?? ''}`;
+      const refKey = 'constant' in def.reference ? '' : def.reference.scope === 'centre' ? '*' : `|${team}`;
       const memoKey = `${refKey}|${cmp}|${ok ? 1 : 0}`;
       let suffix = p.comparisonSuffix!.get(memoKey);
       if (suffix === undefined) {
@@ -267,76 +269,106 @@ export function componentsOf(ex: Explainer, a: number): ComponentResult[] {
   return out;
 }
 
-/**
- * One agent's assessment. Every figure but the components is an ordinary
- * field; `components` is an own, enumerable property whose value is written
- * out the first time it is read (and kept). Being own and enumerable, it is
- * copied like data by `JSON.stringify`, object spread, `structuredClone` and
- * `postMessage`, and compared by deep-equality helpers.
- */
-export class AgentResult implements AgentAssessment {
-  declare readonly agentId: string;
-  declare readonly team: string | null;
-  declare readonly status: 'complete' | 'incomplete';
-  declare readonly components: readonly ComponentResult[];
-  declare readonly total: number | null;
-  declare readonly exactTotal: string | null;
-  declare readonly grade: { readonly id: string; readonly passing: boolean } | null;
-  declare readonly rank: number | null;
-  declare readonly tier: { readonly id: string; readonly index: number } | null;
-  declare readonly movement: TierMovement | null;
-  declare readonly notes: readonly string[];
-  #explainer: Explainer | null;
-  #index: number;
-  #components: readonly ComponentResult[] | null = null;
+/** Where an unread agent's components come from (a non-enumerable property of the agent). */
+const SOURCE = Symbol('callqa.assessment.components');
 
-  // One descriptor for every instance: the same accessor keeps the objects on one shape.
-  static readonly #COMPONENTS: PropertyDescriptor = {
-    enumerable: true,
-    configurable: false,
-    get(this: AgentResult): readonly ComponentResult[] {
-      if (this.#components === null) {
-        this.#components = componentsOf(this.#explainer!, this.#index);
-        this.#explainer = null;
-      }
-      return this.#components;
-    },
-  };
-
-  // Positional, not an options object: one allocation fewer for each of thousands of agents.
-  constructor(
-    ex: Explainer,
-    index: number,
-    agentId: string,
-    team: string | null,
-    status: 'complete' | 'incomplete',
-    total: number | null,
-    exactTotal: string | null,
-    grade: AgentAssessment['grade'],
-    rank: number | null,
-    tier: AgentAssessment['tier'],
-    movement: TierMovement | null,
-    notes: readonly string[],
-  ) {
-    this.#explainer = ex;
-    this.#index = index;
-    // Own properties in the order of AgentAssessment, so that printed and serialised results read as before.
-    const self = this as { -readonly [K in keyof AgentAssessment]: AgentAssessment[K] };
-    self.agentId = agentId;
-    self.team = team;
-    self.status = status;
-    Object.defineProperty(this, 'components', AgentResult.#COMPONENTS);
-    self.total = total;
-    self.exactTotal = exactTotal;
-    self.grade = grade;
-    self.rank = rank;
-    self.tier = tier;
-    self.movement = movement;
-    self.notes = notes;
-  }
-
-  /** `console.log` and `util.inspect` show the components as data, not `[Getter]`. */
-  [Symbol.for('nodejs.util.inspect.custom')](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
-    return inspect({ ...this }, options);
-  }
+interface Source {
+  ex: Explainer | null;
+  readonly index: number;
+  value: readonly ComponentResult[] | null;
 }
+
+// One accessor for every agent, so that the objects keep one shape. Assigning
+// replaces it with an ordinary data property, and it can be deleted, as before.
+const COMPONENTS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [SOURCE]: Source }): readonly ComponentResult[] {
+    const s = this[SOURCE];
+    if (s.value === null) {
+      s.value = componentsOf(s.ex!, s.index);
+      s.ex = null;
+    }
+    return s.value;
+  },
+  set(this: object, value: unknown): void {
+    Object.defineProperty(this, 'components', { value, writable: true, enumerable: true, configurable: true });
+  },
+};
+
+/** `console.log` and `util.inspect` show the components as data, not `[Getter/Setter]`. */
+const INSPECT_KEY = Symbol.for('nodejs.util.inspect.custom');
+const INSPECT: PropertyDescriptor = {
+  enumerable: false,
+  value(this: object, _depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    return inspect({ ...this }, options);
+  },
+};
+
+// Reused for every agent (defineProperty reads it at once): no descriptor object per agent.
+const HIDDEN: { value: Source | undefined; enumerable: false } = { value: undefined, enumerable: false };
+
+/**
+ * One agent's assessment, as a plain object. Every figure but the components
+ * is an ordinary field; `components` is an own, enumerable accessor whose
+ * value is written out the first time it is read (and kept). Being own and
+ * enumerable on a plain object, it is copied like data by `JSON.stringify`,
+ * object spread, `structuredClone` and `postMessage`, and compared by loose
+ * and strict deep equality alike.
+ */
+export function agentResult(
+  ex: Explainer,
+  index: number,
+  agentId: string,
+  team: string | null,
+  status: 'complete' | 'incomplete',
+  total: number | null,
+  exactTotal: string | null,
+  grade: AgentAssessment['grade'],
+  rank: number | null,
+  tier: AgentAssessment['tier'],
+  movement: TierMovement | null,
+  notes: readonly string[],
+): AgentAssessment {
+  return new (AgentRecord as unknown as new (...args: unknown[]) => AgentAssessment)(ex, index, agentId, team, status, total, exactTotal, grade, rank, tier, movement, notes);
+}
+
+/**
+ * The constructor behind {@link agentResult}. Its `prototype` is
+ * `Object.prototype`, so that what it makes is a plain object (strict deep
+ * equality with a plain copy holds), and the engine sizes the objects for all
+ * their fields at once, as it does for a class.
+ */
+function AgentRecord(
+  this: { -readonly [K in keyof AgentAssessment]: AgentAssessment[K] },
+  ex: Explainer,
+  index: number,
+  agentId: string,
+  team: string | null,
+  status: 'complete' | 'incomplete',
+  total: number | null,
+  exactTotal: string | null,
+  grade: AgentAssessment['grade'],
+  rank: number | null,
+  tier: AgentAssessment['tier'],
+  movement: TierMovement | null,
+  notes: readonly string[],
+): void {
+  // Own properties in the order of AgentAssessment, so that printed and serialised results read as before.
+  this.agentId = agentId;
+  this.team = team;
+  this.status = status;
+  Object.defineProperty(this, 'components', COMPONENTS);
+  this.total = total;
+  this.exactTotal = exactTotal;
+  this.grade = grade;
+  this.rank = rank;
+  this.tier = tier;
+  this.movement = movement;
+  this.notes = notes;
+  HIDDEN.value = { ex, index, value: null };
+  Object.defineProperty(this, SOURCE, HIDDEN);
+  HIDDEN.value = undefined;
+  Object.defineProperty(this, INSPECT_KEY, INSPECT);
+}
+AgentRecord.prototype = Object.prototype;

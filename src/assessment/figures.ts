@@ -3,6 +3,7 @@
  * person reads is rounded once, from its exact value, to the plan's decimals;
  * means and medians of many exact totals are rounded once too.
  */
+import { gcd } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 
 /** See {@link figures}. */
@@ -102,12 +103,6 @@ export function bigGcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
-
-const gcd = (a: number, b: number): number => {
-  a = Math.abs(a);
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
-};
 
 /**
  * The mean of many exact totals, rounded once. The sum is kept over the least

@@ -7,6 +7,7 @@
  * the issues, so messages are the same as `computeKpis` gives.
  */
 import { parseInterval, inInterval, type Interval } from '../bands/interval.js';
+import { gcd } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 import { KPI_FORMULAS, notReadyDays } from '../kpis/core.js';
@@ -55,16 +56,6 @@ type KpiMetricDef = Extract<MetricDefinition, { kpi: string }>;
  */
 export interface ExactSink {
   put(slot: number, vn: number, vd: number, nn: number, nd: number, dn: number, dd: number): void;
-}
-
-function gcdOf(a: number, b: number): number {
-  a = Math.abs(a);
-  while (b !== 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
 }
 
 /** Bounds of an interval whose ends are whole numbers (or infinite), for a check without Ratio; null otherwise. */
@@ -236,9 +227,9 @@ function compileKpiMetric(name: string, def: KpiMetricDef): CompiledMetric {
       const vn = formula.kind === 'average' ? num : percent ? num * 100 : num;
       const vd = formula.kind === 'average' ? den * 1000 : den;
       if (!Number.isSafeInteger(vn) || !Number.isSafeInteger(vd) || !Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return false;
-      const g = gcdOf(vn, vd);
+      const g = gcd(vn, vd);
       if (formula.kind === 'average') {
-        const h = gcdOf(num, 1000);
+        const h = gcd(num, 1000);
         out.put(slot, vn === 0 ? 0 : vn / g, vd / g, num === 0 ? 0 : num / h, num === 0 ? 1 : 1000 / h, den, 1);
       } else out.put(slot, vn === 0 ? 0 : vn / g, vn === 0 ? 1 : vd / g, num, 1, den, 1);
       return true;

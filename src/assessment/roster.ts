@@ -61,7 +61,8 @@ export class Roster {
  * Every agent's value of every metric the plan needs, slot `agent × metrics +
  * metric`: the exact value and, for poolable KPIs, the numerator and
  * denominator it comes from (NaN denominators where there are none). Values
- * that could not be computed keep their reason, sparsely.
+ * that could not be computed keep their reason, sparsely, in `failed`; their
+ * slots' numbers are meaningless and never read.
  */
 export class MetricTable implements ExactSink {
   readonly metrics: number;

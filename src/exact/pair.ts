@@ -1,18 +1,28 @@
 /**
  * Exact fractions as two numbers instead of a {@link Ratio} object, for loops
  * that would otherwise allocate a Ratio per operation (an assessment scores
- * 10,000 agents × every component). Each operation leaves its reduced result
- * in {@link out} and returns false, computing nothing, where a Ratio would
- * throw {@link ArithmeticOverflowError}: the caller then redoes the work with
- * Ratio, which reports the overflow as it always has. Results are the same
- * reduced numerator and denominator as the Ratio operations give.
+ * 10,000 agents × every component). Each operation leaves its result in
+ * {@link out} and returns false where a safe integer would be exceeded: the
+ * caller then redoes the work with Ratio, which decides (and reports an
+ * overflow as it always has). Given reduced fractions, results are the same
+ * reduced numerator and denominator as the Ratio operations give, overflow
+ * included; given unreduced ones they are exact but may overflow sooner, which
+ * only sends the caller to Ratio.
  */
 import type { Ratio } from './rational.js';
 
-/** The result of the last successful operation: `n/d`, reduced, `d > 0`, never −0. */
+/** The result of the last successful operation: `n/d` with `d > 0`, never −0 (reduced when the inputs were). */
 export const out = { n: 0, d: 1 };
 
-function gcd(a: number, b: number): number {
+/**
+ * The greatest common divisor of two safe integers (non-negative; gcd(0, b) = |b|).
+ *
+ * @example
+ * ```ts
+ * gcd(-12, 18); // 6
+ * ```
+ */
+export function gcd(a: number, b: number): number {
   a = Math.abs(a);
   b = Math.abs(b);
   while (b !== 0) {

@@ -10,6 +10,7 @@
  * {@link ArithmeticOverflowError} instead of silently losing precision.
  */
 import { CallqaError } from '../issues/issues.js';
+import { gcd } from './pair.js';
 
 /** How a tie at the rounding digit is resolved. */
 export type RoundingMode = 'half-up' | 'half-even';
@@ -30,17 +31,6 @@ export class ArithmeticOverflowError extends CallqaError {
     ]);
     this.name = 'ArithmeticOverflowError';
   }
-}
-
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b !== 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
 }
 
 function safe(x: number, op: string): number {

@@ -226,3 +226,60 @@ describe('the fast scoring path', () => {
     );
   });
 });
+
+describe('edge cases found in review', () => {
+  it('the fast path gives up, as the general one does not, when a product leaves the safe range', () => {
+    // gate: 99 points × 10 / 99 = 10; deduction: 90 − 90,981,810,654,041 = −90,981,810,653,951 points × 90 / 90.
+    // Total = 10 − 90,981,810,653,951 = −90,981,810,653,941: every figure is a safe integer, but a
+    // product on the way (the sum over the other's denominator) is not, and must not be rounded.
+    const plan = loadPlan({
+      kind: 'plan', id: 'p', version: '1.0.0', label: 'x', locale: 'en', effectiveFrom: '2026-01-01', timeZone: 'UTC', period: { kind: 'month' },
+      rounding: { decimals: 0, mode: 'half-up' },
+      metrics: { up: { field: 'up', better: 'lower' }, occ: { field: 'occ', better: 'lower' } },
+      components: [
+        { id: 'gate', type: 'gate', label: 'g', weight: 10, points: 99, zeroWhen: { metric: 'up', op: '>=', value: 1 } },
+        { id: 'ded', type: 'deduction', label: 'd', weight: 90, metric: 'occ', start: 90, perOccurrence: 1, floor: -1e14, allowNegative: true },
+      ],
+      grades: [{ id: 'all', label: 'a', range: '(-inf, inf)' }],
+    });
+    const input = { period: '2026-10', timeZone: 'UTC', calls: [], metrics: [{ agentId: 'A', up: 0, occ: 90981810654041 }] };
+    const run = (fast: boolean) => {
+      internal.fastPath = fast;
+      try {
+        return assessAgents(plan, input).agents[0]!.exactTotal;
+      } finally {
+        internal.fastPath = true;
+      }
+    };
+    expect(run(false)).toBe('-90981810653941');
+    expect(run(true)).toBe('-90981810653941');
+  });
+
+  it('an agent without a team is not compared with the team named ""', () => {
+    const json = JSON.parse(readFileSync(new URL('../../rubrics/monthly-assessment.zh-CN.json', import.meta.url), 'utf8'));
+    json.components.find((c: { id: string }) => c.id === 'aht').reference = { scope: 'team', aggregate: 'pooled' };
+    const plan = loadPlan(json);
+    const a = input([agentOf(), agentOf()]);
+    a.team = { A1: '' }; // A0 has no team
+    const r = assessAgents(plan, a);
+    const aht = (id: string) => r.agents.find((x) => x.agentId === id)!.components.find((c) => c.id === 'aht')!;
+    expect(aht('A0')).toMatchObject({ status: 'no_data', reason: 'the agent has no team to compare with' });
+    expect(aht('A1')).toMatchObject({ status: 'scored', reference: 300 });
+  });
+
+  it('holes in a list of metrics records are not records', () => {
+    const a = input([agentOf(), agentOf()]);
+    const m = a.metrics as Record<string, Record<string, unknown>>;
+    const list: unknown[] = [];
+    list[0] = { agentId: 'A0', ...m.A0 };
+    list[2] = { agentId: 'A1', ...m.A1 };
+    const r = assessAgents(seed, { ...a, metrics: list as never });
+    expect(r.usage.metrics).toMatchObject({ records: 2, used: 2, excluded: 0 });
+    expect(r.issues.filter((i) => i.code === 'invalid_record')).toEqual([]);
+  });
+});
+
+/** One agent's data with an AHT of 300 s (30,000 s over 100 calls) and five calls. */
+function agentOf(): AgentData {
+  return { nr: [10], missed: 1, inbound: 100, handled: 100, talk: 29000, acw: 1000, exam: 90, complaints: 0, adherent: 90, scheduled: 100, resolved: 8, eligible: 10, present: 20, shifts: 20, scores: [90, 90, 90, 90, 90] };
+}

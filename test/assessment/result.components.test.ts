@@ -6,6 +6,7 @@
  * whenever and in whatever order they are read, and carry the figures worked
  * out by hand below.
  */
+import { deepStrictEqual } from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
@@ -71,10 +72,26 @@ describe('agent components', () => {
     expect(posted.agents[1]!.components.find((c) => c.id === 'qa')!.reason).toBe('mean of 5 call scores 71.00 → 71.00 of 100.00');
   });
 
+  it('are plain objects: strict deep equality holds against their own plain copy', () => {
+    const r = month();
+    const plain = JSON.parse(JSON.stringify(r)) as AssessmentResult;
+    expect(r.agents).toStrictEqual(plain.agents);
+    expect(() => deepStrictEqual(r.agents, plain.agents)).not.toThrow();
+  });
+
+  it('can be replaced or deleted like any other field', () => {
+    const [a1, a2] = month().agents as unknown as { components?: unknown }[];
+    a1!.components = [];
+    expect(a1!.components).toEqual([]);
+    expect(JSON.parse(JSON.stringify(a1)).components).toEqual([]);
+    delete a2!.components;
+    expect('components' in a2!).toBe(false);
+  });
+
   it('print as data, not as a getter', () => {
     const printed = inspect(month().agents[0], { depth: 4 });
     expect(printed).toContain("reason: 'mean of 5 call scores 90.00 → 90.00 of 100.00'");
-    expect(printed).not.toContain('[Getter]');
+    expect(printed).not.toContain('[Getter');
   });
 
   it('read the same in any order, early or late', () => {
