@@ -4,7 +4,7 @@
  * was used or left out, and why. Exact throughout; each printed figure is
  * rounded once, from its exact value, as the plan declares.
  */
-import { inInterval, type Interval } from '../bands/interval.js';
+import { inInterval, inIntervalOf } from '../bands/interval.js';
 import * as P from '../exact/pair.js';
 import { ArithmeticOverflowError, Ratio, sum } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
@@ -592,7 +592,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
       for (const id of teamOf.keys()) if (!hasRecord.has(id)) ids.push(id);
     }
   }
-  if (!sortedIds(ids)) ids.sort(cmpStr);
+  ids.sort(cmpStr);
   const roster = new Roster(ids, teamOf.size === 0 ? new Array<null>(ids.length).fill(null) : ids.map((id) => teamOf.get(id) ?? null), qa.length);
   // Each agent's record (−1: none). Records already in roster order (the usual export) need no lookups.
   const recordOf = new Int32Array(ids.length).fill(-1);
@@ -979,12 +979,6 @@ function agentMetrics(
   fieldsSeen.last = keys;
 }
 
-/** Whether ids are in code-unit order already (then sorting is skipped). */
-function sortedIds(ids: readonly string[]): boolean {
-  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return false;
-  return true;
-}
-
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -1054,19 +1048,6 @@ interface Scoring {
   readonly ties: (Ratio | null)[];
 }
 
-/** Whether the pair `n/d` lies in the interval (bounds read from their Ratios, nothing allocated). */
-function inIntervalPair(iv: Interval, n: number, d: number): boolean {
-  if (iv.min !== null) {
-    const c = P.cmpTo(n, d, iv.min);
-    if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
-  }
-  if (iv.max !== null) {
-    const c = P.cmpTo(n, d, iv.max);
-    if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
-  }
-  return true;
-}
-
 /**
  * The common case of {@link scoreAgent}, with the figures as number pairs
  * (src/exact/pair.ts) instead of a Ratio per operation: every component
@@ -1124,7 +1105,7 @@ function scoreAgentFast(a: number, sc: Scoring): boolean {
       case 'banded': {
         const bands = c.bands;
         let k = 0;
-        while (k < bands.length && !inIntervalPair(bands[k]!.range, xn, xd)) k++;
+        while (k < bands.length && !inIntervalOf(bands[k]!.range, xn, xd)) k++;
         if (k === bands.length) return false;
         pts = bands[k]!.points;
         break;
@@ -1151,16 +1132,11 @@ function scoreAgentFast(a: number, sc: Scoring): boolean {
       case 'comparison': {
         const ref = referenceOf(c, p, refValue, team);
         if (ref === null) return false;
-        const cmp = P.cmpTo(xn, xd, ref);
-        const ok = def.strict ? (p.better === 'lower' ? cmp < 0 : cmp > 0) : p.better === 'lower' ? cmp <= 0 : cmp >= 0;
-        pts = ok ? c.max : p.otherwise!;
+        pts = comparisonMet(c, p, P.cmpTo(xn, xd, ref)) ? c.max : p.otherwise!;
         break;
       }
       case 'gate': {
-        const op = def.zeroWhen.op;
-        const cmp = P.cmpTo(xn, xd, p.gateValue!);
-        const hit = op === '>' ? cmp > 0 : op === '>=' ? cmp >= 0 : op === '<' ? cmp < 0 : op === '<=' ? cmp <= 0 : op === '==' ? cmp === 0 : cmp !== 0;
-        pts = hit ? Ratio.ZERO : c.max;
+        pts = gateHit(c, P.cmpTo(xn, xd, p.gateValue!)) ? Ratio.ZERO : c.max;
         break;
       }
     }
@@ -1373,12 +1349,12 @@ function scoreAgent(a: number, sc: Scoring): void {
           break;
         }
         status[i] = 'scored';
-        points[i] = comparisonMet(c, p, x, ref) ? c.max : p.otherwise!;
+        points[i] = comparisonMet(c, p, x.cmp(ref)) ? c.max : p.otherwise!;
         break;
       }
       case 'gate': {
         status[i] = 'scored';
-        points[i] = gateHit(c, p, x) ? Ratio.ZERO : c.max;
+        points[i] = gateHit(c, x.cmp(p.gateValue!)) ? Ratio.ZERO : c.max;
         break;
       }
     }

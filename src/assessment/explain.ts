@@ -178,17 +178,19 @@ export function referenceOf(c: CompiledComponent, p: Prepared, refValue: readonl
   return team === null ? null : (refValue[c.index]!.get(team) ?? null);
 }
 
-/** Whether a comparison's value earns the full points against `ref`. */
-export function comparisonMet(c: CompiledComponent, p: Prepared, x: Ratio, ref: Ratio): boolean {
-  const cmp = x.cmp(ref);
+/**
+ * Whether a comparison earns the full points, given how the agent's value
+ * compares with the reference (`cmp`: −1, 0 or 1, from Ratio#cmp or the pair
+ * cmp of src/exact/pair.ts — one rule for both scoring paths).
+ */
+export function comparisonMet(c: CompiledComponent, p: Prepared, cmp: number): boolean {
   const strict = (c.def as { strict?: boolean }).strict === true;
   return strict ? (p.better === 'lower' ? cmp < 0 : cmp > 0) : p.better === 'lower' ? cmp <= 0 : cmp >= 0;
 }
 
-/** Whether a gate's condition holds for `x` (the component is then zeroed). */
-export function gateHit(c: CompiledComponent, p: Prepared, x: Ratio): boolean {
+/** Whether a gate's condition holds (the component is then zeroed), given how the value compares with the gate's (`cmp`). */
+export function gateHit(c: CompiledComponent, cmp: number): boolean {
   const op = (c.def as Extract<CompiledComponent['def'], { type: 'gate' }>).zeroWhen.op;
-  const cmp = x.cmp(p.gateValue!);
   return op === '>' ? cmp > 0 : op === '>=' ? cmp >= 0 : op === '<' ? cmp < 0 : op === '<=' ? cmp <= 0 : op === '==' ? cmp === 0 : cmp !== 0;
 }
 
@@ -224,7 +226,7 @@ function scoredReason(ex: Explainer, c: CompiledComponent, p: Prepared, team: st
       const def = c.def;
       const ref = referenceOf(c, p, ex.refValue, team)!;
       const cmp = x.cmp(ref);
-      const ok = comparisonMet(c, p, x, ref);
+      const ok = comparisonMet(c, p, cmp);
       // The text after the agent's value depends on the reference, the sign and the outcome only.
       const refKey = 'constant' in def.reference ? '' : def.reference.scope === 'centre' ? '*' : `|${team}`;
       const memoKey = `${refKey}|${cmp}|${ok ? 1 : 0}`;
@@ -238,7 +240,7 @@ function scoredReason(ex: Explainer, c: CompiledComponent, p: Prepared, team: st
       return p.prefix + fmt(x) + suffix;
     }
     case 'gate':
-      return p.prefix + fmt(x) + (gateHit(c, p, x) ? p.gateHit : p.gateMiss);
+      return p.prefix + fmt(x) + (gateHit(c, x.cmp(p.gateValue!)) ? p.gateHit : p.gateMiss);
   }
 }
 
@@ -316,21 +318,8 @@ const HIDDEN: { value: Source | undefined; enumerable: false } = { value: undefi
  * object spread, `structuredClone` and `postMessage`, and compared by loose
  * and strict deep equality alike.
  */
-export function agentResult(
-  ex: Explainer,
-  index: number,
-  agentId: string,
-  team: string | null,
-  status: 'complete' | 'incomplete',
-  total: number | null,
-  exactTotal: string | null,
-  grade: AgentAssessment['grade'],
-  rank: number | null,
-  tier: AgentAssessment['tier'],
-  movement: TierMovement | null,
-  notes: readonly string[],
-): AgentAssessment {
-  return new (AgentRecord as unknown as new (...args: unknown[]) => AgentAssessment)(ex, index, agentId, team, status, total, exactTotal, grade, rank, tier, movement, notes);
+export function agentResult(...args: Parameters<typeof AgentRecord>): AgentAssessment {
+  return new (AgentRecord as unknown as new (...a: Parameters<typeof AgentRecord>) => AgentAssessment)(...args);
 }
 
 /**

@@ -4,6 +4,7 @@
  * is exactly what the seeds' tables ("80–89", "≥ 90") leave unsaid.
  */
 import { z } from 'zod';
+import { cmp } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 
@@ -90,12 +91,25 @@ export function parseInterval(text: string): Interval | null {
  * ```
  */
 export function inInterval(iv: Interval, x: Ratio): boolean {
+  return inIntervalOf(iv, x.n, x.d);
+}
+
+/**
+ * {@link inInterval} for the fraction `n/d` (`d > 0`, not necessarily
+ * reduced), without a Ratio: for loops that keep figures as number pairs.
+ *
+ * @example
+ * ```ts
+ * inIntervalOf(parseInterval('[80, 90)')!, 179, 2); // true (89.5)
+ * ```
+ */
+export function inIntervalOf(iv: Interval, n: number, d: number): boolean {
   if (iv.min !== null) {
-    const c = x.cmp(iv.min);
+    const c = cmp(n, d, iv.min.n, iv.min.d);
     if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
   }
   if (iv.max !== null) {
-    const c = x.cmp(iv.max);
+    const c = cmp(n, d, iv.max.n, iv.max.d);
     if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
   }
   return true;
