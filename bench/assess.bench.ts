@@ -7,10 +7,10 @@
  *
  * Two references run beside them: the plain loop plus only the per-call checks
  * (a floor under any validating implementation), and the plan written out by
- * hand without explanations (checked to agree with assessAgents). A last row
- * reads every agent's components after assessAgents: components are written
- * out when first read, so that row is what a full export of the explanations
- * costs.
+ * hand, as lean as it goes, without explanations (checked to agree with
+ * assessAgents). A last row reads every agent's components after assessAgents:
+ * components are written out when first read, so that row is what a full
+ * export of the explanations costs.
  *
  * The calls are listed agent by agent, as exports often are; a second table
  * runs every row on the same calls shuffled, where no input order helps.
@@ -117,33 +117,42 @@ function validatedLoop(list: readonly CallInput[] = calls): Map<string, { milli:
 /** One agent as the hand-written reference leaves it: numbers only, no text. */
 interface HandAgent {
   agentId: string;
+  /** The agent's position in `ids`, where its component points are. */
+  index: number;
   total: number;
   grade: string;
   rank: number;
   tier: string;
-  components: { id: string; raw: number; points: number; contribution: number }[];
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isDuration = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
+/** The five component tables of the seed plan other than qa, in the order handWritten writes them. */
+const HAND_COMPONENTS = ['notReady', 'missed', 'aht', 'satisfaction', 'exam'] as const;
+
 /**
  * A reference, not an implementation: the bundled seed plan written out by
- * hand for this one plan, as a centre's own developer might. The same per-call
- * checks as the floor, the same field checks on the KPI records, exact totals
- * (integers), the seed's tables, the pooled centre AHT, grades, ranking with
- * the plan's tie-breaks, quantile tiers and the centre's mean — but no
+ * hand for this one plan, as lean as it goes. The same per-call checks as the
+ * floor, the same field checks on the KPI records, exact totals (integers),
+ * the seed's tables, the pooled centre AHT, grades, ranking with the plan's
+ * tie-breaks, quantile tiers and the centre's mean. Every figure is kept in
+ * typed arrays and nothing is allocated per agent but its result object: no
  * explanations, exact fractions, audit records or other plans. Checked below
- * to give every agent the same total, grade, rank and tier as assessAgents.
+ * to give every agent the same points, total, grade, rank and tier as
+ * assessAgents.
  */
-function handWritten(list: readonly CallInput[] = calls): { agents: HandAgent[]; mean: number; used: number; excluded: number[] } {
-  // The roster in the records' order: the ranking's last tie-break (the id) makes the order irrelevant.
-  const state = new Map<string, { id: string; milli: number; n: number; record: Record<string, unknown> }>();
-  for (const id of Object.keys(metrics)) state.set(id, { id, milli: 0, n: 0, record: metrics[id]! });
+function handWritten(list: readonly CallInput[] = calls): { ids: string[]; agents: HandAgent[]; points: Float64Array[]; mean: number; used: number; excluded: number[] } {
+  const ids = Object.keys(metrics).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const n = ids.length;
+  const index = new Map<string, number>();
+  for (let a = 0; a < n; a++) index.set(ids[a]!, a);
+  const milli = new Float64Array(n);
+  const count = new Int32Array(n);
   const excluded: number[] = [];
   let used = 0;
   let lastId = '';
-  let last: { milli: number; n: number } | undefined;
+  let last = -1;
   for (let i = 0; i < list.length; i++) {
     const c = list[i] as CallInput | null;
     if (typeof c !== 'object' || c === null) {
@@ -164,94 +173,89 @@ function handWritten(list: readonly CallInput[] = calls): { agents: HandAgent[];
     }
     if (agentId !== lastId) {
       lastId = agentId;
-      last = state.get(agentId);
+      last = index.get(agentId) ?? -1;
     }
     const m = Math.round(score * 1000);
-    if (last === undefined || score < 0 || score > 100 || m / 1000 !== score) {
+    if (last < 0 || score < 0 || score > 100 || m / 1000 !== score) {
       excluded.push(i);
       continue;
     }
-    last.milli += m;
-    last.n++;
+    milli[last]! += m;
+    count[last]!++;
     used++;
   }
   // KPIs: checked fields, exact integers. Centre AHT pooled over every agent with data.
-  const all = [...state.values()];
-  const kpi: { s: (typeof all)[number]; notReady: number; missed: number; inbound: number; handleMs: number; handled: number; exam: number; complaints: number }[] = [];
+  const ok = new Uint8Array(n);
+  const points = HAND_COMPONENTS.map(() => new Float64Array(n));
+  const [notReadyPts, missedPts, ahtPts, satisfactionPts, examPts] = points as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const handleMs = new Float64Array(n);
+  const handledOf = new Float64Array(n);
+  const missed = new Float64Array(n);
+  const inbound = new Float64Array(n);
   let poolMs = 0;
   let poolHandled = 0;
-  for (const s of all) {
-    const r = s.record;
+  for (let a = 0; a < n; a++) {
+    const r = metrics[ids[a]!]!;
     const days = r.dailyNotReadyMinutes;
     const { missedCalls, inboundCalls, handled, talkSeconds, holdSeconds, afterCallWorkSeconds, examScore, upheldComplaints } = r;
     if (!Array.isArray(days) || !isCount(missedCalls) || !isCount(inboundCalls) || missedCalls > inboundCalls || inboundCalls === 0) continue;
     if (!isCount(handled) || handled === 0 || !isDuration(talkSeconds) || !isDuration(holdSeconds) || !isDuration(afterCallWorkSeconds)) continue;
     if (typeof examScore !== 'number' || !(examScore >= 0 && examScore <= 100) || !isCount(upheldComplaints)) continue;
     let notReady = 0;
-    let ok = true;
+    let good = true;
     for (let j = 0; j < days.length; j++) {
       const v: unknown = days[j];
-      if (!isDuration(v)) ok = false;
+      if (!isDuration(v)) good = false;
       else if (v > 30) notReady++;
     }
-    if (!ok) continue;
-    const handleMs = Math.round((talkSeconds + holdSeconds + afterCallWorkSeconds) * 1000);
-    poolMs += handleMs;
+    if (!good) continue;
+    const ms = Math.round((talkSeconds + holdSeconds + afterCallWorkSeconds) * 1000);
+    poolMs += ms;
     poolHandled += handled;
-    kpi.push({ s, notReady, missed: missedCalls, inbound: inboundCalls, handleMs, handled, exam: examScore, complaints: upheldComplaints });
+    handleMs[a] = ms;
+    handledOf[a] = handled;
+    const m100 = missedCalls * 100; // missed rate = m100 / inbound percent
+    const e = examScore;
+    notReadyPts[a] = notReady >= 8 ? -10 : notReady >= 6 ? 0 : Math.max(0, 10 - 2 * notReady);
+    missedPts[a] = m100 <= 5 * inboundCalls ? 5 : m100 <= 10 * inboundCalls ? 4 : m100 <= 20 * inboundCalls ? 2 : m100 <= 30 * inboundCalls ? 1 : 0;
+    satisfactionPts[a] = upheldComplaints >= 1 ? 0 : 5;
+    examPts[a] = e >= 90 ? 5 : e >= 80 ? 4 : e >= 75 ? 3 : e >= 66 ? 2 : e >= 60 ? 1 : 0;
+    missed[a] = missedCalls;
+    inbound[a] = inboundCalls;
+    ok[a] = 1;
   }
-  const work: { id: string; key: number; qaMilli: number; qaN: number; missed: number; inbound: number; components: HandAgent['components'] }[] = [];
-  for (const k of kpi) {
-    const { s } = k;
-    if (s.n < 5) continue; // too few evaluated calls: incomplete
-    const notReadyPts = k.notReady >= 8 ? -10 : k.notReady >= 6 ? 0 : Math.max(0, 10 - 2 * k.notReady);
-    const m100 = k.missed * 100; // missed rate = m100 / inbound percent
-    const missedPts = m100 <= 5 * k.inbound ? 5 : m100 <= 10 * k.inbound ? 4 : m100 <= 20 * k.inbound ? 2 : m100 <= 30 * k.inbound ? 1 : 0;
-    const ahtPts = k.handleMs * poolHandled <= poolMs * k.handled ? 5 : 0; // lower is better, equal scores
-    const satisfactionPts = k.complaints >= 1 ? 0 : 5;
-    const e = k.exam;
-    const examPts = e >= 90 ? 5 : e >= 80 ? 4 : e >= 75 ? 3 : e >= 66 ? 2 : e >= 60 ? 1 : 0;
+  const key = new Float64Array(n);
+  const ranked: number[] = [];
+  for (let a = 0; a < n; a++) {
+    if (ok[a] === 0 || count[a]! < 5) continue; // no KPIs, or too few evaluated calls: incomplete
+    ahtPts[a] = handleMs[a]! * poolHandled <= poolMs * handledOf[a]! ? 5 : 0; // lower is better, equal scores
     // total = milli / (1000 n) × 70/100 + the other points; × 100, rounded half-up: (2X + D) / 2D.
-    const others = notReadyPts + missedPts + ahtPts + satisfactionPts + examPts;
-    const x = s.milli * 7 + others * 10_000 * s.n; // total × 100 = x / (100 n)
-    const d = 100 * s.n;
-    const key = x >= 0 ? Math.floor((2 * x + d) / (2 * d)) : -Math.floor((-2 * x + d) / (2 * d));
-    const qaMean = Math.round(s.milli / s.n / 10) / 100;
-    work.push({
-      id: s.id,
-      key,
-      qaMilli: s.milli,
-      qaN: s.n,
-      missed: k.missed,
-      inbound: k.inbound,
-      components: [
-        { id: 'notReady', raw: k.notReady, points: notReadyPts, contribution: notReadyPts },
-        { id: 'missed', raw: Math.round((m100 * 100) / k.inbound) / 100, points: missedPts, contribution: missedPts },
-        { id: 'aht', raw: Math.round(k.handleMs / k.handled / 10) / 100, points: ahtPts, contribution: ahtPts },
-        { id: 'satisfaction', raw: k.complaints, points: satisfactionPts, contribution: satisfactionPts },
-        { id: 'exam', raw: e, points: examPts, contribution: examPts },
-        { id: 'qa', raw: qaMean, points: qaMean, contribution: Math.round((s.milli * 7) / s.n / 100) / 100 },
-      ],
-    });
+    const others = notReadyPts[a]! + missedPts[a]! + ahtPts[a]! + satisfactionPts[a]! + examPts[a]!;
+    const x = milli[a]! * 7 + others * 10_000 * count[a]!; // total × 100 = x / (100 n)
+    const d = 100 * count[a]!;
+    key[a] = x >= 0 ? Math.floor((2 * x + d) / (2 * d)) : -Math.floor((-2 * x + d) / (2 * d));
+    ranked.push(a);
   }
-  // Rank: total, then qa points (higher first), then missed rate (lower first), then id.
-  work.sort((a, b) => b.key - a.key || b.qaMilli * a.qaN - a.qaMilli * b.qaN || a.missed * b.inbound - b.missed * a.inbound || (a.id < b.id ? -1 : 1));
-  const n = work.length;
+  // Rank: total, then qa points (higher first), then missed rate (lower first), then id (ids are sorted: the index).
+  ranked.sort((a, b) => key[b]! - key[a]! || milli[b]! * count[a]! - milli[a]! * count[b]! || missed[a]! * inbound[b]! - missed[b]! * inbound[a]! || a - b);
+  const m = ranked.length;
   let sum = 0;
-  const agents = work.map((w, r): HandAgent => {
-    sum += w.key;
+  const agents = new Array<HandAgent>(m);
+  for (let r = 0; r < m; r++) {
+    const a = ranked[r]!;
+    const k = key[a]!;
     const rank = r + 1;
-    const k = w.key;
-    return {
-      agentId: w.id,
+    sum += k;
+    agents[r] = {
+      agentId: ids[a]!,
+      index: a,
       total: k / 100,
       grade: k >= 9000 ? 'A' : k >= 8000 ? 'B' : k >= 7000 ? 'C' : k >= 6000 ? 'D' : 'E',
       rank,
-      tier: rank * 100 <= 20 * n ? 'T1' : rank * 100 <= 80 * n ? 'T2' : 'T3',
-      components: w.components,
+      tier: rank * 100 <= 20 * m ? 'T1' : rank * 100 <= 80 * m ? 'T2' : 'T3',
     };
-  });
-  return { agents, mean: n === 0 ? 0 : Math.round(sum / n) / 100, used, excluded };
+  }
+  return { ids, agents, points, mean: m === 0 ? 0 : Math.round(sum / m) / 100, used, excluded };
 }
 
 function assess(list: readonly CallInput[] = calls) {
@@ -298,7 +302,7 @@ for (const a of check.agents) {
 if (check.usage.calls.used !== calls.length) throw new Error('not every call was used');
 
 {
-  // The hand-written reference gives every agent the same total, grade, rank and tier.
+  // The hand-written reference gives every agent the same points, total, grade, rank and tier.
   const h = handWritten();
   if (h.agents.length !== check.agents.filter((a) => a.rank !== null).length) throw new Error('hand-written: not the same agents ranked');
   for (const a of h.agents) {
@@ -306,7 +310,9 @@ if (check.usage.calls.used !== calls.length) throw new Error('not every call was
     if (b.agentId !== a.agentId || b.total !== a.total || b.grade?.id !== a.grade || b.tier?.id !== a.tier) {
       throw new Error(`hand-written disagrees at rank ${a.rank}: ${JSON.stringify([a.agentId, a.total, a.grade, a.tier])} vs ${JSON.stringify([b.agentId, b.total, b.grade?.id, b.tier?.id])}`);
     }
-    for (const c of a.components) if (b.components.find((x) => x.id === c.id)!.points !== c.points) throw new Error(`hand-written ${a.agentId} ${c.id}: points differ`);
+    HAND_COMPONENTS.forEach((id, k) => {
+      if (b.components.find((x) => x.id === id)!.points !== h.points[k]![a.index]) throw new Error(`hand-written ${a.agentId} ${id}: points differ`);
+    });
   }
   if (h.used !== check.usage.calls.used) throw new Error('hand-written: calls used differ');
 }
@@ -323,7 +329,7 @@ const [tPlainShuffled, tValidatedShuffled, tHandShuffled, tAssessShuffled] = tim
   () => validatedLoop(shuffled),
   () => handWritten(shuffled),
   () => assess(shuffled),
-]) as [number, number, number, number];
+]) as [number, number, number, number, number];
 
 console.log(`## Monthly assessment (assessAgents)
 
@@ -335,7 +341,7 @@ ${table(
   [
     ['plain loop: group scores by agent, average (float)', fmt(tPlain, 1), fmt((calls.length / tPlain) * 1000), '1.00×'],
     ['the plain loop + only the per-call checks a score needs before it counts', fmt(tValidated, 1), fmt((calls.length / tValidated) * 1000), `${fmt(tValidated / tPlain, 2)}×`],
-    ['hand-written for this one plan: the same checks, totals, grades, ranks and tiers, no explanations', fmt(tHand, 1), fmt((calls.length / tHand) * 1000), `${fmt(tHand / tPlain, 2)}×`],
+    ['hand-written for this one plan, lean: the same checks, points, totals, grades, ranks and tiers in typed arrays, no explanations', fmt(tHand, 1), fmt((calls.length / tHand) * 1000), `${fmt(tHand / tPlain, 2)}×`],
     ['assessAgents (exact, validated, every component)', fmt(tAssess, 1), fmt((calls.length / tAssess) * 1000), `${fmt(ratio, 2)}×`],
     ['assessAgents, then every agent\'s components read (every reason written out)', fmt(tExplain, 1), fmt((calls.length / tExplain) * 1000), `${fmt(tExplain / tPlain, 2)}×`],
   ],
@@ -346,14 +352,15 @@ Target: within 2× of the plain loop — ${target(ratio <= 2)}${SMOKE ? ' (smoke
 Rows two and three are references, not implementations. The second is the plain loop plus only the checks a call needs
 before its score may count (record shape, a real day in the period, an agent on the roster, a score on the scale that sums
 exactly): ${fmt(tValidated / tPlain, 2)}× the plain loop, a floor under any implementation that checks its input. The third is
-this one plan written out by hand, as a centre's own developer might — the same checks on calls and KPI records, exact
-totals, the seed's tables, the pooled centre AHT, grades, ranks with the plan's tie-breaks and quantile tiers, checked to
-agree with assessAgents for every agent — but none of the explanations, exact fractions, audit records or other plans:
-${fmt(tHand / tPlain, 2)}× the plain loop. assessAgents computes every figure of every agent (exact components,
-contributions, totals, grades, ranks, tiers, roll-ups, the record of what was used); each agent's components, with their
-one-line reasons and exact fractions, are written out when first read, and the last row reads all of them.
-assessAgents is ${fmt(tAssess / tHand, 2)}× the hand-written loop; what it spends beyond the floor
-(${fmt((tAssess - tValidated) / tPlain, 2)}× the plain loop) is the per-agent work for 10,000 agents.
+this one plan written out by hand, as lean as it goes — the same checks on calls and KPI records, exact totals, the seed's
+tables, the pooled centre AHT, grades, ranks with the plan's tie-breaks and quantile tiers, checked to agree with
+assessAgents for every agent — with every figure in typed arrays, one object per agent and none of the explanations, exact
+fractions, audit records or other plans: ${fmt(tHand / tPlain, 2)}× the plain loop, what this plan costs when only the ranked
+numbers are kept. assessAgents computes every figure of every agent (exact components, contributions, totals, grades,
+ranks, tiers, roll-ups, the record of what was used); each agent's components, with their one-line reasons and exact
+fractions, are written out when first read, and the last row reads all of them. assessAgents is ${fmt(tAssess / tHand, 2)}× the
+hand-written loop; what it spends beyond the floor (${fmt((tAssess - tValidated) / tPlain, 2)}× the plain loop) is the per-agent
+work for 10,000 agents.
 All rows run in interleaved rounds; the loops are memory-bound, and how
 the garbage collector happened to lay out the ${fmt(calls.length)} call objects moves every row (the plain loop's time varies by half
 between processes on one machine), so compare ratios within one run.
