@@ -142,7 +142,7 @@ const HAND_COMPONENTS = ['notReady', 'missed', 'aht', 'satisfaction', 'exam'] as
  * to give every agent the same points, total, grade, rank and tier as
  * assessAgents.
  */
-function handWritten(list: readonly CallInput[] = calls): { ids: string[]; agents: HandAgent[]; points: Float64Array[]; mean: number; used: number; excluded: number[] } {
+function handWritten(list: readonly CallInput[] = calls): { agents: HandAgent[]; points: Float64Array[]; mean: number; used: number; excluded: number[] } {
   const ids = Object.keys(metrics).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const n = ids.length;
   const index = new Map<string, number>();
@@ -255,7 +255,7 @@ function handWritten(list: readonly CallInput[] = calls): { ids: string[]; agent
       tier: rank * 100 <= 20 * m ? 'T1' : rank * 100 <= 80 * m ? 'T2' : 'T3',
     };
   }
-  return { ids, agents, points, mean: m === 0 ? 0 : Math.round(sum / m) / 100, used, excluded };
+  return { agents, points, mean: m === 0 ? 0 : Math.round(sum / m) / 100, used, excluded };
 }
 
 function assess(list: readonly CallInput[] = calls) {
@@ -329,7 +329,7 @@ const [tPlainShuffled, tValidatedShuffled, tHandShuffled, tAssessShuffled] = tim
   () => validatedLoop(shuffled),
   () => handWritten(shuffled),
   () => assess(shuffled),
-]) as [number, number, number, number, number];
+]) as [number, number, number, number];
 
 console.log(`## Monthly assessment (assessAgents)
 

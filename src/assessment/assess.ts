@@ -4,7 +4,7 @@
  * was used or left out, and why. Exact throughout; each printed figure is
  * rounded once, from its exact value, as the plan declares.
  */
-import { inInterval, inIntervalOf } from '../bands/interval.js';
+import { inInterval } from '../bands/interval.js';
 import * as P from '../exact/pair.js';
 import { ArithmeticOverflowError, Ratio, sum } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
@@ -748,7 +748,8 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
     notes: notesOf,
     ties,
   };
-  const fast = internal.fastPath;
+  // The fast path gives up at a formula component: with one in the plan, every agent goes the general way from the start.
+  const fast = internal.fastPath && !comps.some((c) => c.def.type === 'formula');
   for (let a = 0; a < nAgents; a++) {
     if (!(fast && scoreAgentFast(a, sc))) scoreAgent(a, sc);
   }
@@ -1103,19 +1104,15 @@ function scoreAgentFast(a: number, sc: Scoring): boolean {
     let pts: Ratio;
     switch (def.type) {
       case 'banded': {
-        const bands = c.bands;
-        let k = 0;
-        while (k < bands.length && !inIntervalOf(bands[k]!.range, xn, xd)) k++;
-        if (k === bands.length) return false;
-        pts = bands[k]!.points;
+        const k = bandOf(c, xn, xd);
+        if (k === c.bands.length) return false;
+        pts = c.bands[k]!.points;
         break;
       }
       case 'deduction': {
         if (xn < 0) return false;
-        const ths = c.thresholds;
-        let k = 0;
-        while (k < ths.length && P.cmpTo(xn, xd, ths[k]!.atLeast) < 0) k++;
-        if (k < ths.length) pts = ths[k]!.points;
+        const k = thresholdOf(c, xn, xd);
+        if (k < c.thresholds.length) pts = c.thresholds[k]!.points;
         else {
           // max − perOccurrence × x, floored.
           const per = p.perOccurrence!;
@@ -1309,7 +1306,7 @@ function scoreAgent(a: number, sc: Scoring): void {
     putRatio(L.rawN, L.rawD, slot, x);
     switch (def.type) {
       case 'banded': {
-        const k = bandOf(c, x);
+        const k = bandOf(c, x.n, x.d);
         if (k === c.bands.length) {
           const msg = `${metricName} ${fmt(x)} is outside the domain ${def.domain}`;
           status[i] = 'invalid';
@@ -1333,7 +1330,7 @@ function scoreAgent(a: number, sc: Scoring): void {
           issues.push({ code: 'negative', path: ['metrics', agentId, metricName], message: msg });
           break;
         }
-        const k = thresholdOf(c, x);
+        const k = thresholdOf(c, x.n, x.d);
         status[i] = 'scored';
         points[i] = k < c.thresholds.length ? c.thresholds[k]!.points : c.max.sub(p.perOccurrence!.mul(x)).max(p.floor!);
         break;

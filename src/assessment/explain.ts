@@ -12,7 +12,8 @@
  * agent and component; the text is derived from them, so it is the same
  * whenever it is read.
  */
-import { inInterval } from '../bands/interval.js';
+import { inIntervalOf } from '../bands/interval.js';
+import * as P from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import type { AgentAssessment, ComponentResult, ComponentStatus, TierMovement } from './assess.js';
 import type { Figures } from './figures.js';
@@ -153,19 +154,19 @@ export function prepare(c: CompiledComponent, plan: Plan, fmt: (r: Ratio) => str
   return p;
 }
 
-/** Index of the first band containing `x`, or `bands.length`. */
-export function bandOf(c: CompiledComponent, x: Ratio): number {
+/** Index of the first band containing `n/d`, or `bands.length` (a pair, so both scoring paths share it). */
+export function bandOf(c: CompiledComponent, n: number, d: number): number {
   const bands = c.bands;
   let k = 0;
-  while (k < bands.length && !inInterval(bands[k]!.range, x)) k++;
+  while (k < bands.length && !inIntervalOf(bands[k]!.range, n, d)) k++;
   return k;
 }
 
-/** Index of the first threshold `x` reaches (thresholds highest first), or `thresholds.length`. */
-export function thresholdOf(c: CompiledComponent, x: Ratio): number {
+/** Index of the first threshold `n/d` reaches (thresholds highest first), or `thresholds.length`. */
+export function thresholdOf(c: CompiledComponent, n: number, d: number): number {
   const ths = c.thresholds;
   let k = 0;
-  while (k < ths.length && !x.gte(ths[k]!.atLeast)) k++;
+  while (k < ths.length && P.cmpTo(n, d, ths[k]!.atLeast) < 0) k++;
   return k;
 }
 
@@ -215,9 +216,9 @@ function scoredReason(ex: Explainer, c: CompiledComponent, p: Prepared, team: st
       return `${c.def.expression} = ${fmt(x)}${clamp} → ${fmt(pts)} of ${p.max}`;
     }
     case 'banded':
-      return p.prefix + fmt(x) + p.bandSuffix[bandOf(c, x)]!;
+      return p.prefix + fmt(x) + p.bandSuffix[bandOf(c, x.n, x.d)]!;
     case 'deduction': {
-      const k = thresholdOf(c, x);
+      const k = thresholdOf(c, x.n, x.d);
       if (k < c.thresholds.length) return fmt(x) + p.thresholdSuffix[k]!;
       const raw = c.max.sub(p.perOccurrence!.mul(x));
       return `${fmt(x)}${p.deductionFrom}${pts.eq(raw) ? '' : p.flooredAt} → ${fmt(pts)} of ${p.max}`;

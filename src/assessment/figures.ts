@@ -98,7 +98,7 @@ export function median(sorted: readonly Ratio[]): Ratio {
 }
 
 /** The greatest common divisor of two BigInts (non-negative). */
-export function bigGcd(a: bigint, b: bigint): bigint {
+function bigGcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   while (b !== 0n) [a, b] = [b, a % b];
   return a;

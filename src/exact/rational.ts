@@ -10,7 +10,7 @@
  * {@link ArithmeticOverflowError} instead of silently losing precision.
  */
 import { CallqaError } from '../issues/issues.js';
-import { gcd } from './pair.js';
+import { cmp, gcd } from './pair.js';
 
 /** How a tie at the rounding digit is resolved. */
 export type RoundingMode = 'half-up' | 'half-even';
@@ -138,13 +138,7 @@ export class Ratio {
 
   /** -1, 0 or 1 as `this` is less than, equal to or greater than `o`. */
   cmp(o: Ratio): -1 | 0 | 1 {
-    if (this.d === o.d) return this.n < o.n ? -1 : this.n > o.n ? 1 : 0;
-    const l = this.n * o.d;
-    const r = o.n * this.d;
-    if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r ? -1 : l > r ? 1 : 0;
-    const lb = BigInt(this.n) * BigInt(o.d);
-    const rb = BigInt(o.n) * BigInt(this.d);
-    return lb < rb ? -1 : lb > rb ? 1 : 0;
+    return cmp(this.n, this.d, o.n, o.d);
   }
 
   eq(o: Ratio): boolean {

@@ -204,6 +204,7 @@ describe('golden: a mean reference instead of the pooled centre AHT', () => {
     expect(pts(agent(r, 'G01')).aht).toBe(5);
     expect(pts(agent(r, 'G03')).aht).toBe(0);
     expect(agent(r, 'G03').total).toBe(70);
+    expect(agent(r, 'G03').grade?.id).toBe('C');
     expect(agent(r, 'G03').components.find((c) => c.id === 'aht')!.reason).toMatch(/312\.00 > centre 310\.50/);
   });
 
