@@ -1,18 +1,20 @@
 /**
- * date-fns, loaded on first use. Its ESM index loads all of its ~250
- * functions (about 20 MB resident); the batch scorer never needs dates
- * (a `YYYY-MM-DD` is checked in day-number.ts), so the three functions used are
- * required one by one, lazily.
+ * The date-fns functions callqa uses, imported one module each. date-fns's
+ * root index loads all of its ~250 functions (about 20 MB resident in Node);
+ * importing the three subpath modules keeps a `callqa score` run lean, and being
+ * static ES imports (not a `createRequire`), bundlers see them and tree-shake.
  */
-import { createRequire } from 'node:module';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 
 interface DateFns {
-  readonly format: typeof import('date-fns/format').format;
-  readonly addDays: typeof import('date-fns/addDays').addDays;
-  readonly getISOWeeksInYear: typeof import('date-fns/getISOWeeksInYear').getISOWeeksInYear;
+  readonly format: typeof format;
+  readonly addDays: typeof addDays;
+  readonly getISOWeeksInYear: typeof getISOWeeksInYear;
 }
 
-let loaded: DateFns | undefined;
+const DATE_FNS: DateFns = { format, addDays, getISOWeeksInYear };
 
 /**
  * The date-fns functions callqa uses.
@@ -23,12 +25,5 @@ let loaded: DateFns | undefined;
  * ```
  */
 export function dateFns(): DateFns {
-  if (loaded) return loaded;
-  const req = createRequire(import.meta.url);
-  loaded = {
-    format: (req('date-fns/format') as typeof import('date-fns/format')).format,
-    addDays: (req('date-fns/addDays') as typeof import('date-fns/addDays')).addDays,
-    getISOWeeksInYear: (req('date-fns/getISOWeeksInYear') as typeof import('date-fns/getISOWeeksInYear')).getISOWeeksInYear,
-  };
-  return loaded;
+  return DATE_FNS;
 }

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js/t2cn';
+import { VARIANT_OFFSETS, VARIANT_SOURCES } from './variant-table.js';
 
 /*
  * Traditional → Simplified folding, one code point at a time.
@@ -12,10 +12,26 @@ import { Converter } from 'opencc-js/t2cn';
  * 't' table (adds 敍→叙, 衞→卫, 衹→只, 枱→台 …) without the Taiwan-only choices
  * that damage Simplified text read as Traditional (tw maps 么→幺 — 什么 would
  * become 什幺 — and 著→着).
+ *
+ * Why a generated table: opencc-js is the source (scripts/variant-pairs.ts reads
+ * it; `npm run tables` writes variant-table.ts; a test checks the two agree on
+ * every code point), but shipping it costs 195 KB minified in a browser bundle;
+ * the 4,231 one-character pairs are ~11 KB gzip. The map is built on first use.
  */
 
-let convert: ((text: string) => string) | undefined;
-const cache = new Map<number, number>();
+let table: Map<number, number> | undefined;
+
+function build(): Map<number, number> {
+  const map = new Map<number, number>();
+  const sources = VARIANT_SOURCES.split(',');
+  const offsets = VARIANT_OFFSETS.split(',');
+  let cp = 0;
+  for (let i = 0; i < sources.length; i++) {
+    cp += parseInt(sources[i]!, 36);
+    map.set(cp, cp - parseInt(offsets[i]!, 36));
+  }
+  return map;
+}
 
 /**
  * Folds one code point from a Traditional (or Hong Kong / Taiwan) variant to its
@@ -29,14 +45,8 @@ const cache = new Map<number, number>();
  * ```
  */
 export function foldVariant(cp: number): number {
-  // ASCII and most Latin never change; skip the converter (and its lazy load).
+  // ASCII and most Latin never change; skip the table (and building it).
   if (cp < 0x2e80) return cp;
-  const hit = cache.get(cp);
-  if (hit !== undefined) return hit;
-  convert ??= Converter({ from: 'hk', to: 'cn' });
-  const out = convert(String.fromCodePoint(cp));
-  const first = out.codePointAt(0);
-  const folded = first !== undefined && out.length === (first > 0xffff ? 2 : 1) ? first : cp;
-  cache.set(cp, folded);
-  return folded;
+  table ??= build();
+  return table.get(cp) ?? cp;
 }
