@@ -24,6 +24,5 @@ export * from './correlation/index.js';
 export * from './problems/index.js';
 export * from './validity/index.js';
 export * from './assessment/index.js';
-export * from './batch/index.js';
 export * from './generate/index.js';
 export { compareCodeUnits } from './order/compare.js';

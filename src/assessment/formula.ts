@@ -4,7 +4,6 @@
  * small whitelist refused. mathjs runs in Fraction mode so that 0.1 + 0.2 is
  * exactly 0.3, and the compiled code sees only a Map of the declared metrics.
  */
-import { createRequire } from 'node:module';
 import type { MathJsInstance, MathNode } from 'mathjs';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
@@ -21,16 +20,39 @@ interface Sandbox {
   readonly parse: MathJsInstance['parse'];
   readonly fraction: (n: number | string, d?: number) => Frac;
 }
+/** What formulas need of mathjs: the module as `import * as mathjs from 'mathjs'` gives it. */
+export type MathjsModule = Pick<typeof import('mathjs'), 'create' | 'all'>;
+
+let provided: MathjsModule | (() => MathjsModule) | undefined;
 let sandbox: Sandbox | undefined;
 
 /**
- * The mathjs instance, created on the first formula: loading mathjs costs
- * ~75 MB, which every `callqa score` run and every plan without a formula
- * would otherwise pay.
+ * Enables formula components by giving callqa the mathjs module (or a function
+ * that returns it, called on the first formula). The pure core does not import
+ * mathjs itself: it is ~170 KB gzip in a browser bundle and ~80 MB and seconds to
+ * load in Node, which every plan without a formula would pay. `callqa/node` (and
+ * so the CLI) provides it for you, loading it on the first formula.
+ *
+ * @example
+ * ```ts
+ * import * as mathjs from 'mathjs';
+ * import { provideMathjs, loadPlan } from 'callqa';
+ * provideMathjs(mathjs);
+ * loadPlan(planWithAFormula);
+ * ```
  */
-function mathjs(): Sandbox {
+export function provideMathjs(mathjs: MathjsModule | (() => MathjsModule)): void {
+  if (sandbox === undefined) provided = mathjs;
+}
+
+/**
+ * The mathjs sandbox, created on the first formula from the provided module, or
+ * undefined when none was provided.
+ */
+function mathjs(): Sandbox | undefined {
   if (sandbox) return sandbox;
-  const m = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+  if (provided === undefined) return undefined;
+  const m = typeof provided === 'function' ? provided() : provided;
   const math = m.create(m.all!, { number: 'Fraction' });
   // Keep our own handle on the parser before neutering the dangerous entry points.
   const parse = math.parse;
@@ -73,7 +95,8 @@ function toRatio(x: unknown): Ratio {
 }
 
 function fromRatio(r: Ratio): Frac {
-  return mathjs().fraction(r.n, r.d);
+  // Only reached while evaluating a compiled formula, so the sandbox exists.
+  return mathjs()!.fraction(r.n, r.d);
 }
 
 // Whitelisted functions are re-implemented over exact ratios: mathjs's own
@@ -444,9 +467,19 @@ export function compileFormula(
   metrics: ReadonlySet<string>,
   path: readonly PathSegment[],
 ): CompiledFormula | Issue[] {
+  const math = mathjs();
+  if (math === undefined) {
+    return [
+      {
+        code: 'formula_needs_mathjs',
+        path: [...path],
+        message: "formula components need mathjs: call provideMathjs(mathjs) once (import * as mathjs from 'mathjs'), or import from 'callqa/node', which provides it",
+      },
+    ];
+  }
   let root: MathNode;
   try {
-    root = mathjs().parse(expression);
+    root = math.parse(expression);
   } catch (e) {
     return [{ code: 'formula_syntax', path: [...path], message: `the expression does not parse: ${(e as Error).message}` }];
   }

@@ -4,6 +4,7 @@
  * subcommands, one file each in ./commands (add `assess`, `sample`, … by adding
  * a file with `register(program)` and one line below).
  */
+import '../node.js'; // the Node edge: formula plans get mathjs
 import { Command, CommanderError } from 'commander';
 import { CallqaError, prettifyIssues } from '../issues/issues.js';
 import { register as compare } from './commands/compare.js';

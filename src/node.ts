@@ -1,0 +1,45 @@
+/**
+ * callqa/node — the Node edge: files, streams, gzip, worker threads, atomic
+ * writes. Batch recalculation (`scoreFile`, `scoreStream`), rubric comparison,
+ * rubric and plan loading from files, the bundled rubrics by path. It
+ * re-exports the whole pure core, so a Node program needs one import.
+ *
+ * @packageDocumentation
+ */
+import { createRequire } from 'node:module';
+import { provideMathjs } from './assessment/formula.js';
+
+declare const __filename: string | undefined;
+
+// Formula components get mathjs from Node's own loader, on the first formula only
+// (loading it costs ~80 MB; most plans and every `callqa score` never need it).
+provideMathjs(() => createRequire(typeof __filename === 'string' ? __filename : import.meta.url)('mathjs') as typeof import('mathjs'));
+
+export * from './index.js';
+export { scoreStream, scoreFile, type RubricSource, type ScoreFileOptions, type ScoreStreamOptions } from './batch/score.js';
+export {
+  compareRubrics,
+  CompareAccumulator,
+  type AgentChange,
+  type CallDelta,
+  type CompareOptions,
+  type CompareReport,
+  type ItemChange,
+} from './batch/compare.js';
+export { openInput, type InputBatch, type InputSource, type OpenInputOptions } from './batch/input.js';
+export { csvRowToEvaluation } from './batch/csv-row.js';
+export { BatchOptionsError } from './batch/record.js';
+export { RubricVersions, VersionsError } from './batch/versions.js';
+export { openOutput, type OutputSink } from './batch/atomic.js';
+export type {
+  BatchProgress,
+  BatchSummary,
+  InputFormat,
+  InputUnit,
+  OutputFormat,
+  OutputOptions,
+  RejectedRecord,
+  ScoredRecord,
+} from './batch/types.js';
+export { readJsonFile, type JsonFileResult } from './files/json-file.js';
+export { bundledPath, loadPlanFile, loadRubricFile, safeLoadPlanFile, safeLoadRubricFile } from './files/load-files.js';
