@@ -1,0 +1,130 @@
+/**
+ * The public API report: every export of each entry (`callqa`, `callqa/node`)
+ * with its kind and signature, as the TypeScript checker sees it. Committed in
+ * api/ so that a change to the public surface shows up in review;
+ * `npm test` runs `scripts/api-report.ts --check` first and fails when the
+ * committed report is stale (`npm run api` rewrites it). The same idea as api-extractor's .api.md, from
+ * the checker directly: no build of declaration files needed.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The entries and their report files. */
+export const ENTRIES = [
+  { name: 'callqa', source: 'src/index.ts', report: 'api/callqa.api.md' },
+  { name: 'callqa/node', source: 'src/node.ts', report: 'api/callqa-node.api.md' },
+] as const;
+
+const PRINTER = ts.createPrinter({ removeComments: true });
+const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType | ts.TypeFormatFlags.WriteArrowStyleSignature;
+
+function line(checker: ts.TypeChecker, name: string, symbol: ts.Symbol): string {
+  const s = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const decl = s.declarations?.[0];
+  const clean = (t: string) => t.replace(/import\("[^"]*"\)\./g, '').replace(/\s+/g, ' ');
+  if (s.flags & ts.SymbolFlags.Function && decl) {
+    const type = checker.getTypeOfSymbolAtLocation(s, decl);
+    return type
+      .getCallSignatures()
+      .map((sig) => `function ${name}${clean(checker.signatureToString(sig, undefined, FLAGS))}`)
+      .join('\n');
+  }
+  if (s.flags & ts.SymbolFlags.Class && decl) {
+    const type = checker.getTypeOfSymbolAtLocation(s, decl);
+    const ctor = type.getConstructSignatures()[0];
+    const instance = checker.getDeclaredTypeOfSymbol(s);
+    const members = instance
+      .getProperties()
+      .filter((p) => !(ts.getCombinedModifierFlags(p.valueDeclaration ?? p.declarations![0]!) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) && !p.name.startsWith('#'))
+      .map((p) => `${p.name}: ${clean(checker.typeToString(checker.getTypeOfSymbolAtLocation(p, decl), undefined, FLAGS))}`)
+      .sort();
+    const statics = checker
+      .getPropertiesOfType(type)
+      .filter((p) => p.name !== 'prototype')
+      .map((p) => `static ${p.name}: ${clean(checker.typeToString(checker.getTypeOfSymbolAtLocation(p, decl), undefined, FLAGS))}`)
+      .sort();
+    return [`class ${name}${ctor ? ` new${clean(checker.signatureToString(ctor, undefined, FLAGS))}` : ''}`, ...statics.map((m) => `  ${m}`), ...members.map((m) => `  ${m}`)].join('\n');
+  }
+  if (s.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) {
+    const type = checker.getDeclaredTypeOfSymbol(s);
+    if (s.flags & ts.SymbolFlags.Interface) {
+      const members = type.getProperties().map((p) => {
+        const pd = p.declarations?.[0];
+        const opt = p.flags & ts.SymbolFlags.Optional ? '?' : '';
+        const t = pd ? checker.typeToString(checker.getTypeOfSymbolAtLocation(p, pd), undefined, FLAGS) : '?';
+        return `  ${p.name}${opt}: ${clean(t)}`;
+      });
+      return [`interface ${name}`, ...members].join('\n');
+    }
+    const text =
+      decl && ts.isTypeAliasDeclaration(decl)
+        ? PRINTER.printNode(ts.EmitHint.Unspecified, decl.type, decl.getSourceFile())
+        : checker.typeToString(type, undefined, FLAGS | ts.TypeFormatFlags.InTypeAlias);
+    return `type ${name} = ${clean(text)}`;
+  }
+  if (s.flags & ts.SymbolFlags.Variable && decl) {
+    return `const ${name}: ${clean(checker.typeToString(checker.getTypeOfSymbolAtLocation(s, decl), undefined, FLAGS))}`;
+  }
+  return `${ts.SymbolFlags[s.flags] ?? 'symbol'} ${name}`;
+}
+
+/**
+ * The API report of every entry, as file name → Markdown text.
+ *
+ * @example
+ * ```ts
+ * apiReports().get('api/callqa.api.md'); // '# API report: callqa\n…'
+ * ```
+ */
+export function apiReports(): Map<string, string> {
+  const config = ts.getParsedCommandLineOfConfigFile(`${ROOT}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const program = ts.createProgram(
+    ENTRIES.map((e) => `${ROOT}${e.source}`),
+    { ...config.options, noEmit: true, skipLibCheck: true },
+  );
+  const checker = program.getTypeChecker();
+  const out = new Map<string, string>();
+  for (const e of ENTRIES) {
+    const sf = program.getSourceFile(`${ROOT}${e.source}`)!;
+    const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(sf)!);
+    const lines = exports
+      .map((sym) => ({ name: sym.name, text: line(checker, sym.name, sym) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((x) => x.text);
+    out.set(
+      e.report,
+      `# API report: \`${e.name}\`\n\n<!-- Generated by \`npm run api\` (scripts/api-report.ts); do not edit. A test fails when it is stale. -->\n\n${exports.length} exports.\n\n\`\`\`ts\n${lines.join('\n')}\n\`\`\`\n`,
+    );
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const check = process.argv.includes('--check');
+  let stale = 0;
+  for (const [file, text] of apiReports()) {
+    if (check) {
+      const committed = existsSync(`${ROOT}${file}`) ? readFileSync(`${ROOT}${file}`, 'utf8') : '';
+      if (committed !== text) {
+        stale++;
+        const was = new Set(committed.split('\n'));
+        const now = new Set(text.split('\n'));
+        const added = [...now].filter((l) => !was.has(l));
+        const removed = [...was].filter((l) => !now.has(l));
+        console.error(`${file} is stale: the public API changed. Review, then run \`npm run api\` and commit it.`);
+        for (const l of removed.slice(0, 20)) console.error(`  - ${l}`);
+        for (const l of added.slice(0, 20)) console.error(`  + ${l}`);
+      }
+    } else {
+      writeFileSync(`${ROOT}${file}`, text);
+      console.log(`wrote ${file}`);
+    }
+  }
+  if (check) {
+    if (stale > 0) process.exitCode = 1;
+    else console.log('API reports are up to date');
+  }
+}
