@@ -5,10 +5,11 @@
  *
  *   npx tsx examples/batch-recalculate.ts rubrics/callcenter-qc-7.zh-CN.json examples/data/calls.callcenter-qc-7.ndjson out.ndjson
  */
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { loadRubric, safeScoreCall } from '../src/index.js';
+// In an application: `from 'callqa/node'`.
+import { loadRubricFile, safeScoreCall } from '../src/node.js';
 
 /** What a run did: read = written + rejected, always. */
 export interface RecalcSummary {
@@ -19,7 +20,7 @@ export interface RecalcSummary {
 
 /** Re-scores `input` (NDJSON) into `output` (NDJSON); rejected lines go to `output`.errors. */
 export async function recalculate(rubricPath: string, input: string, output: string): Promise<RecalcSummary> {
-  const rubric = loadRubric(JSON.parse(readFileSync(rubricPath, 'utf8')));
+  const rubric = loadRubricFile(rubricPath); // a RubricError lists every problem of the file
   const out = createWriteStream(output);
   const errors = createWriteStream(`${output}.errors`);
   const summary: RecalcSummary = { read: 0, written: 0, rejected: 0 };

@@ -5,9 +5,9 @@
  *   npx tsx examples/crm-http-handler.ts   # listens on 127.0.0.1:3000
  *   curl -s -XPOST localhost:3000/score -d @evaluation.json
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { loadRubric, safeScoreCall, type Rubric } from '../src/index.js';
+// In an application: `from 'callqa/node'` (the core plus file loading and the bundled rubrics).
+import { bundledPath, loadRubricFile, safeScoreCall, type Rubric } from '../src/node.js';
 
 const MAX_BODY = 1 << 20;
 
@@ -52,6 +52,6 @@ export function startServer(rubric: Rubric, port = 3000, host = '127.0.0.1'): Pr
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rubric = loadRubric(JSON.parse(readFileSync(new URL('../rubrics/callcenter-qc-7.zh-CN.json', import.meta.url), 'utf8')));
+  const rubric = loadRubricFile(bundledPath('callcenter-qc-7.zh-CN.json'));
   void startServer(rubric).then(() => console.log('POST evaluations to http://127.0.0.1:3000/score'));
 }

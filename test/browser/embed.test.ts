@@ -65,7 +65,7 @@ beforeAll(async () => {
     }
   });
   await page.goto(`${ORIGIN}/examples/browser/index.html`);
-  await page.waitForFunction(() => (document.querySelector('#worker-results')?.textContent ?? '') !== '', undefined, { timeout: 8_000 });
+  await page.waitForFunction("(document.querySelector('#worker-results')?.textContent ?? '') !== ''", undefined, { timeout: 8_000 });
 }, 120_000);
 
 afterAll(async () => {
