@@ -1,11 +1,12 @@
 /**
  * The two pieces of zod glue every schema in callqa shares. The schemas use
  * `zod/mini` (functions, not methods), so a bundler keeps only the parts a
- * caller reaches: about 8 KB gzip where classic zod costs about 28 KB whatever
- * is used. Two things classic zod did implicitly are done here, explicitly:
+ * caller reaches: in a browser bundle of `loadRubric` + `scoreCall`, zod went
+ * from 454 KB minified (classic, all its locales) to 32 KB, about 11 KB gzip.
+ * Two things classic zod did implicitly are done here, explicitly:
  *
- * - English messages. `zod/mini` loads no locale, and callqa must not call the
- *   global `z.config()` (that would change the host application's zod), so each
+ * - English messages. `zod/mini` loads no locale, and callqa must not set
+ *   zod's global configuration (that would change the host application's zod), so each
  *   parse passes zod's English error map itself (`safeParseEnglish`).
  * - Descriptions. Classic `.meta(m)` clones the schema and registers `m` in
  *   `z.globalRegistry`; `described` does the same, so one base schema reused
@@ -21,8 +22,8 @@ let english: z.core.$ZodErrorMap | undefined;
 
 /**
  * `schema.safeParse(input)` with zod's English messages, whatever the host
- * application configured globally (its own `z.config()` error map still
- * comes after ours, as in zod's own precedence).
+ * application configured globally: in zod's precedence a per-parse error map
+ * outranks the global ones, and only a message the schema gives itself wins.
  *
  * @example
  * ```ts
