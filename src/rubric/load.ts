@@ -57,7 +57,7 @@ function kindOf(v: unknown): string {
  *
  * @example
  * ```ts
- * const r = safeParseEnglish(rubricSchema, json);
+ * const r = rubricSchema.safeParse(json);
  * if (!r.success) fromZodIssues(r.error.issues, json);
  * ```
  */
