@@ -4,7 +4,7 @@
  * metrics, formulas inside the whitelist), then compilation into a frozen
  * object. Every problem is reported at once, with its JSON path.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkTiling, parseInterval, type Interval } from '../bands/interval.js';
 import { Ratio, sum } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
@@ -12,6 +12,7 @@ import { localize, type Locale, type LocalizedText } from '../localize/localize.
 import { timeZoneIssues } from '../periods/dates.js';
 import { versionForPeriod, type Period } from '../periods/index.js';
 import { fromZodIssues } from '../rubric/load.js';
+import { safeParseEnglish } from '../issues/zod.js';
 import { compileFormula, RESERVED_NAMES, type CompiledFormula } from './formula.js';
 import { compileMetric, kpiKind, type CompiledMetric } from './metrics.js';
 import { planSchema, type ComponentDefinition, type PlanDefinition } from './schema.js';
@@ -350,7 +351,7 @@ function compile(def: PlanDefinition): { plan: Plan } | { issues: Issue[] } {
  * ```
  */
 export function safeLoadPlan(json: unknown): SafePlanResult {
-  const parsed = planSchema.safeParse(json);
+  const parsed = safeParseEnglish(planSchema, json);
   if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues, json) };
   const compiled = compile(parsed.data);
   if ('issues' in compiled) return { success: false, issues: compiled.issues };

@@ -3,10 +3,11 @@
  * "(-inf, 60)". Every boundary says on its face whether it is included, which
  * is exactly what the seeds' tables ("80–89", "≥ 90") leave unsaid.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cmp } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
+import { described } from '../issues/zod.js';
 
 const NUM = String.raw`-?\d+(?:\.\d+)?`;
 const INTERVAL_RE = new RegExp(
@@ -21,20 +22,24 @@ const INTERVAL_RE = new RegExp(
  * intervalSchema.parse('[80, 90)');
  * ```
  */
-export const intervalSchema = z
-  .string()
-  .regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' })
-  .refine((t) => !INTERVAL_RE.test(t) || intervalProblem(t) === null, {
-    // Reported once the syntax is right: an interval must hold at least one value.
-    message: 'this interval holds no value: its lower end must be below its upper end (or equal, with both ends included)',
-    params: { code: 'invalid_interval' },
-  })
-  .meta({
+export const intervalSchema = described(
+  z
+    .string()
+    .check(z.regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' }))
+    .check(
+      z.refine((t) => !INTERVAL_RE.test(t) || intervalProblem(t) === null, {
+        // Reported once the syntax is right: an interval must hold at least one value.
+        message: 'this interval holds no value: its lower end must be below its upper end (or equal, with both ends included)',
+        params: { code: 'invalid_interval' },
+      }),
+    ),
+  {
     id: 'Interval',
     description:
       'An interval: "[" or "(" for an included or excluded lower bound, then "lo, hi", then "]" or ")". Use -inf / inf for an open end.',
     examples: ['[90, 100]', '[80, 90)', '(-inf, 60)'],
-  });
+  },
+);
 
 function intervalProblem(text: string): string | null {
   const m = INTERVAL_RE.exec(text);

@@ -2,7 +2,8 @@
  * Conditions over a call's attributes, e.g. "only outbound sales calls". Kept
  * as data (not code) so a rubric stays a JSON file a QA lead can read.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../issues/zod.js';
 
 /** A scalar attribute value of a call: its direction, type, product, queue… */
 export type AttributeValue = string | number | boolean;
@@ -15,16 +16,19 @@ export type AttributeValue = string | number | boolean;
  * conditionSchema.parse({ attribute: 'callType', equals: 'sales' });
  * ```
  */
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ attribute: z.string().min(1), equals: z.union([z.string(), z.number(), z.boolean()]) }),
-    z.strictObject({ attribute: z.string().min(1), in: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
-    z.strictObject({ attribute: z.string().min(1), exists: z.boolean() }),
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
-    z.strictObject({ not: conditionSchema }),
-  ]),
-).meta({ id: 'Condition', description: 'A test on the call’s attributes: equals / in / exists, combined with all / any / not.' });
+export const conditionSchema: z.ZodMiniType<Condition> = described(
+  z.lazy(() =>
+    z.union([
+      z.strictObject({ attribute: z.string().check(z.minLength(1)), equals: z.union([z.string(), z.number(), z.boolean()]) }),
+      z.strictObject({ attribute: z.string().check(z.minLength(1)), in: z.array(z.union([z.string(), z.number(), z.boolean()])).check(z.minLength(1)) }),
+      z.strictObject({ attribute: z.string().check(z.minLength(1)), exists: z.boolean() }),
+      z.strictObject({ all: z.array(conditionSchema).check(z.minLength(1)) }),
+      z.strictObject({ any: z.array(conditionSchema).check(z.minLength(1)) }),
+      z.strictObject({ not: conditionSchema }),
+    ]),
+  ),
+  { id: 'Condition', description: 'A test on the call’s attributes: equals / in / exists, combined with all / any / not.' },
+);
 
 /**
  * When an item or section applies. Attribute names are the keys of the

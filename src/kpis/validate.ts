@@ -3,9 +3,10 @@
  * relations between fields (answered ≤ offered …), all turned into callqa
  * Issues so that every problem is reported at once.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import type { KpiField } from './types.js';
+import { safeParseEnglish } from '../issues/zod.js';
 
 /**
  * Thrown for bad KPI input; lists every issue with its path.
@@ -29,15 +30,17 @@ export class KpiError extends CallqaError {
 const MAX_COUNT = 1e12;
 const MAX_SECONDS = 1e11;
 
-const count = z.number().int().min(0, { abort: true }).max(MAX_COUNT);
+const count = z.number().check(z.int()).check(z.gte(0, { abort: true })).check(z.lte(MAX_COUNT));
 const seconds = z
   .number()
-  .min(0, { abort: true })
-  .max(MAX_SECONDS, { abort: true })
-  .refine((x) => /^\d+(\.\d{1,3})?$/.test(String(x)), {
-    message: 'durations are seconds with at most three decimals (milliseconds)',
-    params: { code: 'too_precise' },
-  });
+  .check(z.gte(0, { abort: true }))
+  .check(z.lte(MAX_SECONDS, { abort: true }))
+  .check(
+    z.refine((x) => /^\d+(\.\d{1,3})?$/.test(String(x)), {
+      message: 'durations are seconds with at most three decimals (milliseconds)',
+      params: { code: 'too_precise' },
+    }),
+  );
 
 /** What each field holds; the zod schema and the fast check below both follow it. */
 const FIELD_KINDS: Record<KpiField, 'count' | 'seconds' | 'minutes'> = {
@@ -74,10 +77,10 @@ const FIELD_KINDS: Record<KpiField, 'count' | 'seconds' | 'minutes'> = {
   dailyNotReadyMinutes: 'minutes',
 };
 
-const minutes = z.array(z.number().min(0, { abort: true }).max(1440));
+const minutes = z.array(z.number().check(z.gte(0, { abort: true })).check(z.lte(1440)));
 const FIELD_SCHEMAS = Object.fromEntries(
   Object.entries(FIELD_KINDS).map(([f, k]) => [f, k === 'count' ? count : k === 'seconds' ? seconds : minutes]),
-) as unknown as Record<KpiField, z.ZodType>;
+) as unknown as Record<KpiField, z.ZodMiniType>;
 
 /**
  * Every field of {@link KpiRaw}, in declaration order.
@@ -194,7 +197,7 @@ function zodMessage(code: string, path: readonly PathSegment[], issue: z.core.$Z
  * @example
  * ```ts
  * const input = { n: -1 };
- * const r = z.object({ n: z.number().min(0) }).safeParse(input);
+ * const r = z.object({ n: z.number().check(z.gte(0)) }).safeParse(input);
  * if (!r.success) fromZodIssues(r.error.issues, input);
  * //=> [{ code: 'negative', path: ['n'], message: 'n must not be negative' }]
  * ```
@@ -242,10 +245,10 @@ export function kpiInputIssues(
   required: readonly KpiField[],
   strict = false,
 ): Issue[] {
-  const shape: Record<string, z.ZodType> = {};
-  for (const f of fields) shape[f] = required.includes(f) ? FIELD_SCHEMAS[f] : FIELD_SCHEMAS[f].optional();
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const f of fields) shape[f] = required.includes(f) ? FIELD_SCHEMAS[f] : z.optional(FIELD_SCHEMAS[f]);
   const schema = strict ? z.strictObject(shape) : z.object(shape);
-  const parsed = schema.safeParse(input);
+  const parsed = safeParseEnglish(schema, input);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
   if (typeof input !== 'object' || input === null) return issues;
 
@@ -268,7 +271,7 @@ export function kpiInputIssues(
   return issues;
 }
 
-const decimalsSchema = z.number().int().min(0).max(12);
+const decimalsSchema = z.number().check(z.int()).check(z.gte(0)).check(z.lte(12));
 
 /**
  * The issues with rounding options: each listed key, when present, must be a
@@ -282,9 +285,9 @@ const decimalsSchema = z.number().int().min(0).max(12);
  */
 export function roundingIssues(options: unknown, keys: readonly string[]): Issue[] {
   if (options === undefined) return [];
-  const shape: Record<string, z.ZodType> = {};
-  for (const k of keys) shape[k] = decimalsSchema.optional();
-  const parsed = z.object(shape).safeParse(options);
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const k of keys) shape[k] = z.optional(decimalsSchema);
+  const parsed = safeParseEnglish(z.object(shape), options);
   if (parsed.success) return [];
   return parsed.error.issues.map((zi) => ({
     code: 'invalid_option',

@@ -3,7 +3,8 @@
  * string (any language) or a map from locale to text; lookup falls back from
  * the asked locale to the rubric's fallback locale, then to any text present.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../issues/zod.js';
 
 /**
  * The locales callqa ships labels and formatted output for.
@@ -26,19 +27,20 @@ export type Locale = (typeof LOCALES)[number];
  * localizedTextSchema.parse({ 'zh-CN': '服务态度', en: 'Attitude' });
  * ```
  */
-export const localizedTextSchema = z
-  .union([
-    z.string().min(1),
+export const localizedTextSchema = described(
+  z.union([
+    z.string().check(z.minLength(1)),
     z
       .strictObject({
-        'zh-CN': z.string().min(1).optional(),
-        'zh-TW': z.string().min(1).optional(),
-        en: z.string().min(1).optional(),
-        ms: z.string().min(1).optional(),
+        'zh-CN': z.optional(z.string().check(z.minLength(1))),
+        'zh-TW': z.optional(z.string().check(z.minLength(1))),
+        en: z.optional(z.string().check(z.minLength(1))),
+        ms: z.optional(z.string().check(z.minLength(1))),
       })
-      .refine((o) => Object.keys(o).length > 0, { message: 'give the text in at least one locale' }),
-  ])
-  .meta({ id: 'LocalizedText', description: 'A label: one string, or texts by locale (zh-CN, zh-TW, en, ms).' });
+      .check(z.refine((o) => Object.keys(o).length > 0, { message: 'give the text in at least one locale' })),
+  ]),
+  { id: 'LocalizedText', description: 'A label: one string, or texts by locale (zh-CN, zh-TW, en, ms).' },
+);
 
 /** A label as written in a rubric or plan. */
 export type LocalizedText = z.infer<typeof localizedTextSchema>;

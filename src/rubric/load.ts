@@ -3,10 +3,11 @@
  * can express, then compilation. All problems are collected and reported
  * together with their JSON paths.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { checkTiling, hullOf, parseInterval, type Interval } from '../bands/interval.js';
 import { Ratio, sum } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+import { safeParseEnglish } from '../issues/zod.js';
 import { compilePhraseMatcher, type PhraseRuleInput } from '../phrases/index.js';
 import type { CompiledGrade, CompiledItem, CompiledSection, FatalScope, Rubric } from './compiled.js';
 import { rubricSchema, type ItemDefinition, type RubricDefinition } from './schema.js';
@@ -433,7 +434,7 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
  * ```
  */
 export function safeLoadRubric(json: unknown): SafeRubricResult {
-  const parsed = rubricSchema.safeParse(json);
+  const parsed = safeParseEnglish(rubricSchema, json);
   if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues, json) };
   // Compile even when the semantic checks found problems, so that band and phrase
   // problems are reported in the same round as the others.

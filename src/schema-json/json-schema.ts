@@ -3,7 +3,7 @@
  * autocomplete rubric files. The committed copies in rubrics/ are checked
  * against these by a test, so they can never go stale.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { rubricSchema } from '../rubric/schema.js';
 
 /**

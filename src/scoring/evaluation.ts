@@ -3,12 +3,14 @@
  * about one call. Validated against the schema here, then against the rubric
  * in `score.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../issues/zod.js';
 
 /** A scalar answer: yes/no, a level id, a number, a count, a comment — or null for N/A. */
 export type AnswerValue = boolean | number | string | null;
 
-const scalar = z.union([z.boolean(), z.number().finite(), z.string(), z.null()]);
+// zod 4 numbers are finite already (classic `.finite()` was a no-op).
+const scalar = z.union([z.boolean(), z.number(), z.string(), z.null()]);
 
 /**
  * The zod schema of one answer: a scalar, or an object with a note and root causes.
@@ -22,8 +24,8 @@ export const answerSchema = z.union([
   scalar,
   z.strictObject({
     value: scalar,
-    note: z.string().optional(),
-    causes: z.array(z.string().min(1)).optional(),
+    note: z.optional(z.string()),
+    causes: z.optional(z.array(z.string().check(z.minLength(1)))),
   }),
 ]);
 
@@ -39,9 +41,9 @@ export type AnswerInput = z.infer<typeof answerSchema>;
  * ```
  */
 export const turnSchema = z.strictObject({
-  speaker: z.string().min(1),
+  speaker: z.string().check(z.minLength(1)),
   text: z.string(),
-  start: z.number().finite().nonnegative().optional(),
+  start: z.optional(z.number().check(z.nonnegative())),
 });
 
 /**
@@ -53,17 +55,18 @@ export const turnSchema = z.strictObject({
  * z.toJSONSchema(evaluationSchema);
  * ```
  */
-export const evaluationSchema = z
-  .object({
-    id: z.union([z.string().min(1), z.number().int()]).transform(String),
-    agentId: z.string().min(1),
-    evaluatorId: z.string().min(1).optional(),
+export const evaluationSchema = described(
+  z.object({
+    id: z.pipe(z.union([z.string().check(z.minLength(1)), z.number().check(z.int())]), z.transform(String)),
+    agentId: z.string().check(z.minLength(1)),
+    evaluatorId: z.optional(z.string().check(z.minLength(1))),
     date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]),
     answers: z.record(z.string(), answerSchema),
-    attributes: z.record(z.string(), z.union([z.string(), z.number().finite(), z.boolean()])).optional(),
-    transcript: z.array(turnSchema).optional(),
-  })
-  .meta({ title: 'callqa evaluation', description: 'One evaluated call.' });
+    attributes: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+    transcript: z.optional(z.array(turnSchema)),
+  }),
+  { title: 'callqa evaluation', description: 'One evaluated call.' },
+);
 
 /** An evaluation as given to `scoreCall`. */
 export type Evaluation = z.input<typeof evaluationSchema>;
