@@ -7,7 +7,9 @@
 import { z } from 'zod';
 import { checkTiling, parseInterval, type Interval } from '../bands/interval.js';
 import { Ratio, sum } from '../exact/rational.js';
+import { checkBounds, DOCUMENT_LIMITS } from '../issues/bounds.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+import { guard, parseStaged } from '../issues/safe.js';
 import { localize, type Locale, type LocalizedText } from '../localize/localize.js';
 import { timeZoneIssues } from '../periods/dates.js';
 import { versionForPeriod, type Period } from '../periods/index.js';
@@ -350,11 +352,17 @@ function compile(def: PlanDefinition): { plan: Plan } | { issues: Issue[] } {
  * ```
  */
 export function safeLoadPlan(json: unknown): SafePlanResult {
-  const parsed = planSchema.safeParse(json);
-  if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues, json) };
-  const compiled = compile(parsed.data);
-  if ('issues' in compiled) return { success: false, issues: compiled.issues };
-  return { success: true, plan: compiled.plan };
+  return guard((): SafePlanResult => {
+    const bounds = checkBounds(json, DOCUMENT_LIMITS);
+    if (bounds.length > 0) return { success: false, issues: bounds };
+    // Unknown keys alone do not stop the cross-field checks: every problem in one round.
+    const { data, issues } = parseStaged(planSchema, json, fromZodIssues);
+    if (data === null) return { success: false, issues };
+    const compiled = compile(data);
+    if ('issues' in compiled) issues.push(...compiled.issues);
+    if (issues.length > 0 || 'issues' in compiled) return { success: false, issues };
+    return { success: true, plan: compiled.plan };
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { KPI_NAMES } from '../kpis/compute.js';
 import { intervalSchema } from '../bands/interval.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
+import { exactNumberCheck } from '../issues/numbers.js';
 
 const id = z
   .string()
@@ -29,8 +30,9 @@ export const metricNameSchema = z
   .meta({ description: 'A metric declared in `metrics`.' });
 
 const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD, in the centre’s time zone.' });
-const num = z.number().finite();
-const positive = z.number().finite().positive();
+/** Numbers callqa holds exactly (src/issues/numbers.ts): at most 10^9 in size, 6 decimal places. */
+const num = z.number().finite().check(exactNumberCheck);
+const positive = z.number().finite().positive().check(exactNumberCheck);
 const better = z
   .enum(['higher', 'lower'])
   .meta({ description: 'Which direction is an improvement: used by comparisons, ranking tie-breaks and the monotonicity guarantee.' });
@@ -56,7 +58,7 @@ const kpiMetric = z
       .enum(['percent', 'ratio'])
       .optional()
       .meta({ description: 'Rates only: 0–100 (default) or 0–1.' }),
-    thresholdMinutes: z.number().finite().nonnegative().optional().meta({ description: 'notReadyOccurrences only: a day counts when its not-ready minutes are strictly above this (default 30).' }),
+    thresholdMinutes: num.nonnegative().optional().meta({ description: 'notReadyOccurrences only: a day counts when its not-ready minutes are strictly above this (default 30).' }),
     excludeShortAbandons: z.boolean().optional().meta({ description: 'Abandon rate and service levels: drop short abandons (default false).' }),
   })
   .meta({ id: 'KpiMetric', title: 'KPI metric', description: 'A standard KPI from the raw per-agent data (src/kpis).' });
@@ -93,7 +95,7 @@ const qaComponent = z
     ...common,
     type: z.literal('qa'),
     rubric: z.string().min(1).optional().meta({ description: 'Only calls scored with this rubric id count (default: every call).' }),
-    minCalls: z.number().int().min(1).optional().meta({ description: 'Fewer evaluated calls in the period than this is an insufficient sample (default 1).' }),
+    minCalls: z.number().int().min(1).check(exactNumberCheck).optional().meta({ description: 'Fewer evaluated calls in the period than this is an insufficient sample (default 1).' }),
     insufficient: z
       .enum(['renormalise', 'zero', 'incomplete'])
       .optional()
@@ -122,7 +124,7 @@ const bandedComponent = z
 
 const threshold = z
   .strictObject({
-    atLeast: z.number().finite().nonnegative().meta({ description: 'From this many occurrences on (inclusive)…' }),
+    atLeast: num.nonnegative().meta({ description: 'From this many occurrences on (inclusive)…' }),
     points: num.meta({ description: '…the component scores exactly this (overrides the per-occurrence arithmetic).' }),
   })
   .meta({ id: 'DeductionThreshold' });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { cmp } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
+import { numberProblem } from '../issues/numbers.js';
 
 const NUM = String.raw`-?\d+(?:\.\d+)?`;
 const INTERVAL_RE = new RegExp(
@@ -24,10 +25,10 @@ const INTERVAL_RE = new RegExp(
 export const intervalSchema = z
   .string()
   .regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' })
-  .refine((t) => !INTERVAL_RE.test(t) || intervalProblem(t) === null, {
-    // Reported once the syntax is right: an interval must hold at least one value.
-    message: 'this interval holds no value: its lower end must be below its upper end (or equal, with both ends included)',
-    params: { code: 'invalid_interval' },
+  .check((ctx) => {
+    // Reported once the syntax is right: each bound a number callqa holds exactly, and at least one value inside.
+    const p = INTERVAL_RE.test(ctx.value) ? intervalProblem(ctx.value) : null;
+    if (p) ctx.issues.push({ code: 'custom', input: ctx.value, message: p.message, params: { code: p.code } });
   })
   .meta({
     id: 'Interval',
@@ -36,17 +37,19 @@ export const intervalSchema = z
     examples: ['[90, 100]', '[80, 90)', '(-inf, 60)'],
   });
 
-function intervalProblem(text: string): string | null {
+function intervalProblem(text: string): { code: string; message: string } | null {
   const m = INTERVAL_RE.exec(text);
-  if (!m) return 'syntax';
+  if (!m) return null;
   for (const b of [m[2], m[3]]) {
-    if (b !== undefined && !/inf$/.test(b) && b.replace(/[-.]/g, '').replace(/^0+/, '').length > 15) return 'too_precise';
+    const p = b !== undefined && !/inf$/.test(b) ? numberProblem(b) : null;
+    if (p) return p;
   }
   const iv = parseInterval(text);
-  if (!iv) return 'syntax';
-  if (iv.min === null || iv.max === null) return null;
+  if (!iv || iv.min === null || iv.max === null) return null;
   const c = iv.min.cmp(iv.max);
-  return c < 0 || (c === 0 && iv.minInclusive && iv.maxInclusive) ? null : 'empty';
+  return c < 0 || (c === 0 && iv.minInclusive && iv.maxInclusive)
+    ? null
+    : { code: 'invalid_interval', message: 'this interval holds no value: its lower end must be below its upper end (or equal, with both ends included)' };
 }
 
 /** A parsed interval; `null` bounds are infinite. */

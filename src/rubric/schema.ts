@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { intervalSchema } from '../bands/interval.js';
 import { conditionSchema } from '../conditions/conditions.js';
-import { isExactDecimal } from '../exact/rational.js';
+import { exactNumberCheck } from '../issues/numbers.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
 
 const id = z
@@ -18,16 +18,16 @@ const id = z
 
 const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD, in the centre’s time zone.' });
 
-/** Numbers must be decimals callqa can hold exactly (at most 15 significant digits). */
-const exact = {
-  message: 'write this number as a decimal with at most 15 significant digits (e.g. 33.3, not 33.333333333333336)',
-  params: { code: 'too_precise' },
-} as const;
-const decimal = z.number().finite().refine(isExactDecimal, exact);
+/**
+ * Numbers must be ones callqa holds exactly (src/issues/numbers.ts): at most
+ * 10^9 in size (`too_large`) and 6 decimal places (`too_precise`).
+ */
+const decimal = z.number().finite().check(exactNumberCheck);
 /** Points as written: a decimal number (exact arithmetic keeps 0.1 + 0.2 = 0.3). */
 const points = decimal.meta({ description: 'Points (a decimal, may be negative where the form wants it).' });
-const positive = z.number().finite().positive().refine(isExactDecimal, exact);
-const nonNegative = z.number().finite().nonnegative().refine(isExactDecimal, exact);
+const positive = z.number().finite().positive().check(exactNumberCheck);
+const nonNegative = z.number().finite().nonnegative().check(exactNumberCheck);
+const wholeNumber = z.number().int().check(exactNumberCheck);
 
 const fatalScope = z
   .enum(['call', 'section', 'flag'])
@@ -123,7 +123,7 @@ const scaleItem = z
     ...scoring,
     kind: z.literal('scale'),
     points: points.meta({ description: 'Points at the top of the scale.' }),
-    scale: z.strictObject({ min: z.number().int(), max: z.number().int() }),
+    scale: z.strictObject({ min: wholeNumber, max: wholeNumber }),
   })
   .meta({ id: 'ScaleItem', title: 'Scale item', description: 'An n-point scale (e.g. 1–5): points = (answer − min)/(max − min) × points.' });
 
@@ -136,7 +136,7 @@ const penaltyItem = z
     ...common,
     kind: z.literal('penalty'),
     perOccurrence: positive.meta({ description: 'Points deducted per occurrence, e.g. 2 for “−2 per forbidden word”.' }),
-    maxOccurrences: z.number().int().positive().optional(),
+    maxOccurrences: wholeNumber.positive().optional(),
     maxDeduction: positive.optional().meta({ description: 'The most this item may deduct in one call.' }),
     phrases: phraseRuleSchema.optional().meta({ description: 'Forbidden phrases: each hit is one occurrence.' }),
     required: z.boolean().optional(),
