@@ -11,8 +11,9 @@
  *
  * Algorithm: depth-first over arrays and plain objects (own enumerable string
  * keys; other objects — Date, Map, class instances — are leaves, left to the
- * schema). Each frame keeps its key and parent, so a path is rebuilt only for a
- * value that breaks a limit. A container deeper than `maxDepth` is reported and
+ * schema). Leaves are checked as their container is read; only containers get a
+ * frame, which keeps its key and parent, so a path is rebuilt only for a value
+ * that breaks a limit. A container deeper than `maxDepth` is reported and
  * not entered; so a cyclic object stops at the depth limit and a shared
  * sub-object reused many times stops at `maxNodes`. Strings (and keys) are
  * checked for length and for lone UTF-16 surrogates, which no UTF-8 file can
@@ -93,6 +94,11 @@ function pathOf(f: Frame, last?: PathSegment): PathSegment[] {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Native in Node ≥ 20 (ES2024); the regular expression where it is missing.
+const isWellFormed: (s: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (s) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (s) => !LONE_SURROGATE.test(s);
 
 function isWalkedObject(v: object): boolean {
   const proto: unknown = Object.getPrototypeOf(v);
@@ -115,54 +121,70 @@ function isWalkedObject(v: object): boolean {
  */
 export function checkBounds(value: unknown, limits: InputLimits): Issue[] {
   const issues: Issue[] = [];
-  const stack: Frame[] = [{ value, key: null, parent: null, depth: 0 }];
+  const root: Frame = { value, key: null, parent: null, depth: 0 };
+  const stack: Frame[] = [];
   let nodes = 0;
-  const checkString = (s: string, frame: Frame, key?: string): void => {
-    const what = key === undefined ? 'a string' : 'a key';
+  /** A string at `parent[key]` (or the key itself): its length and its UTF-16. */
+  const checkString = (s: string, parent: Frame, key: PathSegment | undefined, isKey: boolean): void => {
+    const what = isKey ? 'a key' : 'a string';
     if (s.length > limits.maxStringLength) {
-      issues.push({ code: 'too_long', path: pathOf(frame, key), message: `${what} of ${s.length} characters is longer than the limit of ${limits.maxStringLength}` });
-    } else if (LONE_SURROGATE.test(s)) {
-      issues.push({ code: 'invalid_unicode', path: pathOf(frame, key), message: `${what} holds a lone UTF-16 surrogate, which is not text` });
+      issues.push({ code: 'too_long', path: pathOf(parent, key), message: `${what} of ${s.length} characters is longer than the limit of ${limits.maxStringLength}` });
+    } else if (!isWellFormed(s)) {
+      issues.push({ code: 'invalid_unicode', path: pathOf(parent, key), message: `${what} holds a lone UTF-16 surrogate, which is not text` });
     }
   };
+  /** Leaves are checked at once, in order (no frame); containers wait in `pending`, pushed in reverse so they are walked in order. */
+  const pending: Frame[] = [];
+  const visit = (v: unknown, parent: Frame, key: PathSegment): void => {
+    nodes++;
+    if (typeof v === 'string') checkString(v, parent, key, false);
+    else if (typeof v === 'object' && v !== null) pending.push({ value: v, key, parent, depth: parent.depth + 1 });
+  };
+  const flush = (): void => {
+    for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i] as Frame);
+    pending.length = 0;
+  };
+  if (typeof value === 'string') {
+    nodes++;
+    checkString(value, root, undefined, false);
+  } else if (typeof value === 'object' && value !== null) stack.push(root);
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
     const f = stack.pop() as Frame;
     if (++nodes > limits.maxNodes) {
       issues.push({ code: 'too_large_input', path: pathOf(f), message: `the input holds more than ${limits.maxNodes} values` });
       break;
     }
-    const v = f.value;
-    if (typeof v === 'string') {
-      checkString(v, f);
-      continue;
-    }
-    if (typeof v !== 'object' || v === null) continue;
-    if (f.depth >= limits.maxDepth && (Array.isArray(v) || isWalkedObject(v))) {
+    const v = f.value as object;
+    const isArray = Array.isArray(v);
+    if (!isArray && !isWalkedObject(v)) continue;
+    if (f.depth >= limits.maxDepth) {
       // Its children would be deeper than the limit; an empty container is still fine.
-      const empty = Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
-      if (!empty) {
-        issues.push({ code: 'too_deep', path: pathOf(f, Array.isArray(v) ? 0 : (Object.keys(v)[0] as string)), message: `nested more than ${limits.maxDepth} levels deep` });
-      }
+      const first = isArray ? (v.length > 0 ? 0 : undefined) : Object.keys(v)[0];
+      if (first !== undefined) issues.push({ code: 'too_deep', path: pathOf(f, first), message: `nested more than ${limits.maxDepth} levels deep` });
       continue;
     }
-    if (Array.isArray(v)) {
+    if (isArray) {
       if (v.length > limits.maxArrayLength) {
         issues.push({ code: 'too_many_items', path: pathOf(f), message: `${v.length} elements; at most ${limits.maxArrayLength} are allowed` });
         continue;
       }
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: f, depth: f.depth + 1 });
-    } else if (isWalkedObject(v)) {
+      for (let i = 0; i < v.length; i++) visit(v[i], f, i);
+      flush();
+    } else {
       const keys = Object.keys(v);
       if (keys.length > limits.maxKeys) {
         issues.push({ code: 'too_many_keys', path: pathOf(f), message: `${keys.length} keys; at most ${limits.maxKeys} are allowed` });
         continue;
       }
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const k = keys[i] as string;
-        checkString(k, f, k);
-        stack.push({ value: (v as Record<string, unknown>)[k], key: k, parent: f, depth: f.depth + 1 });
+      for (const k of keys) {
+        checkString(k, f, k, true);
+        visit((v as Record<string, unknown>)[k], f, k);
       }
+      flush();
     }
+  }
+  if (nodes > limits.maxNodes && !issues.some((i) => i.code === 'too_large_input')) {
+    issues.push({ code: 'too_large_input', path: [], message: `the input holds more than ${limits.maxNodes} values` });
   }
   return issues.slice(0, MAX_ISSUES);
 }

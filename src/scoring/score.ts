@@ -294,7 +294,15 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
   return guard(() => scoreChecked(rubric, evaluation));
 }
 
+/** A compiled rubric has its items in a Map (a rubric's JSON, passed by mistake, does not). */
+function isCompiledRubric(r: unknown): boolean {
+  return typeof r === 'object' && r !== null && (r as { items?: unknown }).items instanceof Map && Array.isArray((r as { sections?: unknown }).sections);
+}
+
 function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
+  if (!isCompiledRubric(rubric)) {
+    return { success: false, issues: [{ code: 'not_a_rubric', path: [], message: 'the rubric must be a compiled rubric from loadRubric (not its JSON)' }] };
+  }
   const bounds = checkBounds(evaluation, EVALUATION_LIMITS);
   if (bounds.length > 0) return { success: false, issues: bounds };
   const issues: Issue[] = [];

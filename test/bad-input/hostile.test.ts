@@ -100,6 +100,10 @@ describe('item 1: safeScoreCall returns issues for answers out of range, never t
     }
   });
 
+  it('a rubric that is not a compiled rubric (its JSON, null) → not_a_rubric, not a TypeError', () => {
+    for (const r of [null, qc7(), {}]) has(failsWith(safeScoreCall(r as never, call({}))), 'not_a_rubric', []);
+  });
+
   it('the throwing getter is reported with code internal (the last line of defence), not thrown', () => {
     const getter = Object.defineProperty(call({}), 'agentId', {
       enumerable: true,
@@ -116,14 +120,15 @@ describe('item 2: the loaders refuse numbers too large to be held exactly', () =
   const I0: PathSegment[] = ['sections', 0, 'items', 0];
   const FORBIDDEN: PathSegment[] = ['sections', 2, 'items', 5];
   it.each([
-    ['item points', (r: Json) => (r['sections'][0].items[0].points = 1e16), [...I0, 'points']],
-    ['a level’s points', (r: Json) => (r['sections'][0].items[0].levels[0].points = 1e16), [...I0, 'levels', 0, 'points']],
-    ['perOccurrence', (r: Json) => (r['sections'][2].items[5].perOccurrence = 1e16), [...FORBIDDEN, 'perOccurrence']],
-    ['maxDeduction', (r: Json) => (r['sections'][2].items[5].maxDeduction = 1e16), [...FORBIDDEN, 'maxDeduction']],
-    ['section max', (r: Json) => (r['sections'][0].max = 1e16), ['sections', 0, 'max']],
-    ['scoring.scale', (r: Json) => (r['scoring'].scale = 1e16), ['scoring', 'scale']],
-    ['a negative floor of -1e20', (r: Json) => (r['scoring'].floor = -1e20), ['scoring', 'floor']],
-  ])('rubric: %s of 1e16 → too_large at its path', (_, edit, path) => {
+    ['item points of 1e16', (r: Json) => (r['sections'][0].items[0].points = 1e16), [...I0, 'points']],
+    ['a level’s points of 1e16', (r: Json) => (r['sections'][0].items[0].levels[0].points = 1e16), [...I0, 'levels', 0, 'points']],
+    ['perOccurrence of 1e16', (r: Json) => (r['sections'][2].items[5].perOccurrence = 1e16), [...FORBIDDEN, 'perOccurrence']],
+    ['maxDeduction of 1e16', (r: Json) => (r['sections'][2].items[5].maxDeduction = 1e16), [...FORBIDDEN, 'maxDeduction']],
+    ['section max of 1e16', (r: Json) => (r['sections'][0].max = 1e16), ['sections', 0, 'max']],
+    ['scoring.scale of 1e16', (r: Json) => (r['scoring'].scale = 1e16), ['scoring', 'scale']],
+    ['a floor of -1e20', (r: Json) => (r['scoring'].floor = -1e20), ['scoring', 'floor']],
+    ['maxOccurrences of 2^53', (r: Json) => (r['sections'][2].items[5].maxOccurrences = 2 ** 53), [...FORBIDDEN, 'maxOccurrences']],
+  ])('rubric: %s → too_large at its path', (_, edit, path) => {
     const r = qc7();
     edit(r);
     const issues = failsWith(safeLoadRubric(r));
