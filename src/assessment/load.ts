@@ -7,12 +7,13 @@
 import * as z from 'zod/mini';
 import { checkTiling, parseInterval, type Interval } from '../bands/interval.js';
 import { Ratio, sum } from '../exact/rational.js';
+import { checkBounds, DOCUMENT_LIMITS } from '../issues/bounds.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+import { guard, parseStaged } from '../issues/safe.js';
 import { localize, type Locale, type LocalizedText } from '../localize/localize.js';
 import { timeZoneIssues } from '../periods/dates.js';
 import { versionForPeriod, type Period } from '../periods/index.js';
 import { fromZodIssues } from '../rubric/load.js';
-import { safeParseEnglish } from '../issues/zod.js';
 import { compileFormula, RESERVED_NAMES, type CompiledFormula } from './formula.js';
 import { compileMetric, kpiKind, type CompiledMetric } from './metrics.js';
 import { planSchema, type ComponentDefinition, type PlanDefinition } from './schema.js';
@@ -351,11 +352,17 @@ function compile(def: PlanDefinition): { plan: Plan } | { issues: Issue[] } {
  * ```
  */
 export function safeLoadPlan(json: unknown): SafePlanResult {
-  const parsed = safeParseEnglish(planSchema, json);
-  if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues, json) };
-  const compiled = compile(parsed.data);
-  if ('issues' in compiled) return { success: false, issues: compiled.issues };
-  return { success: true, plan: compiled.plan };
+  return guard((): SafePlanResult => {
+    const bounds = checkBounds(json, DOCUMENT_LIMITS);
+    if (bounds.length > 0) return { success: false, issues: bounds };
+    // Unknown keys alone do not stop the cross-field checks: every problem in one round.
+    const { data, issues } = parseStaged(planSchema, json, fromZodIssues);
+    if (data === null) return { success: false, issues };
+    const compiled = compile(data);
+    if ('issues' in compiled) issues.push(...compiled.issues);
+    if (issues.length > 0 || 'issues' in compiled) return { success: false, issues };
+    return { success: true, plan: compiled.plan };
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { KPI_NAMES } from '../kpis/compute.js';
 import { intervalSchema } from '../bands/interval.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
+import { exactNumberCheck } from '../issues/numbers.js';
 import { described } from '../issues/zod.js';
 
 const id = described(
@@ -31,8 +32,9 @@ export const metricNameSchema = described(
 
 const isoDate = described(z.iso.date(), { description: 'A calendar date, YYYY-MM-DD, in the centre’s time zone.' });
 // zod 4 numbers are finite already (classic `.finite()` was a no-op).
-const num = z.number();
-const positive = z.number().check(z.positive());
+/** Numbers callqa holds exactly (src/issues/numbers.ts): at most 10^9 in size, 6 decimal places. */
+const num = z.number().check(exactNumberCheck);
+const positive = z.number().check(z.positive(), exactNumberCheck);
 const better = described(z.enum(['higher', 'lower']), {
   description: 'Which direction is an improvement: used by comparisons, ranking tie-breaks and the monotonicity guarantee.',
 });
@@ -55,7 +57,7 @@ const kpiMetric = described(
     kpi: described(z.enum(KPI_METRICS), { description: 'A standard KPI computed exactly from the agent’s raw counts and durations.' }),
     better,
     unit: described(z.optional(z.enum(['percent', 'ratio'])), { description: 'Rates only: 0–100 (default) or 0–1.' }),
-    thresholdMinutes: described(z.optional(z.number().check(z.nonnegative())), {
+    thresholdMinutes: described(z.optional(z.number().check(z.nonnegative(), exactNumberCheck)), {
       description: 'notReadyOccurrences only: a day counts when its not-ready minutes are strictly above this (default 30).',
     }),
     excludeShortAbandons: described(z.optional(z.boolean()), { description: 'Abandon rate and service levels: drop short abandons (default false).' }),
@@ -96,7 +98,7 @@ const qaComponent = described(
     ...common,
     type: z.literal('qa'),
     rubric: described(z.optional(z.string().check(z.minLength(1))), { description: 'Only calls scored with this rubric id count (default: every call).' }),
-    minCalls: described(z.optional(z.number().check(z.int()).check(z.gte(1))), {
+    minCalls: described(z.optional(z.number().check(z.int()).check(z.gte(1), exactNumberCheck)), {
       description: 'Fewer evaluated calls in the period than this is an insufficient sample (default 1).',
     }),
     insufficient: described(z.optional(z.enum(['renormalise', 'zero', 'incomplete'])), {
@@ -129,7 +131,7 @@ const bandedComponent = described(
 
 const threshold = described(
   z.strictObject({
-    atLeast: described(z.number().check(z.nonnegative()), { description: 'From this many occurrences on (inclusive)…' }),
+    atLeast: described(z.number().check(z.nonnegative(), exactNumberCheck), { description: 'From this many occurrences on (inclusive)…' }),
     points: described(num, { description: '…the component scores exactly this (overrides the per-occurrence arithmetic).' }),
   }),
   { id: 'DeductionThreshold' },

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { cmp } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
+import { numberProblem } from '../issues/numbers.js';
 import { described } from '../issues/zod.js';
 
 const NUM = String.raw`-?\d+(?:\.\d+)?`;
@@ -26,13 +27,11 @@ export const intervalSchema = described(
   z
     .string()
     .check(z.regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' }))
-    .check(
-      z.refine((t) => !INTERVAL_RE.test(t) || intervalProblem(t) === null, {
-        // Reported once the syntax is right: an interval must hold at least one value.
-        message: 'this interval holds no value: its lower end must be below its upper end (or equal, with both ends included)',
-        params: { code: 'invalid_interval' },
-      }),
-    ),
+    .check((ctx) => {
+      // Reported once the syntax is right: each bound a number callqa holds exactly, and at least one value inside.
+      const p = INTERVAL_RE.test(ctx.value) ? intervalProblem(ctx.value) : null;
+      if (p) ctx.issues.push({ code: 'custom', input: ctx.value, message: p.message, params: { code: p.code } });
+    }),
   {
     id: 'Interval',
     description:
@@ -41,17 +40,19 @@ export const intervalSchema = described(
   },
 );
 
-function intervalProblem(text: string): string | null {
+function intervalProblem(text: string): { code: string; message: string } | null {
   const m = INTERVAL_RE.exec(text);
-  if (!m) return 'syntax';
+  if (!m) return null;
   for (const b of [m[2], m[3]]) {
-    if (b !== undefined && !/inf$/.test(b) && b.replace(/[-.]/g, '').replace(/^0+/, '').length > 15) return 'too_precise';
+    const p = b !== undefined && !/inf$/.test(b) ? numberProblem(b) : null;
+    if (p) return p;
   }
   const iv = parseInterval(text);
-  if (!iv) return 'syntax';
-  if (iv.min === null || iv.max === null) return null;
+  if (!iv || iv.min === null || iv.max === null) return null;
   const c = iv.min.cmp(iv.max);
-  return c < 0 || (c === 0 && iv.minInclusive && iv.maxInclusive) ? null : 'empty';
+  return c < 0 || (c === 0 && iv.minInclusive && iv.maxInclusive)
+    ? null
+    : { code: 'invalid_interval', message: 'this interval holds no value: its lower end must be below its upper end (or equal, with both ends included)' };
 }
 
 /** A parsed interval; `null` bounds are infinite. */

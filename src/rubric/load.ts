@@ -6,8 +6,9 @@
 import type * as z from 'zod/mini';
 import { checkTiling, hullOf, parseInterval, type Interval } from '../bands/interval.js';
 import { Ratio, sum } from '../exact/rational.js';
+import { checkBounds, DOCUMENT_LIMITS } from '../issues/bounds.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
-import { safeParseEnglish } from '../issues/zod.js';
+import { guard, parseStaged } from '../issues/safe.js';
 import { compilePhraseMatcher, type PhraseRuleInput } from '../phrases/index.js';
 import type { CompiledGrade, CompiledItem, CompiledSection, FatalScope, Rubric } from './compiled.js';
 import { rubricSchema, type ItemDefinition, type RubricDefinition } from './schema.js';
@@ -434,15 +435,20 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
  * ```
  */
 export function safeLoadRubric(json: unknown): SafeRubricResult {
-  const parsed = safeParseEnglish(rubricSchema, json);
-  if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues, json) };
-  // Compile even when the semantic checks found problems, so that band and phrase
-  // problems are reported in the same round as the others.
-  const semantic = checkSemantics(parsed.data);
-  const compiled = compile(parsed.data);
-  const issues = 'issues' in compiled ? [...semantic, ...compiled.issues] : semantic;
-  if (issues.length > 0 || 'issues' in compiled) return { success: false, issues };
-  return { success: true, rubric: compiled.rubric };
+  return guard((): SafeRubricResult => {
+    const bounds = checkBounds(json, DOCUMENT_LIMITS);
+    if (bounds.length > 0) return { success: false, issues: bounds };
+    // Unknown keys alone do not stop the cross-field checks: every problem in one round.
+    const { data, issues } = parseStaged(rubricSchema, json, fromZodIssues);
+    if (data === null) return { success: false, issues };
+    // Compile even when the semantic checks found problems, so that band and phrase
+    // problems are reported in the same round as the others.
+    issues.push(...checkSemantics(data));
+    const compiled = compile(data);
+    if ('issues' in compiled) issues.push(...compiled.issues);
+    if (issues.length > 0 || 'issues' in compiled) return { success: false, issues };
+    return { success: true, rubric: compiled.rubric };
+  });
 }
 
 /**

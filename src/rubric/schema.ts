@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { intervalSchema } from '../bands/interval.js';
 import { conditionSchema } from '../conditions/conditions.js';
-import { isExactDecimal } from '../exact/rational.js';
+import { exactNumberCheck } from '../issues/numbers.js';
 import { described } from '../issues/zod.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
 
@@ -19,17 +19,17 @@ const id = described(
 
 const isoDate = described(z.iso.date(), { description: 'A calendar date, YYYY-MM-DD, in the centre’s time zone.' });
 
-/** Numbers must be decimals callqa can hold exactly (at most 15 significant digits). */
-const exact = {
-  message: 'write this number as a decimal with at most 15 significant digits (e.g. 33.3, not 33.333333333333336)',
-  params: { code: 'too_precise' },
-} as const;
-// zod 4 numbers are finite already (classic `.finite()` was a no-op).
-const decimal = z.number().check(z.refine(isExactDecimal, exact));
+/**
+ * Numbers must be ones callqa holds exactly (src/issues/numbers.ts): at most
+ * 10^9 in size (`too_large`) and 6 decimal places (`too_precise`).
+ * (zod 4 numbers are finite already.)
+ */
+const decimal = z.number().check(exactNumberCheck);
 /** Points as written: a decimal number (exact arithmetic keeps 0.1 + 0.2 = 0.3). */
 const points = described(decimal, { description: 'Points (a decimal, may be negative where the form wants it).' });
-const positive = z.number().check(z.positive()).check(z.refine(isExactDecimal, exact));
-const nonNegative = z.number().check(z.nonnegative()).check(z.refine(isExactDecimal, exact));
+const positive = z.number().check(z.positive(), exactNumberCheck);
+const nonNegative = z.number().check(z.nonnegative(), exactNumberCheck);
+const wholeNumber = z.number().check(z.int(), exactNumberCheck);
 
 const fatalScope = described(z.enum(['call', 'section', 'flag']), {
   description: 'call: the whole call scores 0; section: the item’s section scores 0; flag: keep the score, mark the call failed.',
@@ -134,7 +134,7 @@ const scaleItem = described(
     ...scoring,
     kind: z.literal('scale'),
     points: described(points, { description: 'Points at the top of the scale.' }),
-    scale: z.strictObject({ min: z.number().check(z.int()), max: z.number().check(z.int()) }),
+    scale: z.strictObject({ min: wholeNumber, max: wholeNumber }),
   }),
   { id: 'ScaleItem', title: 'Scale item', description: 'An n-point scale (e.g. 1–5): points = (answer − min)/(max − min) × points.' },
 );
@@ -150,7 +150,7 @@ const penaltyItem = described(
     ...common,
     kind: z.literal('penalty'),
     perOccurrence: described(positive, { description: 'Points deducted per occurrence, e.g. 2 for “−2 per forbidden word”.' }),
-    maxOccurrences: z.optional(z.number().check(z.int()).check(z.positive())),
+    maxOccurrences: z.optional(wholeNumber.check(z.positive())),
     maxDeduction: described(z.optional(positive), { description: 'The most this item may deduct in one call.' }),
     phrases: described(z.optional(phraseRuleSchema), { description: 'Forbidden phrases: each hit is one occurrence.' }),
     required: z.optional(z.boolean()),

@@ -12,14 +12,16 @@
  *  5. one rounding of every reported figure, from its exact value.
  */
 import { inInterval, type Interval } from '../bands/interval.js';
-import { matchesCondition, type AttributeValue } from '../conditions/conditions.js';
-import { isExactDecimal, Ratio } from '../exact/rational.js';
+import { matchesCondition } from '../conditions/conditions.js';
+import { ArithmeticOverflowError, Ratio } from '../exact/rational.js';
+import { checkBounds, EVALUATION_LIMITS } from '../issues/bounds.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+import { guard } from '../issues/safe.js';
 import type { PhraseEvidence } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
+import { parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
-import { daysInMonth } from '../periods/day-number.js';
 
 /**
  * Thrown by {@link scoreCall} when an evaluation does not fit its rubric;
@@ -45,133 +47,6 @@ export type SafeScoreResult =
   | { readonly success: false; readonly issues: readonly Issue[] };
 
 const ZERO = Ratio.ZERO;
-const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript']);
-const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d))?$/;
-
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-interface ParsedEvaluation {
-  id: string;
-  agentId: string;
-  evaluatorId: string | undefined;
-  date: string;
-  answers: Record<string, unknown>;
-  attributes: Record<string, AttributeValue> | undefined;
-  transcript: Turn[] | undefined;
-}
-
-function isCalendarDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
-  return Number(s.slice(8, 10)) <= daysInMonth(Number(s.slice(0, 4)), Number(s.slice(5, 7)));
-}
-
-function readString(ev: Record<string, unknown>, k: string, required: boolean, issues: Issue[]): string | undefined {
-  const v = ev[k];
-  if (v === undefined) {
-    if (required) issues.push({ code: 'required', path: [k], message: `${k} is required` });
-    return undefined;
-  }
-  if (k === 'id' && typeof v === 'number' && Number.isInteger(v)) return String(v);
-  if (typeof v !== 'string' || v === '') {
-    issues.push({ code: 'invalid_type', path: [k], message: `${k} must be a non-empty string` });
-    return undefined;
-  }
-  return v;
-}
-
-/** Structural checks, hand-written because this runs once per call on the hot path. */
-function parseEvaluation(ev: unknown, issues: Issue[]): ParsedEvaluation | null {
-  if (!isPlainObject(ev)) {
-    issues.push({ code: 'invalid_type', path: [], message: 'an evaluation must be an object' });
-    return null;
-  }
-  const id = readString(ev, 'id', true, issues);
-  const agentId = readString(ev, 'agentId', true, issues);
-  const evaluatorId = readString(ev, 'evaluatorId', false, issues);
-  const date = readString(ev, 'date', true, issues);
-  if (date !== undefined && !isCalendarDate(date)) {
-    issues.push({ code: 'invalid_date', path: ['date'], message: `date "${date}" is not YYYY-MM-DD or an ISO date-time with an offset` });
-  }
-  for (const k in ev) {
-    if (!EVALUATION_KEYS.has(k)) {
-      issues.push({ code: 'unknown_key', path: [k], message: `unknown key "${k}"` });
-    }
-  }
-  const answers = ev['answers'];
-  if (!isPlainObject(answers)) {
-    issues.push({ code: answers === undefined ? 'required' : 'invalid_type', path: ['answers'], message: 'answers must be an object from item id to answer' });
-  }
-  let attributes: Record<string, AttributeValue> | undefined;
-  const attrs = ev['attributes'];
-  if (attrs !== undefined) {
-    if (!isPlainObject(attrs)) issues.push({ code: 'invalid_type', path: ['attributes'], message: 'attributes must be an object' });
-    else {
-      for (const [k, v] of Object.entries(attrs)) {
-        if (!(typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) {
-          issues.push({ code: 'invalid_type', path: ['attributes', k], message: 'an attribute is a string, number or boolean' });
-        }
-      }
-      attributes = attrs as Record<string, AttributeValue>;
-    }
-  }
-  let transcript: Turn[] | undefined;
-  const tr = ev['transcript'];
-  if (tr !== undefined) {
-    if (!Array.isArray(tr)) issues.push({ code: 'invalid_type', path: ['transcript'], message: 'transcript must be an array of turns' });
-    else {
-      for (let i = 0; i < tr.length; i++) {
-        const t: unknown = tr[i];
-        if (!isPlainObject(t) || typeof t['speaker'] !== 'string' || typeof t['text'] !== 'string') {
-          issues.push({ code: 'invalid_type', path: ['transcript', i], message: 'a turn is { speaker: string, text: string, start?: number }' });
-        } else if (t['start'] !== undefined && !(typeof t['start'] === 'number' && Number.isFinite(t['start']) && t['start'] >= 0)) {
-          issues.push({ code: 'invalid_type', path: ['transcript', i, 'start'], message: 'start is seconds from the call’s start (≥ 0)' });
-        }
-      }
-      transcript = tr as Turn[];
-    }
-  }
-  if (id === undefined || agentId === undefined || date === undefined || !isPlainObject(answers)) return null;
-  return { id, agentId, evaluatorId, date, answers, attributes, transcript };
-}
-
-interface Answer {
-  value: AnswerValue;
-  note: string | undefined;
-  causes: string[] | undefined;
-}
-
-function readAnswer(raw: unknown, itemId: string, issues: Issue[], nested = false): Answer | null {
-  if (raw === null || typeof raw === 'boolean' || typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
-  const path: PathSegment[] = nested ? ['answers', itemId, 'value'] : ['answers', itemId];
-  if (typeof raw === 'number') {
-    if (Number.isFinite(raw)) return { value: raw, note: undefined, causes: undefined };
-    issues.push({ code: 'invalid_answer_kind', path, message: 'a numeric answer must be finite' });
-    return null;
-  }
-  if (!nested && isPlainObject(raw) && 'value' in raw) {
-    const inner = readAnswer(raw['value'], itemId, issues, true);
-    if (!inner) return null;
-    const note = raw['note'];
-    const causes = raw['causes'];
-    if (note !== undefined && typeof note !== 'string') issues.push({ code: 'invalid_type', path: [...path, 'note'], message: 'note must be a string' });
-    if (causes !== undefined && !(Array.isArray(causes) && causes.every((c) => typeof c === 'string'))) {
-      issues.push({ code: 'invalid_type', path: [...path, 'causes'], message: 'causes must be an array of strings' });
-    }
-    for (const k of Object.keys(raw)) {
-      if (k !== 'value' && k !== 'note' && k !== 'causes') issues.push({ code: 'unknown_key', path: [...path, k], message: `unknown key "${k}"` });
-    }
-    return {
-      value: inner.value,
-      note: typeof note === 'string' ? note : undefined,
-      causes: Array.isArray(causes) ? (causes as string[]) : undefined,
-    };
-  }
-  issues.push({ code: 'invalid_answer_kind', path, message: 'an answer is true/false, a number, a string, null (N/A) or { value, note?, causes? }' });
-  return null;
-}
-
 const KIND_EXPECTS: Record<string, string> = {
   'yes-no': 'true or false',
   levels: 'a level id',
@@ -308,10 +183,6 @@ function evaluateItem(
     }
     case 'numeric': {
       if (typeof value !== 'number') return wrongKind(item, value, out, issues);
-      if (!isExactDecimal(value)) {
-        issues.push({ code: 'too_precise', path, message: `${value} has more than 15 significant digits; send the measured value as written (e.g. 3.3, not 3.3000000000000003)` });
-        return out;
-      }
       const x = Ratio.from(value);
       if (item.domain && !inInterval(item.domain, x)) {
         issues.push({ code: 'out_of_range', path, message: `${value} is outside ${item.domain.text}` });
@@ -343,8 +214,11 @@ function evaluateItem(
       else if (typeof value === 'number' && Number.isInteger(value) && value >= 0) count = value;
       else return wrongKind(item, value, out, issues);
       const counted = item.maxOccurrences !== null ? Math.min(count, item.maxOccurrences) : count;
-      let ded = item.perOccurrence.mul(Ratio.of(counted));
-      if (item.maxDeduction !== null) ded = ded.min(item.maxDeduction);
+      const ded = penaltyDeduction(item, counted);
+      if (ded === null) {
+        issues.push({ code: 'too_large', path, message: `${count} occurrences × ${fmtR(item.perOccurrence)} points is too large a deduction to be held exactly` });
+        return out;
+      }
       out.occurrences = count;
       out.deduction = ded;
       out.earned = ded.neg();
@@ -366,6 +240,23 @@ function evaluateItem(
     out.reason += ' (auto-fail)';
   }
   return out;
+}
+
+/**
+ * count × perOccurrence, capped at maxDeduction. The cap is decided first, by an
+ * exact BigInt comparison, so a huge count (a transcript full of 喂) under a cap
+ * never forms the product; without a cap, a product beyond safe integers is null.
+ */
+function penaltyDeduction(item: CompiledItem, counted: number): Ratio | null {
+  const p = item.perOccurrence;
+  const cap = item.maxDeduction;
+  if (cap !== null && BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d)) return cap;
+  try {
+    return p.mul(Ratio.of(counted));
+  } catch (e) {
+    if (e instanceof ArithmeticOverflowError) return null;
+    throw e;
+  }
 }
 
 function wrongKind(item: CompiledItem, value: AnswerValue | undefined, out: ItemOutcome, issues: Issue[]): ItemOutcome {
@@ -399,6 +290,21 @@ interface SectionWork {
  * ```
  */
 export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown): SafeScoreResult {
+  // The last line of defence: whatever was not foreseen becomes an issue (code internal), never a throw.
+  return guard(() => scoreChecked(rubric, evaluation));
+}
+
+/** A compiled rubric has its items in a Map (a rubric's JSON, passed by mistake, does not). */
+function isCompiledRubric(r: unknown): boolean {
+  return typeof r === 'object' && r !== null && (r as { items?: unknown }).items instanceof Map && Array.isArray((r as { sections?: unknown }).sections);
+}
+
+function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
+  if (!isCompiledRubric(rubric)) {
+    return { success: false, issues: [{ code: 'not_a_rubric', path: [], message: 'the rubric must be a compiled rubric from loadRubric (not its JSON)' }] };
+  }
+  const bounds = checkBounds(evaluation, EVALUATION_LIMITS);
+  if (bounds.length > 0) return { success: false, issues: bounds };
   const issues: Issue[] = [];
   const ev = parseEvaluation(evaluation, issues);
   if (!ev) return { success: false, issues };
@@ -413,7 +319,7 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
 
   // Transcript evidence, grouped by item, limited to each item's window.
   const hitsByItem = new Map<string, PhraseEvidence[]>();
-  const hasTranscript = ev.transcript !== undefined;
+  const hasTranscript = ev.hasTranscript;
   if (rubric.matcher && ev.transcript) {
     const all = rubric.matcher.matchTranscript(ev.transcript, { speakers: rubric.speakers });
     let agentTurns: number[] | null = null;

@@ -138,7 +138,7 @@ const cases: Case[] = [
   { name: 'attributes is an array', evaluation: () => ({ ...valid(), attributes: ['vip'] }), expect: [{ code: 'invalid_type', path: ['attributes'] }] },
   { name: 'an attribute that is an object', evaluation: () => ({ ...valid(), attributes: { channel: { name: 'phone' } } }), expect: [{ code: 'invalid_type', path: ['attributes', 'channel'] }] },
   { name: 'a transcript that is a string', evaluation: () => ({ ...valid(), transcript: '您好' }), expect: [{ code: 'invalid_type', path: ['transcript'] }] },
-  { name: 'a turn without text', evaluation: () => ({ ...valid(), transcript: [{ speaker: 'agent', text: '您好' }, { speaker: 'customer' }] }), expect: [{ code: 'invalid_type', path: ['transcript', 1] }] },
+  { name: 'a turn without text', evaluation: () => ({ ...valid(), transcript: [{ speaker: 'agent', text: '您好' }, { speaker: 'customer' }] }), expect: [{ code: 'required', path: ['transcript', 1, 'text'] }] },
   { name: 'a turn with a negative start', evaluation: () => ({ ...valid(), transcript: [{ speaker: 'agent', text: '您好', start: -1 }] }), expect: [{ code: 'invalid_type', path: ['transcript', 0, 'start'] }] },
   { name: 'unknown top-level key', evaluation: () => ({ ...valid(), score: 100 }), expect: [{ code: 'unknown_key', path: ['score'] }] },
   {

@@ -283,8 +283,13 @@ const cases: Case[] = [
   },
 ];
 
+/**
+ * The issues' codes and paths, without the `checks_skipped` note that follows
+ * shape problems (its own test is in hostile.test.ts): each case names the
+ * problem it plants.
+ */
 function codesAndPaths(issues: readonly Issue[]): { code: string; path: PathSegment[] }[] {
-  return issues.map((i) => ({ code: i.code, path: [...i.path] }));
+  return issues.filter((i) => i.code !== 'checks_skipped').map((i) => ({ code: i.code, path: [...i.path] }));
 }
 
 describe('malformed rubrics: the corpus', () => {
@@ -341,7 +346,7 @@ describe('malformed rubrics: every problem at once', () => {
         { code: 'unknown_key', path: [...I1, 'levels', 1, 'extra'] },
       ]),
     );
-    expect(res.issues).toHaveLength(4);
+    expect(codesAndPaths(res.issues)).toHaveLength(4);
   });
 
   it('reports every semantic problem together', () => {

@@ -1,0 +1,190 @@
+/**
+ * Size and depth bounds on any input, checked before schema validation.
+ *
+ * Schema libraries and the checks after them recurse: a value nested 10,000
+ * deep overflows the call stack (zod's `length` check did, on a label object
+ * with a key named `length`), and a 100 MB string or a million-key object costs
+ * time and memory long before a schema says "wrong type". So every loader and
+ * `safeScoreCall` first walks the input once, iteratively (an explicit stack,
+ * no recursion: the walk itself cannot overflow), and refuses it with a clean
+ * issue at the path where a limit was crossed.
+ *
+ * Algorithm: depth-first over arrays and plain objects (own enumerable string
+ * keys; other objects — Date, Map, class instances — are leaves, left to the
+ * schema). Leaves are checked as their container is read; only containers get a
+ * frame, which keeps its key and parent, so a path is rebuilt only for a value
+ * that breaks a limit. A container deeper than `maxDepth` is reported and
+ * not entered; so a cyclic object stops at the depth limit and a shared
+ * sub-object reused many times stops at `maxNodes`. Strings (and keys) are
+ * checked for length and for lone UTF-16 surrogates, which no UTF-8 file can
+ * hold and which would reach the phrase matcher and the outputs as garbage.
+ */
+import type { Issue, PathSegment } from './issues.js';
+
+/**
+ * The limits {@link checkBounds} enforces.
+ *
+ * @example
+ * ```ts
+ * const strict: InputLimits = { ...DOCUMENT_LIMITS, maxStringLength: 1000 };
+ * ```
+ */
+export interface InputLimits {
+  /** The most keys or indexes between the root and any value (the root is at depth 0). */
+  readonly maxDepth: number;
+  /** The longest string or object key, in UTF-16 code units. */
+  readonly maxStringLength: number;
+  /** The most elements in one array. */
+  readonly maxArrayLength: number;
+  /** The most keys in one object. */
+  readonly maxKeys: number;
+  /** The most values in the whole input (every object, array, string, number …). */
+  readonly maxNodes: number;
+}
+
+/**
+ * Limits for rubrics and plans: documents a person writes. A real scorecard is
+ * about 10 levels deep, a few hundred values, labels of a few hundred
+ * characters; these limits are far above that and far below what hurts.
+ *
+ * @example
+ * ```ts
+ * checkBounds(json, DOCUMENT_LIMITS); // [] for every bundled rubric
+ * ```
+ */
+export const DOCUMENT_LIMITS: InputLimits = Object.freeze({
+  maxDepth: 64,
+  maxStringLength: 100_000,
+  maxArrayLength: 10_000,
+  maxKeys: 10_000,
+  maxNodes: 1_000_000,
+});
+
+/**
+ * Limits for one evaluation (one call): a transcript turn may be long (a whole
+ * call's speech-to-text in one turn), and a long call has thousands of turns.
+ *
+ * @example
+ * ```ts
+ * checkBounds(evaluation, EVALUATION_LIMITS);
+ * ```
+ */
+export const EVALUATION_LIMITS: InputLimits = Object.freeze({
+  maxDepth: 64,
+  maxStringLength: 10_000_000,
+  maxArrayLength: 100_000,
+  maxKeys: 10_000,
+  maxNodes: 1_000_000,
+});
+
+/** At most this many bound issues are reported for one input (the rest are the same problem again). */
+const MAX_ISSUES = 20;
+
+interface Frame {
+  readonly value: unknown;
+  readonly key: PathSegment | null;
+  readonly parent: Frame | null;
+  readonly depth: number;
+}
+
+function pathOf(f: Frame, last?: PathSegment): PathSegment[] {
+  const path: PathSegment[] = last === undefined ? [] : [last];
+  for (let cur: Frame | null = f; cur !== null && cur.key !== null; cur = cur.parent) path.push(cur.key);
+  return path.reverse();
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Native in Node ≥ 20 (ES2024); the regular expression where it is missing.
+const isWellFormed: (s: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (s) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (s) => !LONE_SURROGATE.test(s);
+
+function isWalkedObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Walks `value` once and returns an issue for each limit crossed (at most 20),
+ * with its path: `too_deep`, `too_long` (a string or key), `too_many_items`
+ * (an array), `too_many_keys` (an object), `too_large_input` (all values),
+ * `invalid_unicode` (a lone surrogate). An empty list means the input may go on
+ * to schema validation.
+ *
+ * @example
+ * ```ts
+ * let deep: unknown = [];
+ * for (let i = 0; i < 10_000; i++) deep = [deep];
+ * checkBounds({ name: { length: deep } }, DOCUMENT_LIMITS)[0]?.code; // 'too_deep'
+ * ```
+ */
+export function checkBounds(value: unknown, limits: InputLimits): Issue[] {
+  const issues: Issue[] = [];
+  const root: Frame = { value, key: null, parent: null, depth: 0 };
+  const stack: Frame[] = [];
+  let nodes = 0;
+  /** A string at `parent[key]` (or the key itself): its length and its UTF-16. */
+  const checkString = (s: string, parent: Frame, key: PathSegment | undefined, isKey: boolean): void => {
+    const what = isKey ? 'a key' : 'a string';
+    if (s.length > limits.maxStringLength) {
+      issues.push({ code: 'too_long', path: pathOf(parent, key), message: `${what} of ${s.length} characters is longer than the limit of ${limits.maxStringLength}` });
+    } else if (!isWellFormed(s)) {
+      issues.push({ code: 'invalid_unicode', path: pathOf(parent, key), message: `${what} holds a lone UTF-16 surrogate, which is not text` });
+    }
+  };
+  /** Leaves are checked at once, in order (no frame); containers wait in `pending`, pushed in reverse so they are walked in order. */
+  const pending: Frame[] = [];
+  const visit = (v: unknown, parent: Frame, key: PathSegment): void => {
+    nodes++;
+    if (typeof v === 'string') checkString(v, parent, key, false);
+    else if (typeof v === 'object' && v !== null) pending.push({ value: v, key, parent, depth: parent.depth + 1 });
+  };
+  const flush = (): void => {
+    for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i] as Frame);
+    pending.length = 0;
+  };
+  if (typeof value === 'string') {
+    nodes++;
+    checkString(value, root, undefined, false);
+  } else if (typeof value === 'object' && value !== null) stack.push(root);
+  while (stack.length > 0 && issues.length < MAX_ISSUES) {
+    const f = stack.pop() as Frame;
+    if (++nodes > limits.maxNodes) {
+      issues.push({ code: 'too_large_input', path: pathOf(f), message: `the input holds more than ${limits.maxNodes} values` });
+      break;
+    }
+    const v = f.value as object;
+    const isArray = Array.isArray(v);
+    if (!isArray && !isWalkedObject(v)) continue;
+    if (f.depth >= limits.maxDepth) {
+      // Its children would be deeper than the limit; an empty container is still fine.
+      const first = isArray ? (v.length > 0 ? 0 : undefined) : Object.keys(v)[0];
+      if (first !== undefined) issues.push({ code: 'too_deep', path: pathOf(f, first), message: `nested more than ${limits.maxDepth} levels deep` });
+      continue;
+    }
+    if (isArray) {
+      if (v.length > limits.maxArrayLength) {
+        issues.push({ code: 'too_many_items', path: pathOf(f), message: `${v.length} elements; at most ${limits.maxArrayLength} are allowed` });
+        continue;
+      }
+      for (let i = 0; i < v.length; i++) visit(v[i], f, i);
+      flush();
+    } else {
+      const keys = Object.keys(v);
+      if (keys.length > limits.maxKeys) {
+        issues.push({ code: 'too_many_keys', path: pathOf(f), message: `${keys.length} keys; at most ${limits.maxKeys} are allowed` });
+        continue;
+      }
+      for (const k of keys) {
+        checkString(k, f, k, true);
+        visit((v as Record<string, unknown>)[k], f, k);
+      }
+      flush();
+    }
+  }
+  if (nodes > limits.maxNodes && !issues.some((i) => i.code === 'too_large_input')) {
+    issues.push({ code: 'too_large_input', path: [], message: `the input holds more than ${limits.maxNodes} values` });
+  }
+  return issues.slice(0, MAX_ISSUES);
+}
