@@ -135,15 +135,25 @@ const sha = (parts: Iterable<string>): string => {
   return h.digest('hex');
 };
 
-/** The three digests: the seed plan and the English plan on the big centre, and the 2,000 random centres. */
-export function digests(centres = 2000): { seedPlan: string; englishPlan: string; randomCentres: string } {
-  const plans = PLANS.map(([, f]) => f());
-  const big = bigCentre();
-  function* random(): Generator<string> {
-    for (let i = 0; i < centres; i++) {
-      const r = randomFor(2026, 13, i);
-      yield outcome(plans[i % plans.length]!, centre(r, i % 4 === 3));
-    }
-  }
-  return { seedPlan: sha([outcome(plans[0]!, big)]), englishPlan: sha([outcome(plans[1]!, big)]), randomCentres: sha(random()) };
+/** The plans, loaded once (the English plan's formula loads mathjs: seconds on a busy machine). */
+export function loadPlans(): Plan[] {
+  return PLANS.map(([, f]) => f());
 }
+
+/** The digest of the seed plan (`which` 0) or the English plan (1) on the big centre. */
+export function planDigest(plans: readonly Plan[], which: 0 | 1): string {
+  return sha([outcome(plans[which]!, bigCentre())]);
+}
+
+/** The digest of random centres [from, to): the 2,000 are hashed in chunks of {@link CHUNK}, one test each. */
+export function centresDigest(plans: readonly Plan[], from: number, to: number): string {
+  function* random(): Generator<string> {
+    for (let i = from; i < to; i++) yield outcome(plans[i % plans.length]!, centre(randomFor(2026, 13, i), i % 4 === 3));
+  }
+  return sha(random());
+}
+
+/** Centres per digest. */
+export const CHUNK = 500;
+/** Random centres in all. */
+export const CENTRES = 2000;
