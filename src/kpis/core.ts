@@ -4,7 +4,7 @@
  * display; src/assessment keeps it exact and pools it across agents. One
  * formula, one place: nothing else restates these.
  */
-import type { KpiName } from './compute.js';
+import type { KpiName } from './types.js';
 import type { KpiField, KpiRaw } from './types.js';
 
 /**
