@@ -11,7 +11,7 @@ import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import { localize, type Locale, type LocalizedText } from '../localize/localize.js';
 import { timeZoneIssues } from '../periods/dates.js';
 import { versionForPeriod, type Period } from '../periods/index.js';
-import { fromZodIssues } from '../rubric/load.js';
+import { fromZodIssues } from '../issues/zod.js';
 import { compileFormula, RESERVED_NAMES, type CompiledFormula } from './formula.js';
 import { compileMetric, kpiKind, type CompiledMetric } from './metrics.js';
 import { planSchema, type ComponentDefinition, type PlanDefinition } from './schema.js';
