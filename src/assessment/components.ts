@@ -14,7 +14,7 @@
  * 示忙 rule "−2 per occurrence from 10, floor 0; 6–7 → 0; ≥ 8 → −10" is the
  * plan's deduction component (start 10, perOccurrence 2, floor 0, thresholds
  * at 6 and 8), applied to the count of days with more than 30 minutes
- * not-ready (counted once, by notReadyDays in src/kpis/core.ts).
+ * not-ready (counted once, by countNotReadyDays in src/kpis/core.ts).
  */
 import { inInterval } from '../bands/interval.js';
 import { Ratio } from '../exact/rational.js';
