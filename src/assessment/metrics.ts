@@ -182,6 +182,8 @@ function invalid(path: readonly PathSegment[], code: string, message: string): M
   return { ok: false, status: 'invalid', message, issues: [{ code, path: [...path], message }] };
 }
 
+// Longer than 80 lines on purpose: the fast (computeInto) and full (compute) forms of one KPI metric
+// are closures over the same compiled constants, kept side by side so they cannot drift apart.
 function compileKpiMetric(name: string, def: KpiMetricDef): CompiledMetric {
   const formula = KPI_FORMULAS[def.kpi];
   const required = formula.requires(def);
