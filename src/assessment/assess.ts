@@ -180,6 +180,7 @@ function scoring(plan: Plan, issues: Issue[], roster: Scoring['roster'], table: 
     metricIndex,
     fig,
     prep,
+    allWeight,
     allScale,
     allFactor: prep.map((p) => p.perPoint.mul(allScale)),
     tieComponent: plan.tieBreak.map((t) => ('component' in t ? comps.findIndex((c) => c.id === t.component) : -1)),

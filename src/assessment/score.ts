@@ -34,6 +34,8 @@ export interface Scoring {
   readonly metricIndex: ReadonlyMap<string, number>;
   readonly fig: Figures;
   readonly prep: readonly Prepared[];
+  /** Σ(all weights). */
+  readonly allWeight: Ratio;
   /** 100 / Σ(all weights): the rescaling when every component is scored (the common case). */
   readonly allScale: Ratio;
   /** Per component: weight / max × allScale. */
@@ -129,7 +131,6 @@ export function scoreAgent(a: number, sc: Scoring): void {
   const points = new Array<Ratio | null>(nComp);
   let notes: string[] | null = null;
   let allScored = true;
-  let scoredWeight = Ratio.ZERO;
   let qaOrdinal = 0;
   for (let i = 0; i < nComp; i++) {
     const o = outcomeOf(sc, a, i, comps[i]!.def.type === 'qa' ? qaOrdinal++ : -1);
@@ -140,10 +141,18 @@ export function scoreAgent(a: number, sc: Scoring): void {
     L.status[slot] = STATUS_CODE[o.status];
     putRatio(L.rawN, L.rawD, slot, o.raw);
     points[i] = o.points;
-    if (o.status === 'scored') scoredWeight = scoredWeight.add(comps[i]!.weight);
-    else allScored = false;
+    if (o.status !== 'scored') allScored = false;
   }
-  const total = totalOf(sc, base, points, notes === null ? scoredWeight : null, allScored);
+  // Σ(weights scored) is only needed to rescale when some component was left out.
+  let scoredWeight: Ratio | null = null;
+  if (notes === null) {
+    scoredWeight = sc.allWeight;
+    if (!allScored) {
+      scoredWeight = Ratio.ZERO;
+      for (let i = 0; i < nComp; i++) if (L.status[base + i] === STATUS_CODE.scored) scoredWeight = scoredWeight.add(comps[i]!.weight);
+    }
+  }
+  const total = totalOf(sc, base, points, scoredWeight, allScored);
   if (total === null && notes === null) notes = ['every component was left out'];
   const rounded = total === null ? null : sc.fig.rounded(total);
   sc.totals[a] = total;
