@@ -1,11 +1,13 @@
 /**
- * Formula components: a mathjs expression parsed and compiled once, when the
- * plan loads, after its syntax tree has been walked and everything outside a
- * small whitelist refused. mathjs runs in Fraction mode so that 0.1 + 0.2 is
- * exactly 0.3, and the compiled code sees only a Map of the declared metrics.
+ * Formula components: a mathjs expression parsed once, when the plan loads
+ * (in Fraction mode, so that the literal 0.1 is exactly 1/10), its syntax tree
+ * walked and everything outside a small whitelist refused with an issue at the
+ * expression's path, then compiled by formula-eval.ts into closures over exact
+ * fractions that see only the declared metrics. mathjs never evaluates.
  */
 import type { MathJsInstance, MathNode } from 'mathjs';
-import { Ratio } from '../exact/rational.js';
+import type { Ratio } from '../exact/rational.js';
+import { compileTree, fromRatio, MAX_ROUND_DIGITS, toRatio, type Big } from './formula-eval.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 
 /** mathjs Fraction values as the library hands them out (Fraction.js, bigint parts). */
@@ -13,25 +15,21 @@ interface Frac {
   readonly s: bigint;
   readonly n: bigint;
   readonly d: bigint;
-  compare(o: unknown): number;
 }
 
-interface Sandbox {
-  readonly parse: MathJsInstance['parse'];
-  readonly fraction: (n: number | string, d?: number) => Frac;
-}
-/** What formulas need of mathjs: the module as `import * as mathjs from 'mathjs'` gives it. */
+/** What formulas need of mathjs (its parser): the module as `import * as mathjs from 'mathjs'` gives it. */
 export type MathjsModule = Pick<typeof import('mathjs'), 'create' | 'all'>;
 
 let provided: MathjsModule | (() => MathjsModule) | undefined;
-let sandbox: Sandbox | undefined;
+let parser: MathJsInstance['parse'] | undefined;
 
 /**
  * Enables formula components by giving callqa the mathjs module (or a function
- * that returns it, called on the first formula). The pure core does not import
+ * that returns it, called on the first formula). callqa uses only mathjs's parser
+ * (formula-eval.ts evaluates the checked tree), and the pure core does not import
  * mathjs itself: it is ~170 KB gzip in a browser bundle and ~80 MB and seconds to
  * load in Node, which every plan without a formula would pay. `callqa/node` (and
- * so the CLI) provides it for you, loading it on the first formula.
+ * so the CLI) provides it, loading it on the first formula.
  *
  * @example
  * ```ts
@@ -42,121 +40,20 @@ let sandbox: Sandbox | undefined;
  * ```
  */
 export function provideMathjs(mathjs: MathjsModule | (() => MathjsModule)): void {
-  if (sandbox === undefined) provided = mathjs;
+  if (parser === undefined) provided = mathjs;
 }
 
-/**
- * The mathjs sandbox, created on the first formula from the provided module, or
- * undefined when none was provided.
- */
-function mathjs(): Sandbox | undefined {
-  if (sandbox) return sandbox;
-  if (provided === undefined) return undefined;
-  const m = typeof provided === 'function' ? provided() : provided;
-  const math = m.create(m.all!, { number: 'Fraction' });
-  // Keep our own handle on the parser before neutering the dangerous entry points.
-  const parse = math.parse;
-  const fraction = math.fraction as unknown as (n: number | string, d?: number) => Frac;
-  const refuse = (): never => {
-    throw new Error('disabled in callqa formulas');
-  };
-  math.import(
-    {
-      ...SAFE_FUNCTIONS,
-      import: refuse,
-      createUnit: refuse,
-      evaluate: refuse,
-      parse: refuse,
-      simplify: refuse,
-      derivative: refuse,
-      compile: refuse,
-      resolve: refuse,
-      reviver: refuse,
-    },
-    { override: true },
-  );
-  sandbox = { parse, fraction };
-  return sandbox;
-}
-
-function toRatio(x: unknown): Ratio {
-  if (typeof x === 'boolean') return x ? Ratio.ONE : Ratio.ZERO;
-  if (typeof x === 'number') {
-    if (!Number.isFinite(x)) throw new RangeError(`the expression gave ${x}`);
-    return Ratio.from(x);
+/** mathjs's parser in Fraction mode (the literal 0.1 is exactly 1/10), or undefined when none was provided. */
+function fractionParser(): MathJsInstance['parse'] | undefined {
+  if (!parser && provided !== undefined) {
+    const m = typeof provided === 'function' ? provided() : provided;
+    parser = m.create(m.all!, { number: 'Fraction' }).parse;
   }
-  const f = x as Frac | null;
-  if (f && typeof f.n === 'bigint' && typeof f.d === 'bigint') {
-    const n = Number(f.s * f.n);
-    const d = Number(f.d);
-    return Ratio.of(n, d);
-  }
-  throw new TypeError('the expression did not give a number');
+  return parser;
 }
 
-function fromRatio(r: Ratio): Frac {
-  // Only reached while evaluating a compiled formula, so the sandbox exists.
-  return mathjs()!.fraction(r.n, r.d);
-}
-
-// Whitelisted functions are re-implemented over exact ratios: mathjs's own
-// versions do not all accept Fractions (round with digits, median, sqrt).
-const argsToRatios = (args: unknown[]): Ratio[] => args.map(toRatio);
-const SAFE_FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
-  min: (...a) => fromRatio(argsToRatios(a).reduce((m, x) => m.min(x))),
-  max: (...a) => fromRatio(argsToRatios(a).reduce((m, x) => m.max(x))),
-  abs: (x) => {
-    const r = toRatio(x);
-    return fromRatio(r.n < 0 ? r.neg() : r);
-  },
-  sign: (x) => fromRatio(Ratio.of(Math.sign(toRatio(x).n))),
-  round: (x, digits) => {
-    const d = digits === undefined ? 0 : toRatio(digits).toNumber();
-    // A literal is checked at load; a computed one can only be checked here.
-    if (!Number.isInteger(d) || d < 0 || d > MAX_ROUND_DIGITS) {
-      throw new RangeError(`round: digits must be a whole number from 0 to ${MAX_ROUND_DIGITS}, not ${d}`);
-    }
-    return fromRatio(Ratio.from(toRatio(x).toFixed(d, 'half-up')));
-  },
-  // mathjs gives x for x mod 0; a formula should fail like x / 0 does.
-  mod: (x, y) => {
-    const a = toRatio(x);
-    const b = toRatio(y);
-    if (b.n === 0) throw new RangeError('mod by zero');
-    const q = a.div(b);
-    // Exact floor of q.n / q.d (q.d > 0): mathjs's sign convention, x − y·floor(x/y).
-    const fl = (q.n - (((q.n % q.d) + q.d) % q.d)) / q.d;
-    return fromRatio(a.sub(b.mul(Ratio.of(fl))));
-  },
-  floor: (x) => {
-    const r = toRatio(x);
-    return fromRatio(Ratio.of(Math.floor(r.n / r.d)));
-  },
-  ceil: (x) => {
-    const r = toRatio(x);
-    return fromRatio(Ratio.of(Math.ceil(r.n / r.d)));
-  },
-  sqrt: (x) => {
-    const r = toRatio(x);
-    if (r.n < 0) throw new RangeError('sqrt of a negative number');
-    const n = Math.round(Math.sqrt(r.n));
-    const d = Math.round(Math.sqrt(r.d));
-    // Exact for perfect squares; otherwise the nearest 9-decimal value.
-    if (n * n === r.n && d * d === r.d) return fromRatio(Ratio.of(n, d));
-    return fromRatio(Ratio.from(Math.sqrt(r.toNumber()).toFixed(9)));
-  },
-  mean: (...a) => {
-    const rs = argsToRatios(a);
-    return fromRatio(rs.reduce((s, x) => s.add(x), Ratio.ZERO).div(Ratio.of(rs.length)));
-  },
-  median: (...a) => {
-    const rs = argsToRatios(a).sort((x, y) => x.cmp(y));
-    const mid = rs.length >> 1;
-    const m = rs.length % 2 === 1 ? rs[mid]! : rs[mid - 1]!.add(rs[mid]!).div(Ratio.of(2));
-    return fromRatio(m);
-  },
-  clamp: (x, lo, hi) => fromRatio(toRatio(x).max(toRatio(lo)).min(toRatio(hi))),
-};
+/** A mathjs Fraction constant as a number (literals are checked to be safe before this is trusted). */
+const fracNumber = (f: Frac): number => Number(f.s * f.n) / Number(f.d);
 
 /**
  * The functions a formula may call, with their arities.
@@ -236,7 +133,6 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
 
 const MAX_NODES = 500;
 const MAX_EXPONENT = 8;
-const MAX_ROUND_DIGITS = 10;
 /** Significant digits a literal may have: more than a double holds exactly. */
 const MAX_SIGNIFICANT_DIGITS = 15;
 
@@ -290,7 +186,7 @@ function literalValue(node: MathNode | undefined): number {
   if (e?.type !== 'ConstantNode') return NaN;
   const v = (e as unknown as { value: unknown }).value;
   if (typeof v === 'boolean') return NaN;
-  return Number(typeof v === 'object' && v !== null ? toRatio(v).toNumber() : v) * sign;
+  return Number(typeof v === 'object' && v !== null ? fracNumber(v as Frac) : v) * sign;
 }
 
 /**
@@ -327,6 +223,8 @@ function totalExponent(node: MathNode, onTooLarge: (total: number) => void): num
   }
 }
 
+// Longer than 80 lines on purpose: one switch over every mathjs node type, each case the whitelist
+// rule for that node, so that what a formula may contain is read in one place.
 function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly PathSegment[], used: Set<string>): Issue[] {
   const issues: Issue[] = [];
   const bad = (code: string, message: string): void => {
@@ -467,8 +365,8 @@ export function compileFormula(
   metrics: ReadonlySet<string>,
   path: readonly PathSegment[],
 ): CompiledFormula | Issue[] {
-  const math = mathjs();
-  if (math === undefined) {
+  const parse = fractionParser();
+  if (parse === undefined) {
     return [
       {
         code: 'formula_needs_mathjs',
@@ -479,30 +377,25 @@ export function compileFormula(
   }
   let root: MathNode;
   try {
-    root = math.parse(expression);
+    root = parse(expression);
   } catch (e) {
     return [{ code: 'formula_syntax', path: [...path], message: `the expression does not parse: ${(e as Error).message}` }];
   }
   const used = new Set<string>();
   const issues = checkTree(root, metrics, path, used);
   if (issues.length > 0) return issues;
-  let code: { evaluate(scope: Map<string, unknown>): unknown };
-  try {
-    code = root.compile();
-  } catch (e) {
-    return [{ code: 'formula_syntax', path: [...path], message: `the expression does not compile: ${(e as Error).message}` }];
-  }
+  const run = compileTree(root);
   return {
     expression,
     symbols: used,
     evaluate(values: ReadonlyMap<string, Ratio>): Ratio {
-      const scope = new Map<string, unknown>();
+      const scope = new Map<string, Big>();
       for (const name of used) {
         const v = values.get(name);
         if (v === undefined) throw new TypeError(`no value for ${name}`);
         scope.set(name, fromRatio(v));
       }
-      return toRatio(code.evaluate(scope));
+      return toRatio(run(scope));
     },
   };
 }

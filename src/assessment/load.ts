@@ -13,7 +13,7 @@ import { guard, parseStaged } from '../issues/safe.js';
 import { localize, type Locale, type LocalizedText } from '../localize/localize.js';
 import { timeZoneIssues } from '../periods/dates.js';
 import { versionForPeriod, type Period } from '../periods/index.js';
-import { fromZodIssues } from '../rubric/load.js';
+import { fromZodIssues } from '../issues/zod-issues.js';
 import { compileFormula, RESERVED_NAMES, type CompiledFormula } from './formula.js';
 import { compileMetric, kpiKind, type CompiledMetric } from './metrics.js';
 import { planSchema, type ComponentDefinition, type PlanDefinition } from './schema.js';

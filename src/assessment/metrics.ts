@@ -10,7 +10,7 @@ import { parseInterval, inInterval, type Interval } from '../bands/interval.js';
 import { gcd } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
-import { KPI_FORMULAS, notReadyDays } from '../kpis/core.js';
+import { countNotReadyDays, KPI_FORMULAS } from '../kpis/core.js';
 import type { KpiField, KpiRaw } from '../kpis/types.js';
 import { kpiFieldOk, kpiInputIssues } from '../kpis/validate.js';
 import type { KpiMetricName, MetricDefinition } from './schema.js';
@@ -182,6 +182,8 @@ function invalid(path: readonly PathSegment[], code: string, message: string): M
   return { ok: false, status: 'invalid', message, issues: [{ code, path: [...path], message }] };
 }
 
+// Longer than 80 lines on purpose: the fast (computeInto) and full (compute) forms of one KPI metric
+// are closures over the same compiled constants, kept side by side so they cannot drift apart.
 function compileKpiMetric(name: string, def: KpiMetricDef): CompiledMetric {
   const formula = KPI_FORMULAS[def.kpi];
   const required = formula.requires(def);
@@ -215,10 +217,7 @@ function compileKpiMetric(name: string, def: KpiMetricDef): CompiledMetric {
         if (v !== undefined && v !== null && !kpiFieldOk(f, v)) return false;
       }
       if (formula.kind === 'count') {
-        const minutes = record.dailyNotReadyMinutes as readonly number[];
-        let days = 0;
-        for (let i = 0; i < minutes.length; i++) if (minutes[i]! > threshold) days++;
-        out.put(slot, days, 1, 0, NaN, 0, NaN);
+        out.put(slot, countNotReadyDays(record.dailyNotReadyMinutes as readonly number[], threshold), 1, 0, NaN, 0, NaN);
         return true;
       }
       const { num, den } = formula.fraction(record as KpiRaw, def);
@@ -256,7 +255,7 @@ function compileKpiMetric(name: string, def: KpiMetricDef): CompiledMetric {
         }
       }
       if (formula.kind === 'count') {
-        return { ok: true, value: Ratio.of(notReadyDays(record.dailyNotReadyMinutes as readonly number[], threshold).length) };
+        return { ok: true, value: Ratio.of(countNotReadyDays(record.dailyNotReadyMinutes as readonly number[], threshold)) };
       }
       // The fields are valid numbers (or absent): the formula of src/kpis, exact.
       const { num, den } = formula.fraction(record as KpiRaw, def);

@@ -6,7 +6,7 @@
  * metrics) are checked after parsing, in load.ts, so every problem is reported.
  */
 import * as z from 'zod/mini';
-import { KPI_NAMES } from '../kpis/compute.js';
+import { KPI_NAMES } from '../kpis/types.js';
 import { intervalSchema } from '../bands/interval.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
 import { exactNumberCheck } from '../issues/numbers.js';

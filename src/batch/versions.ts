@@ -1,12 +1,18 @@
 /**
  * Several versions of a rubric in one run: each evaluation is scored by the
  * version in force on its date (`effectiveFrom`…`effectiveTo`, both inclusive
- * local dates; absent bounds are open). Overlaps are refused up front so that
- * the choice is never ambiguous.
+ * local dates; absent bounds are open). The timeline is checked by the one
+ * effective-dated version model (src/periods/versions.ts): malformed dates,
+ * inverted ranges and overlaps are refused up front, so that the choice is
+ * never ambiguous.
  */
 import { CallqaError, type Issue } from '../issues/issues.js';
 import type { Rubric } from '../rubric/compiled.js';
 import { compareCodeUnits } from '../order/compare.js';
+import { inForceOn, validateVersionTimeline, type Versioned } from '../periods/versions.js';
+
+/** The start of a version without `effectiveFrom` (the same convention as plans). */
+const OPEN_START = '0001-01-01';
 
 /**
  * Thrown when the rubric versions given to a batch run cannot be used together.
@@ -39,29 +45,24 @@ export class RubricVersions {
   /** The versions, ordered by `effectiveFrom` (open start first). */
   readonly list: readonly Rubric[];
 
+  /** The versions' dates as the one effective-dated model reads them (an open start is 0001-01-01, as for plans). */
+  private readonly timeline: readonly (Versioned & { readonly rubric: Rubric })[];
+
   constructor(rubrics: readonly Rubric[]) {
     if (rubrics.length === 0) throw new VersionsError([{ code: 'required', path: [], message: 'give at least one rubric' }]);
-    const sorted = [...rubrics].sort((x, y) => compareCodeUnits(x.definition.effectiveFrom ?? '', y.definition.effectiveFrom ?? ''));
-    const issues: Issue[] = [];
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const a = sorted[i] as Rubric;
-        const b = sorted[j] as Rubric;
-        const aFrom = a.definition.effectiveFrom ?? '0000-00-00';
-        const aTo = a.definition.effectiveTo ?? '9999-99-99';
-        const bFrom = b.definition.effectiveFrom ?? '0000-00-00';
-        const bTo = b.definition.effectiveTo ?? '9999-99-99';
-        if (aFrom <= bTo && bFrom <= aTo) {
-          issues.push({
-            code: 'overlap',
-            path: [j],
-            message: `${label(b)} (${span(b)}) overlaps ${label(a)} (${span(a)}): give versions whose effectiveFrom/effectiveTo do not overlap`,
-          });
-        }
-      }
+    const timeline = rubrics.map((rubric) => {
+      const { effectiveFrom, effectiveTo } = rubric.definition;
+      return effectiveTo === undefined ? { effectiveFrom: effectiveFrom ?? OPEN_START, rubric } : { effectiveFrom: effectiveFrom ?? OPEN_START, effectiveTo, rubric };
+    });
+    // One model for rubrics, plans and the batch: malformed dates, inverted ranges and overlaps
+    // are refused, in O(n log n) (periods/versions.ts), every problem at once.
+    const issues = validateVersionTimeline(timeline);
+    if (issues.length > 0) {
+      throw new VersionsError(issues.map((i) => ({ ...i, message: `${label(rubrics[i.path[0] as number]!)}: ${i.message}` })));
     }
-    if (issues.length > 0) throw new VersionsError(issues);
-    this.list = sorted;
+    const sorted = [...timeline].sort((x, y) => compareCodeUnits(x.effectiveFrom, y.effectiveFrom));
+    this.timeline = sorted;
+    this.list = sorted.map((t) => t.rubric);
   }
 
   /**
@@ -75,11 +76,8 @@ export class RubricVersions {
       return { issue: { code: 'invalid_date', path: ['date'], message: 'date is needed (YYYY-MM-DD…) to choose the rubric version' } };
     }
     const day = date.slice(0, 10);
-    for (const r of this.list) {
-      const from = r.definition.effectiveFrom;
-      const to = r.definition.effectiveTo;
-      if ((from === undefined || from <= day) && (to === undefined || day <= to)) return { rubric: r };
-    }
+    const found = inForceOn(this.timeline, day);
+    if (found) return { rubric: found.rubric };
     return {
       issue: {
         code: 'no_rubric_version',

@@ -9,7 +9,11 @@
  * included; given unreduced ones they are exact but may overflow sooner, which
  * only sends the caller to Ratio.
  */
-import type { Ratio } from './rational.js';
+/** A fraction n/d with d > 0, such as a Ratio (named structurally: rational.ts builds on this file). */
+interface Fraction {
+  readonly n: number;
+  readonly d: number;
+}
 
 /** The result of the last successful operation: `n/d` with `d > 0`, never −0 (reduced when the inputs were). */
 export const out = { n: 0, d: 1 };
@@ -123,6 +127,6 @@ export function cmp(a: number, b: number, c: number, d: number): -1 | 0 | 1 {
  * cmpTo(1, 2, Ratio.of(1, 2)); // 0
  * ```
  */
-export function cmpTo(a: number, b: number, r: Ratio): -1 | 0 | 1 {
+export function cmpTo(a: number, b: number, r: Fraction): -1 | 0 | 1 {
   return cmp(a, b, r.n, r.d);
 }

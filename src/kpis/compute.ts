@@ -4,46 +4,8 @@
  */
 import * as k from './kpis.js';
 import { KPI_FORMULAS } from './core.js';
-import type { AbandonTreatment, KpiField, KpiRaw, KpiResult } from './types.js';
+import type { AbandonTreatment, KpiField, KpiName, KpiRaw, KpiResult } from './types.js';
 import { KPI_FIELDS, KpiError, kpiCheck, kpiInputIssues, kpiInputOk, roundingIssues, roundingOk } from './validate.js';
-
-/**
- * The KPIs {@link computeKpis} knows. The three service levels are the three
- * treatments of abandoned calls.
- *
- * @example
- * ```ts
- * const name: KpiName = 'serviceLevelAgainst';
- * ```
- */
-export type KpiName = (typeof KPI_NAMES)[number];
-
-/**
- * Every standard KPI, in the order `computeKpis` reports them.
- *
- * @example
- * ```ts
- * KPI_NAMES.includes('missedCallRate'); // true
- * ```
- */
-export const KPI_NAMES = [
-  'answerRate',
-  'abandonRate',
-  'serviceLevelIgnored',
-  'serviceLevelAgainst',
-  'serviceLevelFavour',
-  'averageHandleTime',
-  'averageSpeedOfAnswer',
-  'firstContactResolution',
-  'occupancy',
-  'scheduleAdherence',
-  'shrinkage',
-  'attendance',
-  'attrition',
-  'notReadyRate',
-  'missedCallRate',
-  'notReadyOccurrences',
-] as const;
 
 /**
  * Options of {@link computeKpis}.

@@ -4,7 +4,7 @@
  * display; src/assessment keeps it exact and pools it across agents. One
  * formula, one place: nothing else restates these.
  */
-import type { KpiName } from './compute.js';
+import type { KpiName } from './types.js';
 import type { KpiField, KpiRaw } from './types.js';
 
 /**
@@ -202,6 +202,33 @@ export const KPI_FORMULAS: Readonly<Record<KpiName, KpiFormula>> = {
  */
 export function notReadyDays(minutes: readonly number[], thresholdMinutes: number): number[] {
   const days: number[] = [];
-  for (let i = 0; i < minutes.length; i++) if ((minutes[i] as number) > thresholdMinutes) days.push(i);
+  for (let i = 0; i < minutes.length; i++) if (isNotReadyDay(minutes[i]!, thresholdMinutes)) days.push(i);
+  return days;
+}
+
+/**
+ * Whether a day's not-ready minutes make it an occurrence: strictly above the
+ * threshold. The one place this rule is written (the KPI and the assessment count with it).
+ *
+ * @example
+ * ```ts
+ * isNotReadyDay(30, 30); //=> false
+ * ```
+ */
+export function isNotReadyDay(minutes: number, thresholdMinutes: number): boolean {
+  return minutes > thresholdMinutes;
+}
+
+/**
+ * How many days are not-ready occurrences ({@link notReadyDays}'s length, without the list).
+ *
+ * @example
+ * ```ts
+ * countNotReadyDays([12, 45, 30, 31], 30); //=> 2
+ * ```
+ */
+export function countNotReadyDays(minutes: readonly number[], thresholdMinutes: number): number {
+  let days = 0;
+  for (let i = 0; i < minutes.length; i++) if (isNotReadyDay(minutes[i]!, thresholdMinutes)) days++;
   return days;
 }

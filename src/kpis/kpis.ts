@@ -17,7 +17,7 @@ import type {
   KpiRaw,
   RateOptions,
 } from './types.js';
-import type { KpiName } from './compute.js';
+import type { KpiName } from './types.js';
 import { KPI_FORMULAS, notReadyDays, type KpiFormulaOptions } from './core.js';
 import { KpiError, kpiCheck, kpiInputIssues, kpiInputOk, roundingIssues, roundingOk } from './validate.js';
 

@@ -186,3 +186,41 @@ export interface AverageOptions {
  * ```
  */
 export type AbandonTreatment = 'ignored' | 'against' | 'favour';
+
+/**
+ * The KPIs `computeKpis` knows. The three service levels are the three
+ * treatments of abandoned calls.
+ *
+ * @example
+ * ```ts
+ * const name: KpiName = 'serviceLevelAgainst';
+ * ```
+ */
+export type KpiName = (typeof KPI_NAMES)[number];
+
+/**
+ * Every standard KPI, in the order `computeKpis` reports them.
+ *
+ * @example
+ * ```ts
+ * KPI_NAMES.includes('missedCallRate'); // true
+ * ```
+ */
+export const KPI_NAMES = [
+  'answerRate',
+  'abandonRate',
+  'serviceLevelIgnored',
+  'serviceLevelAgainst',
+  'serviceLevelFavour',
+  'averageHandleTime',
+  'averageSpeedOfAnswer',
+  'firstContactResolution',
+  'occupancy',
+  'scheduleAdherence',
+  'shrinkage',
+  'attendance',
+  'attrition',
+  'notReadyRate',
+  'missedCallRate',
+  'notReadyOccurrences',
+] as const;

@@ -4,9 +4,10 @@
  * Issues so that every problem is reported at once.
  */
 import * as z from 'zod/mini';
-import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
-import type { KpiField } from './types.js';
+import { CallqaError, type Issue } from '../issues/issues.js';
 import { safeParseEnglish } from '../issues/zod.js';
+import { fromZodIssues } from '../issues/zod-issues.js';
+import type { KpiField } from './types.js';
 
 /**
  * Thrown for bad KPI input; lists every issue with its path.
@@ -133,91 +134,6 @@ const CONSTRAINTS: readonly Constraint[] = [
   { parts: ['missedCalls'], limit: 'inboundCalls', why: 'the missed-call rate would exceed 100%' },
 ];
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v = input;
-  for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
-  return v;
-}
-
-function zodCode(issue: z.core.$ZodIssue, input: unknown): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      // zod does not echo the input by default, so look the value up.
-      if (valueAt(input, issue.path) === undefined) return 'required';
-      return issue.expected === 'int' ? 'not_integer' : 'invalid_type';
-    case 'too_small':
-      return 'negative';
-    case 'too_big':
-      return 'too_large';
-    case 'custom': {
-      const c = (issue.params as { code?: unknown } | undefined)?.code;
-      return typeof c === 'string' ? c : 'invalid';
-    }
-    case 'unrecognized_keys':
-      return 'unknown_field';
-    default:
-      return issue.code;
-  }
-}
-
-function zodMessage(code: string, path: readonly PathSegment[], issue: z.core.$ZodIssue): string {
-  const at = path.length === 0 ? 'input' : path.map(String).join('.');
-  switch (code) {
-    case 'required':
-      return `${at} is required`;
-    case 'not_integer':
-      return `${at} must be a whole number (a count)`;
-    case 'invalid_type':
-      return issue.code === 'invalid_type' && issue.expected === 'array'
-        ? `${at} must be a list of numbers`
-        : issue.code === 'invalid_type' && issue.expected === 'object'
-          ? `${at} must be an object`
-          : `${at} must be a finite number`;
-    case 'negative':
-      return `${at} must not be negative`;
-    default:
-      return `${at}: ${issue.message}`;
-  }
-}
-
-/**
- * @name fromZodIssues
- * @category KPIs
- * @summary Converts zod issues to callqa Issues.
- *
- * @description
- * Codes become `required`, `not_integer`, `invalid_type`, `negative`,
- * `too_large`, `too_precise` or `unknown_field`. An unknown key becomes one
- * issue per key, at that key's path, so that a typo such as `offerd` is pointed at directly.
- *
- * @param issues - `error.issues` of a failed zod `safeParse`
- * @param input - the value that was parsed (to tell a missing field from a wrong one)
- * @returns the callqa Issues, in the same order
- *
- * @example
- * ```ts
- * const input = { n: -1 };
- * const r = z.object({ n: z.number().check(z.gte(0)) }).safeParse(input);
- * if (!r.success) fromZodIssues(r.error.issues, input);
- * //=> [{ code: 'negative', path: ['n'], message: 'n must not be negative' }]
- * ```
- */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): Issue[] {
-  const out: Issue[] = [];
-  for (const zi of issues) {
-    const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const code = zodCode(zi, input);
-    if (zi.code === 'unrecognized_keys') {
-      for (const key of zi.keys) {
-        out.push({ code, path: [...path, key], message: `unknown field '${key}'` });
-      }
-    } else {
-      out.push({ code, path, message: zodMessage(code, path, zi) });
-    }
-  }
-  return out;
-}
-
 /**
  * @name kpiInputIssues
  * @category KPIs
@@ -249,7 +165,7 @@ export function kpiInputIssues(
   for (const f of fields) shape[f] = required.includes(f) ? FIELD_SCHEMAS[f] : z.optional(FIELD_SCHEMAS[f]);
   const schema = strict ? z.strictObject(shape) : z.object(shape);
   const parsed = safeParseEnglish(schema, input);
-  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
+  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input, { pathInMessage: true });
   if (typeof input !== 'object' || input === null) return issues;
 
   const bad = new Set(issues.map((i) => i.path[0]));

@@ -136,7 +136,16 @@ export interface SelectVersionOptions {
   readonly timeZone?: string;
 }
 
-function covering<V extends Versioned>(versions: readonly V[], day: string): V | undefined {
+/**
+ * The version in force on a local day (`YYYY-MM-DD`), of a timeline that
+ * {@link validateVersionTimeline} accepts; undefined when none is.
+ *
+ * @example
+ * ```ts
+ * inForceOn([{ effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30' }], '2026-07-01'); //=> undefined
+ * ```
+ */
+export function inForceOn<V extends Versioned>(versions: readonly V[], day: string): V | undefined {
   return versions.find((v) => v.effectiveFrom <= day && (v.effectiveTo === undefined || day <= v.effectiveTo));
 }
 
@@ -182,7 +191,7 @@ export function selectVersion<V extends Versioned>(
     if (bad.length === 0) day = localDate(on, options.timeZone as string);
   }
   assertNoIssues(issues);
-  const found = covering(versions, day as string);
+  const found = inForceOn(versions, day as string);
   if (found === undefined) {
     const where = typeof on === 'string' ? '' : ` (${options.timeZone})`;
     throw new PeriodError([{ code: 'no_version', path: ['date'], message: `no version is in force on ${day}${where}` }]);

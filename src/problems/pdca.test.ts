@@ -5,8 +5,8 @@ import { pdcaTiers, quantileCuts } from './pdca.js';
 
 describe('pdcaTiers', () => {
   it('measures the lift of the lowest tier against the 60% target (the seeds’ example)', () => {
-    // cuts 70/80/90 → tiers <70, [70,80), [80,90), ≥90.
-    // Lowest occupied tier in the previous period: tier 0 = {wang 68, zhou 65, sun 60, qian 69, zheng 50}.
+    // cuts 70/80/90 → tiers (0 the top) ≥90 → 0, [80,90) → 1, [70,80) → 2, <70 → 3.
+    // Lowest occupied tier in the previous period: tier 3 = {wang 68, zhou 65, sun 60, qian 69, zheng 50}.
     // Current: wang 74 ↑, zhou 69 =, sun 70 ↑ (a cut belongs to the tier above), qian 81 ↑ (two tiers), zheng absent.
     // Lifted 3 of 4 present = 0.75 ≥ 0.6 → met.
     const r = pdcaTiers({
@@ -14,16 +14,16 @@ describe('pdcaTiers', () => {
       current: { wang: 74, zhou: 69, sun: 70, qian: 81, li: 82, zhao: 90 },
       tiers: { cuts: [70, 80, 90] },
     });
-    expect(r).toMatchObject({ lowestTier: 0, tierCount: 4, eligible: 4, lifted: 3, share: 0.75, target: 0.6, met: true, missing: ['zheng'] });
+    expect(r).toMatchObject({ lowestTier: 3, tierCount: 4, eligible: 4, lifted: 3, share: 0.75, target: 0.6, met: true, missing: ['zheng'] });
     expect(r.agents.map((a) => [a.agentId, a.currentTier, a.lifted])).toEqual([
-      ['qian', 2, true],
-      ['sun', 1, true],
-      ['wang', 1, true],
+      ['qian', 1, true], // 81 in [80, 90)
+      ['sun', 2, true], // 70 in [70, 80)
+      ['wang', 2, true],
       ['zheng', null, false],
-      ['zhou', 0, false],
+      ['zhou', 3, false],
     ]);
-    // previous: 5 below 70, li in [70,80), zhao ≥ 90; current: zhou; wang, sun; qian, li; zhao
-    expect(r.distribution).toEqual({ previous: [5, 1, 0, 1], current: [1, 2, 2, 1] });
+    // top tier first. previous: zhao ≥ 90; none in [80,90); li in [70,80); 5 below 70. current: zhao; qian, li; wang, sun; zhou
+    expect(r.distribution).toEqual({ previous: [1, 0, 1, 5], current: [1, 2, 2, 1] });
   });
 
   it('misses the target at exactly one of two, and meets it at exactly the target', () => {
@@ -36,8 +36,9 @@ describe('pdcaTiers', () => {
   });
 
   it('accepts given tiers and quantile tiers cut on the previous period', () => {
-    const given = pdcaTiers({ previous: { a: 0, b: 0, c: 2 }, current: { a: 1, b: 0, c: 2 }, tiers: 'given', target: 0.5 });
-    expect(given).toMatchObject({ tierCount: 3, lowestTier: 0, lifted: 1, share: 0.5, met: true, cuts: [] });
+    // Given tiers, 0 the top: a and b were in the lowest tier (2); a moved up to 1, b stayed.
+    const given = pdcaTiers({ previous: { a: 2, b: 2, c: 0 }, current: { a: 1, b: 2, c: 0 }, tiers: 'given', target: 0.5 });
+    expect(given).toMatchObject({ tierCount: 3, lowestTier: 2, lifted: 1, share: 0.5, met: true, cuts: [] });
     // previous 60,70,80,90,95,99 in 3 tiers → cuts [80, 95] (see quantileCuts); a 60 → 85 is lifted, b 70 → 79 is not
     const q = pdcaTiers({ previous: { a: 60, b: 70, c: 80, d: 90, e: 95, f: 99 }, current: { a: 85, b: 79 }, tiers: { count: 3 } });
     expect(q).toMatchObject({ cuts: [80, 95], lifted: 1, eligible: 2, share: 0.5 });

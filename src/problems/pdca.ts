@@ -1,21 +1,25 @@
 /**
  * PDCA on quality tiers (the seeds: "rank agents into tiers by quality, lift
- * the lowest tier — e.g. 60% of it up one tier — check, repeat").
+ * the lowest tier — e.g. 60% of it up one tier — check, repeat"). Tiers follow
+ * the one convention of the library, shared with the monthly assessment
+ * (src/assessment/ranking.ts): tier 0 is the top, a larger number is lower,
+ * and moving up means a smaller number.
  */
 import { Ratio } from '../exact/rational.js';
 import type { Issue } from '../issues/issues.js';
 import { ProblemError } from './errors.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
+import { tierChange } from '../assessment/ranking.js';
 
 /**
- * How values become tiers (tier 0 is the lowest).
+ * How values become tiers (tier 0 is the top; the lowest tier has the largest number).
  *
  * - `{ cuts }` — ascending boundaries on the averages; a value equal to a cut
  *   belongs to the tier above it. Three cuts make four tiers.
  * - `{ count }` — that many tiers of equal head-count, cut on the *previous*
  *   period's averages; the same cuts are applied to the current period, so a
  *   lift is real progress, not a re-ranking.
- * - `'given'` — the values already are tier numbers (integers ≥ 0).
+ * - `'given'` — the values already are tier numbers (integers ≥ 0, 0 the top).
  *
  * @example
  * ```ts
@@ -50,7 +54,7 @@ export interface PdcaInput {
  *
  * @example
  * ```ts
- * const a: PdcaAgent = { agentId: 'wang', previous: 68, current: 74, previousTier: 0, currentTier: 1, lifted: true };
+ * const a: PdcaAgent = { agentId: 'wang', previous: 68, current: 74, previousTier: 3, currentTier: 2, lifted: true };
  * ```
  */
 export interface PdcaAgent {
@@ -80,7 +84,7 @@ export interface PdcaResult {
   readonly cuts: readonly number[];
   /** Number of tiers (for `'given'`: the highest tier seen + 1). */
   readonly tierCount: number;
-  /** The lowest tier occupied in the previous period; null without agents. */
+  /** The lowest tier occupied in the previous period (the largest tier number); null without agents. */
   readonly lowestTier: number | null;
   /** That tier's agents, by id. */
   readonly agents: readonly PdcaAgent[];
@@ -94,15 +98,15 @@ export interface PdcaResult {
   readonly met: boolean | null;
   /** Lowest-tier agents missing from the current period (left, on leave), by id. */
   readonly missing: readonly string[];
-  /** Head-count per tier, previous and current period (agents with a value). */
+  /** Head-count per tier, top tier first, previous and current period (agents with a value). */
   readonly distribution: { readonly previous: readonly number[]; readonly current: readonly number[] };
 }
 
 
-/** Internal: the tier of a value: the number of cuts ≤ value. */
+/** Internal: the tier of a value, 0 the top: the number of cuts above it (a value equal to a cut is in the tier above). */
 function tierOf(v: number, cuts: readonly number[]): number {
   let t = 0;
-  for (const c of cuts) if (v >= c) t++;
+  for (const c of cuts) if (v < c) t++;
   return t;
 }
 
@@ -194,20 +198,20 @@ export function pdcaTiers(input: PdcaInput): PdcaResult {
   const base = { cuts, tierCount, target, distribution };
 
   if (prev.length === 0) return { ...base, lowestTier: null, agents: [], eligible: 0, lifted: 0, share: null, reason: 'no_agents', met: null, missing: [] };
-  const lowestTier = Math.min(...prev.map(([, v]) => tier(v)));
+  const lowestTier = Math.max(...prev.map(([, v]) => tier(v)));
   const agents: PdcaAgent[] = prev
     .filter(([, v]) => tier(v) === lowestTier)
     .map(([agentId, v]) => {
       const c = cur.get(agentId);
       const currentTier = c === undefined ? null : tier(c);
-      return { agentId, previous: v, current: c ?? null, previousTier: lowestTier, currentTier, lifted: currentTier !== null && currentTier > lowestTier };
+      return { agentId, previous: v, current: c ?? null, previousTier: lowestTier, currentTier, lifted: currentTier !== null && tierChange(lowestTier, currentTier) === 'up' };
     });
   const missing = agents.filter((a) => a.current === null).map((a) => a.agentId);
   const eligible = agents.length - missing.length;
   const lifted = agents.filter((a) => a.lifted).length;
   const common = { ...base, lowestTier, agents, eligible, lifted, missing };
   // Nobody can move up from the top tier: report that instead of a 0% failure.
-  if (lowestTier === tierCount - 1) return { ...common, share: null, reason: 'top_tier', met: null };
+  if (lowestTier === 0) return { ...common, share: null, reason: 'top_tier', met: null };
   if (eligible === 0) return { ...common, share: null, reason: 'none_present', met: null };
   const s = Ratio.of(lifted, eligible);
   return { ...common, share: s.toNumber(), met: s.gte(Ratio.from(target)) };

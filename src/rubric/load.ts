@@ -3,12 +3,12 @@
  * can express, then compilation. All problems are collected and reported
  * together with their JSON paths.
  */
-import type * as z from 'zod/mini';
 import { checkTiling, hullOf, parseInterval, type Interval } from '../bands/interval.js';
 import { Ratio, sum } from '../exact/rational.js';
 import { checkBounds, DOCUMENT_LIMITS } from '../issues/bounds.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import { guard, parseStaged } from '../issues/safe.js';
+import { fromZodIssues } from '../issues/zod-issues.js';
 import { compilePhraseMatcher, type PhraseRuleInput } from '../phrases/index.js';
 import type { CompiledGrade, CompiledItem, CompiledSection, FatalScope, Rubric } from './compiled.js';
 import { rubricSchema, type ItemDefinition, type RubricDefinition } from './schema.js';
@@ -37,75 +37,7 @@ export type SafeRubricResult =
   | { readonly success: true; readonly rubric: Rubric }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let v: unknown = root;
-  for (const seg of path) {
-    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, seg)) return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
-}
-
-function kindOf(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
-}
-
-/**
- * Turns zod's issues into callqa's, keeping the path. `input` is the value
- * that was parsed: it tells a missing field (`required`) from a wrong one.
- * Union failures are reported through the branch that got furthest, so the
- * message names the field that is wrong rather than "invalid input".
- *
- * @example
- * ```ts
- * const r = rubricSchema.safeParse(json);
- * if (!r.success) fromZodIssues(r.error.issues, json);
- * ```
- */
-export function fromZodIssues(zissues: readonly z.core.$ZodIssue[], input: unknown, base: readonly PathSegment[] = []): Issue[] {
-  const out: Issue[] = [];
-  for (const zi of zissues) {
-    const path = [...base, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    const value = valueAt(input, path);
-    const missing = value === undefined;
-    if (missing && (zi.code === 'invalid_type' || zi.code === 'invalid_union')) {
-      out.push({ code: 'required', path, message: `${String(path[path.length - 1] ?? 'value')} is required` });
-      continue;
-    }
-    if (zi.code === 'invalid_union' && zi.errors.length > 0) {
-      // Prefer the branch whose issues reach deepest: that is the one the author meant.
-      let best: readonly z.core.$ZodIssue[] = zi.errors[0] ?? [];
-      let depth = -1;
-      for (const branch of zi.errors) {
-        const d = Math.max(...branch.map((x) => x.path.length));
-        if (d > depth) {
-          depth = d;
-          best = branch;
-        }
-      }
-      if (depth > 0) {
-        out.push(...fromZodIssues(best, input, path));
-        continue;
-      }
-      const expected = [...new Set(zi.errors.flatMap((br) => br.map((x) => (x.code === 'invalid_type' ? x.expected : null)).filter((x) => x !== null)))];
-      out.push({
-        code: 'invalid_type',
-        path,
-        message: expected.length ? `expected ${expected.join(' or ')}, got ${kindOf(value)}` : (best[0]?.message ?? zi.message),
-      });
-      continue;
-    }
-    if (zi.code === 'unrecognized_keys') {
-      for (const k of zi.keys) out.push({ code: 'unknown_key', path: [...path, k], message: `unknown key "${k}"` });
-      continue;
-    }
-    const message = zi.code === 'invalid_type' ? `expected ${zi.expected}, got ${kindOf(value)}` : zi.message;
-    // Refinements name their own code in params (e.g. too_precise, invalid_interval).
-    const code = zi.code === 'custom' && typeof zi.params?.['code'] === 'string' ? (zi.params['code'] as string) : zi.code;
-    out.push({ code, path, message });
-  }
-  return out;
-}
+export { fromZodIssues } from '../issues/zod-issues.js';
 
 const ZERO = Ratio.ZERO;
 const HUNDRED = Ratio.HUNDRED;

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessAgents, loadPlan, type AssessmentResult, type CallInput, type Plan } from '../../src/assessment/index.js';
-import { internal } from '../../src/assessment/internal.js';
 
 const load = (f: string): Plan => loadPlan(JSON.parse(readFileSync(new URL(`../../rubrics/${f}`, import.meta.url), 'utf8')));
 const seed = load('monthly-assessment.zh-CN.json');
@@ -169,66 +168,8 @@ describe.each(plans)('%s plan properties', (_, plan) => {
   });
 });
 
-/**
- * The seed plan and variants of it that take the other branches of the
- * scoring code: a team reference, a constant reference compared strictly, a
- * mean reference, a fractional deduction with a fractional floor, gates with
- * other operators, short samples left out or scored zero.
- */
-function seedVariants(): [string, Plan][] {
-  const base = () => JSON.parse(readFileSync(new URL('../../rubrics/monthly-assessment.zh-CN.json', import.meta.url), 'utf8'));
-  const edit = (f: (c: any) => void, grades?: (g: any[]) => void): Plan => {
-    const json = base();
-    json.components.forEach(f);
-    grades?.(json.grades);
-    return loadPlan(json);
-  };
-  return [
-    ['seed', seed],
-    ['team reference', edit((c) => c.type === 'comparison' && (c.reference.scope = 'team'))],
-    ['strict constant, gate >', edit((c) => { if (c.type === 'comparison') { c.strict = true; c.reference = { constant: 280 }; } if (c.type === 'gate') c.zeroWhen.op = '>'; })],
-    ['mean reference, gate !=', edit((c) => { if (c.type === 'comparison') c.reference.aggregate = 'mean'; if (c.type === 'gate') Object.assign(c.zeroWhen, { op: '!=', value: 0 }); })],
-    ['fractional deduction', edit((c) => { if (c.type === 'deduction') Object.assign(c, { perOccurrence: 1.5, floor: 0.5 }); })],
-    // Renormalised over the other 30 points, −10 for not-ready time becomes −33.33: the lowest grade must reach it.
-    ['short samples renormalised', edit((c) => { if (c.type === 'qa') Object.assign(c, { minCalls: 3, insufficient: 'renormalise' }); }, (g) => (g[g.length - 1].range = '[-40, 60)'))],
-    ['short samples scored zero', edit((c) => { if (c.type === 'qa') Object.assign(c, { minCalls: 3, insufficient: 'zero' }); }, (g) => (g[g.length - 1].range = '[-40, 60)'))],
-    ['us-eu (a formula)', usEu],
-  ];
-}
-
-describe('the fast scoring path', () => {
-  it.each(seedVariants())('gives byte-identical results to the general path: %s', (_, plan) => {
-    const damage = fc.constantFrom('none', 'no exam', 'negative missed', 'no handled', 'unknown agent and off-scale call', 'no team', 'out of domain');
-    fc.assert(
-      fc.property(centreArb, damage, (agents, d) => {
-        const a = input(agents);
-        const m = a.metrics as Record<string, Record<string, unknown>>;
-        if (d === 'no exam') delete m.A0!.examScore;
-        if (d === 'negative missed') m.A0!.missedCalls = -1;
-        if (d === 'no handled') m.A0!.handled = 0;
-        if (d === 'unknown agent and off-scale call') a.calls.push({ agentId: 'ZZ', date: '2026-10-02', score: 50 }, { agentId: 'A0', date: '2026-10-02', score: 150 });
-        if (d === 'no team') delete a.team.A0;
-        if (d === 'out of domain') m.A0!.missedCalls = (m.A0!.inboundCalls as number) + 1;
-        const run = (fast: boolean): string => {
-          internal.fastPath = fast;
-          try {
-            return JSON.stringify(assessAgents(plan, a));
-          } catch (e) {
-            // A mean of many exact AHTs can leave the safe-integer range: both paths must then fail alike.
-            return `${(e as Error).name}: ${(e as Error).message}`;
-          } finally {
-            internal.fastPath = true;
-          }
-        };
-        expect(run(true)).toBe(run(false));
-      }),
-      { numRuns: 150 },
-    );
-  });
-});
-
 describe('edge cases found in review', () => {
-  it('the fast path gives up, as the general one does not, when a product leaves the safe range', () => {
+  it('a total whose intermediate products leave the safe range is still exact', () => {
     // gate: 999,999.999999 points × 10 / 999,999.999999 = 10; deduction: 90 − 999,999,990 = −999,999,900 points × 90 / 90.
     // Total = 10 − 999,999,900 = −999,999,890: every figure is a safe integer, but a product on the way
     // (points 999999999999/10^6 × factor 10^7/999999999999, kept unreduced) is not, and must not be rounded.
@@ -244,16 +185,7 @@ describe('edge cases found in review', () => {
       grades: [{ id: 'all', label: 'a', range: '(-inf, inf)' }],
     });
     const input = { period: '2026-10', timeZone: 'UTC', calls: [], metrics: [{ agentId: 'A', up: 0, occ: 999999990 }] };
-    const run = (fast: boolean) => {
-      internal.fastPath = fast;
-      try {
-        return assessAgents(plan, input).agents[0]!.exactTotal;
-      } finally {
-        internal.fastPath = true;
-      }
-    };
-    expect(run(false)).toBe('-999999890');
-    expect(run(true)).toBe('-999999890');
+    expect(assessAgents(plan, input).agents[0]!.exactTotal).toBe('-999999890');
   });
 
   it('an agent without a team is not compared with the team named ""', () => {

@@ -50,10 +50,10 @@ describe('zod/mini in the library', () => {
         expect.objectContaining({ code: 'checks_skipped', path: [] }),
       ],
     });
-    // KPI bounds: counts ≤ 1e12, seconds ≤ 1e11 (src/kpis/validate.ts).
+    // KPI bounds: counts ≤ 1e12, seconds ≤ 1e11 (src/kpis/validate.ts); zod's too_big keeps its code (src/issues/zod-issues.ts).
     expect(kpiInputIssues({ offered: 2e12, talkSeconds: 1e12 }, ['offered', 'talkSeconds'], [])).toEqual([
-      { code: 'too_large', path: ['offered'], message: 'offered: Too big: expected number to be <=1000000000000' },
-      { code: 'too_large', path: ['talkSeconds'], message: 'talkSeconds: Too big: expected number to be <=100000000000' },
+      { code: 'too_big', path: ['offered'], message: 'offered: Too big: expected number to be <=1000000000000' },
+      { code: 'too_big', path: ['talkSeconds'], message: 'talkSeconds: Too big: expected number to be <=100000000000' },
     ]);
     expect(z.config().localeError).toBeUndefined();
   });

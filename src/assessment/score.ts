@@ -1,0 +1,204 @@
+/**
+ * One agent's scoring: each component's outcome by its rule (components.ts),
+ * written to the ledger, then the total — each scored component contributes
+ * points × weight / max, rescaled by 100 / Σ(weights scored) when some were
+ * left out — rounded once as the plan declares, its grade, and the agent's
+ * tie-break values. One path for every agent and every plan, in exact
+ * arithmetic ({@link Ratio}).
+ */
+import { inInterval } from '../bands/interval.js';
+import { Ratio } from '../exact/rational.js';
+import type { Issue } from '../issues/issues.js';
+import { referenceOf, scoreBanded, scoreComparison, scoreDeduction, scoreFormula, scoreGate, scoreQa, type Outcome } from './components.js';
+import type { Figures } from './figures.js';
+import { putRatio, STATUS_CODE, type Ledger } from './ledger.js';
+import type { Plan, PlanBand } from './load.js';
+import type { MetricValue } from './metrics.js';
+import type { Prepared } from './prepare.js';
+import type { MetricTable, Roster } from './roster.js';
+
+/** A grade as agents share it: one frozen object per grade. */
+export type GradeRef = { readonly id: string; readonly passing: boolean };
+
+/**
+ * What {@link scoreAgent} reads (the plan prepared once, the gathered calls
+ * and metrics, the references) and where it writes (the ledger and the
+ * per-agent arrays).
+ */
+export interface Scoring {
+  readonly plan: Plan;
+  readonly issues: Issue[];
+  readonly roster: Roster;
+  readonly table: MetricTable;
+  readonly refValue: readonly ReadonlyMap<string, Ratio | null>[];
+  readonly metricIndex: ReadonlyMap<string, number>;
+  readonly fig: Figures;
+  readonly prep: readonly Prepared[];
+  /** Σ(all weights). */
+  readonly allWeight: Ratio;
+  /** 100 / Σ(all weights): the rescaling when every component is scored (the common case). */
+  readonly allScale: Ratio;
+  /** Per component: weight / max × allScale. */
+  readonly allFactor: readonly Ratio[];
+  /** Per tie-break: the component's index, or −1. */
+  readonly tieComponent: readonly number[];
+  readonly gradeOf: (r: Ratio) => GradeRef | null;
+  readonly ledger: Ledger;
+  readonly totals: (Ratio | null)[];
+  readonly roundeds: (Ratio | null)[];
+  /** The rounded total in units of 10^-decimals (NaN when it left the safe range): the ranking key. */
+  readonly keys: Float64Array;
+  readonly grades: (GradeRef | null)[];
+  readonly notes: string[][];
+  /** Tie-break values, `agent × tieBreaks + k`. */
+  readonly ties: (Ratio | null)[];
+}
+
+/** Shared by every complete agent: notes are only allocated when there is one. */
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * The grade lookup of a plan: the first grade band holding the rounded total,
+ * as one frozen object per grade shared by the agents who have it.
+ *
+ * @example
+ * ```ts
+ * gradeLookup(plan)(Ratio.of(958, 10)); // { id: 'A', passing: true }
+ * ```
+ */
+export function gradeLookup(plan: Plan): (r: Ratio) => GradeRef | null {
+  const cache = new Map<PlanBand, GradeRef>();
+  return (r) => {
+    const g = plan.grades.find((x) => inInterval(x.range, r));
+    if (!g) return null;
+    let o = cache.get(g);
+    if (!o) cache.set(g, (o = Object.freeze({ id: g.id, passing: g.passing })));
+    return o;
+  };
+}
+
+/** Component `i` of agent `a`, by its rule. */
+function outcomeOf(sc: Scoring, a: number, i: number, qaOrdinal: number): Outcome {
+  const { plan, roster, table, metricIndex, prep } = sc;
+  const c = plan.components[i]!;
+  const p = prep[i]!;
+  const mBase = a * table.metrics;
+  const def = c.def;
+  if (def.type === 'qa') return scoreQa(c, p, roster.count[a * roster.qa + qaOrdinal]!, () => roster.mean(a, qaOrdinal));
+  if (def.type === 'formula') {
+    const vals = new Map<string, Ratio>();
+    let bad: Extract<MetricValue, { ok: false }> | null = null;
+    for (const s of c.formula!.symbols) {
+      const ms = mBase + metricIndex.get(s)!;
+      const f = table.failure(ms);
+      if (f === undefined) vals.set(s, table.value(ms));
+      else bad = f;
+    }
+    if (bad) return { status: bad.status, raw: null, points: null, text: bad.message, note: `${c.id}: ${bad.message}` };
+    return scoreFormula(c, roster.ids[a]!, vals);
+  }
+  const metric = c.metric!;
+  const ms = mBase + metricIndex.get(metric)!;
+  const v = table.failure(ms);
+  if (v !== undefined) {
+    const note = `${c.id}: ${metric} ${v.status === 'no_data' ? 'has no data' : v.status} (${v.message})`;
+    return { status: v.status, raw: null, points: null, text: `${metric}: ${v.message}`, note };
+  }
+  const x = table.value(ms);
+  const { fmt } = sc.fig;
+  switch (def.type) {
+    case 'banded':
+      return scoreBanded(c, roster.ids[a]!, metric, x, fmt);
+    case 'deduction':
+      return scoreDeduction(c, p, roster.ids[a]!, metric, x, fmt);
+    case 'comparison':
+      return scoreComparison(c, p, x, referenceOf(c, p, sc.refValue, roster.teams[a]!), roster.teams[a]!);
+    case 'gate':
+      return scoreGate(c, p, x);
+  }
+}
+
+/**
+ * Agent `a`'s components, contributions and total, written to `sc`. A reason
+ * is written to the ledger only off the common path; the rest are derived
+ * from the figures when read (explain.ts).
+ */
+export function scoreAgent(a: number, sc: Scoring): void {
+  const { plan, issues, ledger: L } = sc;
+  const comps = plan.components;
+  const nComp = comps.length;
+  const base = a * nComp;
+  const points = new Array<Ratio | null>(nComp);
+  let notes: string[] | null = null;
+  let allScored = true;
+  let qaOrdinal = 0;
+  for (let i = 0; i < nComp; i++) {
+    const o = outcomeOf(sc, a, i, comps[i]!.def.type === 'qa' ? qaOrdinal++ : -1);
+    const slot = base + i;
+    if (o.text !== undefined) L.text.set(slot, o.text);
+    if (o.note !== undefined) (notes ??= []).push(o.note);
+    if (o.issue !== undefined) issues.push(o.issue);
+    L.status[slot] = STATUS_CODE[o.status];
+    putRatio(L.rawN, L.rawD, slot, o.raw);
+    points[i] = o.points;
+    if (o.status !== 'scored') allScored = false;
+  }
+  // Σ(weights scored) is only needed to rescale when some component was left out.
+  let scoredWeight: Ratio | null = null;
+  if (notes === null) {
+    scoredWeight = sc.allWeight;
+    if (!allScored) {
+      scoredWeight = Ratio.ZERO;
+      for (let i = 0; i < nComp; i++) if (L.status[base + i] === STATUS_CODE.scored) scoredWeight = scoredWeight.add(comps[i]!.weight);
+    }
+  }
+  const total = totalOf(sc, base, points, scoredWeight, allScored);
+  if (total === null && notes === null) notes = ['every component was left out'];
+  const rounded = total === null ? null : sc.fig.rounded(total);
+  sc.totals[a] = total;
+  sc.roundeds[a] = rounded;
+  sc.keys[a] = rounded === null ? NaN : sc.fig.key(rounded);
+  sc.grades[a] = rounded === null ? null : sc.gradeOf(rounded);
+  sc.notes[a] = notes ?? NO_NOTES;
+  tieValues(sc, a, points);
+}
+
+/**
+ * Each component's contribution (written to the ledger) and the total: null
+ * when the agent is incomplete (`scoredWeight` null) or every component was
+ * left out. Contributions are shown even for an incomplete agent (points ×
+ * weight / max, not rescaled).
+ */
+function totalOf(sc: Scoring, base: number, points: readonly (Ratio | null)[], scoredWeight: Ratio | null, allScored: boolean): Ratio | null {
+  const { plan, prep, allScale, allFactor, ledger: L } = sc;
+  const scale = scoredWeight === null || scoredWeight.isZero() ? null : allScored ? allScale : Ratio.HUNDRED.div(scoredWeight);
+  let total: Ratio | null = null;
+  for (let i = 0; i < plan.components.length; i++) {
+    const slot = base + i;
+    const pts = points[i]!;
+    const scored = L.status[slot] === STATUS_CODE.scored && pts !== null;
+    const contribution = !scored ? null : scale === null ? pts.mul(prep[i]!.perPoint) : allScored ? pts.mul(allFactor[i]!) : pts.mul(prep[i]!.perPoint).mul(scale);
+    if (contribution !== null && scale !== null) total = total === null ? contribution : total.add(contribution);
+    putRatio(L.ptsN, L.ptsD, slot, pts);
+    putRatio(L.conN, L.conD, slot, contribution);
+  }
+  return scale !== null && total === null ? Ratio.ZERO : total;
+}
+
+/** Agent `a`'s tie-break values: a component's points (0 when unscored), or a metric's value (null when it failed). */
+function tieValues(sc: Scoring, a: number, points: readonly (Ratio | null)[]): void {
+  const { plan, table, metricIndex } = sc;
+  const nTie = plan.tieBreak.length;
+  for (let k = 0; k < nTie; k++) {
+    const t = plan.tieBreak[k]!;
+    const ci = sc.tieComponent[k]!;
+    let value: Ratio | null;
+    if (ci >= 0) value = points[ci] ?? Ratio.ZERO;
+    else if ('component' in t) value = Ratio.ZERO;
+    else {
+      const ms = a * table.metrics + metricIndex.get(t.metric)!;
+      value = table.failure(ms) === undefined ? table.value(ms) : null;
+    }
+    sc.ties[a * nTie + k] = value;
+  }
+}
