@@ -15,7 +15,7 @@ import { inInterval, type Interval } from '../bands/interval.js';
 import { matchesCondition, type AttributeValue } from '../conditions/conditions.js';
 import { isExactDecimal, Ratio } from '../exact/rational.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
-import type { PhraseEvidence } from '../phrases/index.js';
+import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
@@ -203,7 +203,7 @@ function evaluateItem(
   item: CompiledItem,
   applies: boolean,
   answer: Answer | null | undefined,
-  hits: readonly PhraseEvidence[] | undefined,
+  hits: PhraseTally<PhraseEvidence> | undefined,
   hasTranscript: boolean,
   rubric: Rubric,
   issues: Issue[],
@@ -253,10 +253,10 @@ function evaluateItem(
   if (answer === undefined) {
     if (item.phrases && hasTranscript) {
       out.source = 'transcript';
-      const n = hits?.length ?? 0;
+      const n = hits?.count ?? 0;
       if (item.kind === 'yes-no') {
         const need = item.phrases.match ?? 'any';
-        const found = new Set((hits ?? []).map((h) => h.phrase));
+        const found = new Set(hits?.phrases);
         value = need === 'any' ? n > 0 : item.phrases.phrases.every((p) => found.has(p));
         out.reason = value ? `required phrase found: ${[...found].join('、')}` : `required phrase missing: ${item.phrases.phrases.filter((p) => !found.has(p)).join('、')}`;
       } else if (item.kind === 'penalty') value = n;
@@ -411,23 +411,22 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
     }
   }
 
-  // Transcript evidence, grouped by item, limited to each item's window.
-  const hitsByItem = new Map<string, PhraseEvidence[]>();
+  // Transcript evidence, grouped by item, limited to each item's window: every hit
+  // counted, the first PHRASE_EVIDENCE_LIMIT kept as evidence.
+  const hitsByItem = new Map<string, PhraseTally<PhraseEvidence>>();
   const hasTranscript = ev.transcript !== undefined;
   if (rubric.matcher && ev.transcript) {
-    const all = rubric.matcher.matchTranscript(ev.transcript, { speakers: rubric.speakers });
+    const turns = ev.transcript;
     let agentTurns: number[] | null = null;
-    for (const h of all) {
-      const item = rubric.items.get(h.ruleId);
-      const win = item?.phrases?.window;
-      if (win) {
-        agentTurns ??= agentTurnIndices(ev.transcript, rubric.speakers);
-        const allowed = win.from === 'start' ? agentTurns.slice(0, win.turns) : agentTurns.slice(-win.turns);
-        if (!allowed.includes(h.turn)) continue;
-      }
-      let list = hitsByItem.get(h.ruleId);
-      if (!list) hitsByItem.set(h.ruleId, (list = []));
-      list.push(h);
+    const inWindow = (ruleId: string, turn: number): boolean => {
+      const win = rubric.items.get(ruleId)?.phrases?.window;
+      if (!win) return true;
+      agentTurns ??= agentTurnIndices(turns, rubric.speakers);
+      const allowed = win.from === 'start' ? agentTurns.slice(0, win.turns) : agentTurns.slice(-win.turns);
+      return allowed.includes(turn);
+    };
+    for (const t of rubric.matcher.tallyTranscript(turns, { speakers: rubric.speakers, include: inWindow })) {
+      if (t.count > 0) hitsByItem.set(t.ruleId, t);
     }
   }
 
@@ -460,7 +459,7 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
       const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
       const hits = hitsByItem.get(item.id);
       const o = evaluateItem(item, applies, answer, hits, hasTranscript, rubric, issues);
-      if (hits) for (const h of hits) evidence.push(withItem(h, item.id, o.source === 'transcript'));
+      if (hits) for (const h of hits.hits) evidence.push(withItem(h, item.id, o.source === 'transcript'));
 
       // What the item contributes to earned and possible, in section units.
       let earnedHere = ZERO;
