@@ -1,22 +1,22 @@
 /*
  * The forward pass over a text: normalise on the fly and feed the automaton,
- * touching each original UTF-16 unit once.
+ * touching each original UTF-16 unit once, with no allocation per unit.
  *
- * Two modes. At the root (nothing pending), a tight loop skips units whose
- * class is 0 — characters that occur in no phrase — with one table read each;
- * in Chinese text with a few dozen phrases that is most of the text. The first
- * unit that may matter opens a REGION: the automaton runs until it is back at
- * the root at a character boundary, and nothing can match across that point.
+ * - Characters in no phrase (class 0) reset the automaton; runs of them are
+ *   skipped by a tight loop of one table read each — most of a Chinese text
+ *   when there are few phrases.
+ * - A match whose output chain holds one pattern (喂, 不知道) and that
+ *   overlaps no earlier match is held as pending. Once the automaton shows that
+ *   no later match can start before it ends (`live` depth 0: no suffix of what
+ *   was read begins a longer pattern), or a class-0 character resets it, the
+ *   pending matches are final and reported.
+ * - The first nested output (a node reporting several patterns, as a, aa, aaa
+ *   do) or overlap between matches marks the stretch since the last final
+ *   point as tangled; at the next reset (or the end) the {@link RegionResolver}
+ *   settles it, in time linear in its length.
  *
- * Inside a region, a match whose output chain holds one pattern (喂, 不知道)
- * and that overlaps no earlier match is held as pending; once the automaton
- * shows that no later match can start before it ends (`live` depth 0: no
- * suffix of the text read so far begins a longer pattern), the pending hits
- * are final and reported. The first nested output (a node reporting several
- * patterns, as a, aa, aaa do) or overlap between matches marks the rest of
- * the region — from the last point where everything was final — for the
- * {@link RegionResolver}, which is linear in that stretch. So the forward pass
- * never walks output chains: one automaton step per unit whatever the phrases.
+ * So the forward pass never walks output chains: one automaton step per unit
+ * whatever the phrases, and the output is already in (start, rule) order.
  */
 import type { Automaton } from './automaton.js';
 import { ATTACH, REMOVED_CLASS, SLOW, type UnitClasses } from './classes.js';
