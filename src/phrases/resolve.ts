@@ -31,7 +31,7 @@ import type { Collector } from './collector.js';
  *
  * @example
  * ```ts
- * const r = new RegionResolver(classes, ['a', 'aa'], terminals, DFA_LIMIT);
+ * const r = new RegionResolver(classes, ['a', 'aa'], terminals, 1, DFA_LIMIT); // 1 rule
  * r.resolve('aaa', 0, 3, collector); // rule 0: aa at 0–2 (a at 2–3 too)
  * ```
  */
