@@ -3,7 +3,11 @@
  * against the two obvious alternatives — a loop of indexOf over every phrase
  * (all occurrences) and one combined RegExp alternation — with 10, 100 and
  * 1,000 phrases on ~3 KB Chinese texts, plus text lengths of 1 KB, 10 KB and
- * 100 KB to show that the matcher's time grows linearly with the text.
+ * 100 KB to show that the matcher's time grows linearly with the text, and
+ * the hostile cases of issue 11: nested phrase lists (a, aa, …, a^K) over long
+ * runs of a, and a megabyte of 喂 (a million hits) counted with tallyText.
+ * The hostile cases run first, so the process's peak RSS after them is theirs
+ * (plus the runtime's own ~100 MB).
  *
  * The alternatives get the easier job: they scan the raw text, with no NFKC,
  * case, whitespace or Traditional→Simplified folding and no per-rule
@@ -12,7 +16,7 @@
  * Run alone: `npx tsx bench/phrases.bench.ts` (prints Markdown).
  */
 import { compilePhraseMatcher } from '../src/phrases/index.js';
-import { SMOKE, fmt, measure, table } from './lib.js';
+import { SMOKE, fmt, measure, table, target } from './lib.js';
 
 const CHARS =
   '的一是了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会那后能对着事其里所去行过家十用发天如然作方成者多日都三小军二无同么经法当起与好看学进种将还分此心前面又定见只主没公从知使点业本意全两外工电话您请问帮办理账单套餐流量费用查询谢感再见嗯哦';
@@ -59,6 +63,31 @@ function regexAll(re: RegExp, t: string): number {
 }
 
 let sink = 0;
+
+// Hostile cases first (issue 11 item 4): target < 1 s and < 200 MB for K = 100 over 1 MB.
+const hostileRows: (string | number)[][] = [];
+const nested = (k: number): { id: string; phrases: string[] }[] => [{ id: 'r', phrases: Array.from({ length: k }, (_, i) => 'a'.repeat(i + 1)) }];
+const hostile: [string, () => number, number | null][] = [
+  [`K = 100 nested, ${SMOKE ? '10 KB' : '1 MB'} of a (matchText)`, () => compilePhraseMatcher(nested(100)).matchText('a'.repeat(SMOKE ? 10_000 : 1_000_000)).length, 1000],
+  [`K = 1,000 nested, ${SMOKE ? '10 KB' : '100 KB'} of a (matchText)`, () => compilePhraseMatcher(nested(SMOKE ? 100 : 1000)).matchText('a'.repeat(SMOKE ? 10_000 : 100_000)).length, null],
+  [`喂 × ${SMOKE ? '10,000' : '1,000,000'} (tallyText, ${SMOKE ? 10_000 : 1_000_000} hits counted)`, () => compilePhraseMatcher([{ id: 'f', phrases: ['喂'] }]).tallyText('喂'.repeat(SMOKE ? 10_000 : 1_000_000))[0]?.hits.length ?? 0, null],
+];
+// Load the Traditional→Simplified tables once, so no row pays for it.
+compilePhraseMatcher([{ id: 'warm', phrases: ['喂'] }]).matchText('喂');
+const rssBefore = process.resourceUsage().maxRSS / 1024;
+for (const [name, run, limitMs] of hostile) {
+  const times: number[] = [];
+  let kept = 0;
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    kept = run();
+    times.push(performance.now() - t0);
+  }
+  const rss = process.resourceUsage().maxRSS / 1024;
+  const worst = Math.max(...times);
+  hostileRows.push([name, fmt(kept), `${fmt(Math.min(...times))}–${fmt(worst)}`, fmt(rss), limitMs === null ? '' : target(worst < limitMs && rss < 200)]);
+}
+
 const TEXTS = SMOKE ? 2 : 20;
 const texts = Array.from({ length: TEXTS }, () => text(3 * 1024));
 
@@ -102,6 +131,12 @@ out.push('');
 out.push(`Linear time: the matcher with ${SMOKE ? 100 : 1000} phrases on growing texts (ns per character should stay flat).`);
 out.push('');
 out.push(table(['text', 'texts/s', 'ns/char', 'MB/s'], lengthRows));
+out.push('');
+out.push(
+  `Hostile input (issue 11): nested phrase lists and a flood of hits. Time of three runs (compile included), min–max; peak RSS of the whole bench process so far (${fmt(rssBefore)} MB before the first case: the Node/tsx runtime and this script).`,
+);
+out.push('');
+out.push(table(['case', 'hits kept', 'ms', 'peak RSS MB', 'target < 1 s, < 200 MB'], hostileRows));
 out.push('');
 out.push(
   'The matcher also normalises (NFKC, case, whitespace, Traditional→Simplified) and maps every hit back to offsets in the original text; ' +

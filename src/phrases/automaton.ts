@@ -13,6 +13,10 @@
  *   transcript unit costs one array read.
  * - `dict` links jump straight to the next suffix node that ends a pattern, so
  *   reporting costs only the matches found.
+ * - {@link buildRuleEntries} adds, per node, the longest pattern of each rule
+ *   among all patterns the node reports (its dictionary chain): with nested
+ *   phrases (a, aa, aaa …) a node reports K patterns, but only one per rule
+ *   can be leftmost-longest, so the resolver reads one entry per rule, not K.
  */
 
 /**
@@ -93,12 +97,15 @@ export function buildAutomaton(
   patterns: readonly string[],
   terminals: readonly (readonly Terminal[])[],
   dfaLimit: number = DFA_LIMIT,
+  sharedAlphabet?: ReadonlyMap<number, number>,
 ): Automaton {
   // Build phase: a plain trie with Map children (cost paid once per compile).
   const children: Map<number, number>[] = [new Map()];
   const depthList: number[] = [0];
   const termsOf: Terminal[][] = [[]];
-  const alphabet = new Map<number, number>();
+  // A second automaton over the same units (the reversed patterns) reuses the
+  // first one's numbering, so one class table serves both.
+  const alphabet = new Map<number, number>(sharedAlphabet ?? []);
   let maxLength = 0;
   for (let p = 0; p < patterns.length; p++) {
     const pat = patterns[p] as string;
@@ -108,6 +115,7 @@ export function buildAutomaton(
       const unit = pat.charCodeAt(i);
       let c = alphabet.get(unit);
       if (c === undefined) {
+        if (sharedAlphabet) throw new RangeError('a unit is missing from the shared alphabet');
         c = alphabet.size + 1;
         alphabet.set(unit, c);
       }
@@ -258,4 +266,69 @@ export function step(ac: Automaton, state: number, c: number): number {
     }
     s = fail[s] as number;
   }
+}
+
+/**
+ * Per node, one entry per rule: the longest pattern of that rule among the
+ * patterns the node reports (itself, then its dictionary chain), sorted by
+ * rule number (the matcher numbers rules in the order it reports them).
+ * Entries of node s are `entNode/entTerm[entStart[s] … entEnd[s] - 1]`:
+ * the node where that pattern ends and the index of its terminal.
+ */
+export interface RuleEntries {
+  readonly entStart: Int32Array;
+  readonly entEnd: Int32Array;
+  readonly entNode: Int32Array;
+  readonly entTerm: Int32Array;
+}
+
+/**
+ * Builds {@link RuleEntries}. A node without terminals shares the entries of
+ * its dictionary link, so only pattern-ending nodes take space: at most
+ * (pattern nodes × rules) entries, one per pattern node when there is one rule.
+ *
+ * @example
+ * ```ts
+ * const ac = buildAutomaton(['a', 'aa'], [[{ rule: 0, phrase: 0 }], [{ rule: 0, phrase: 1 }]]);
+ * const e = buildRuleEntries(ac);
+ * e.entEnd[2] - e.entStart[2]; // 1: node 'aa' reports a and aa, both rule 0 — one entry, aa
+ * ```
+ */
+export function buildRuleEntries(ac: Automaton): RuleEntries {
+  const { nodeCount, depth, dict, termStart, termRule } = ac;
+  // Shallower first: a node's dictionary link is always shallower than the node.
+  const order = Array.from({ length: nodeCount }, (_, s) => s).sort((a, b) => (depth[a] as number) - (depth[b] as number));
+  const entStart = new Int32Array(nodeCount);
+  const entEnd = new Int32Array(nodeCount);
+  const node: number[] = [];
+  const term: number[] = [];
+  for (const s of order) {
+    const d = dict[s] as number;
+    const lo = termStart[s] as number;
+    const hi = termStart[s + 1] as number;
+    if (lo === hi) {
+      // Not a pattern end: the same entries as the nearest suffix that is one.
+      entStart[s] = d >= 0 ? (entStart[d] as number) : 0;
+      entEnd[s] = d >= 0 ? (entEnd[d] as number) : 0;
+      continue;
+    }
+    // Own terminals (one per rule) first in rank order, merged with the
+    // suffix's entries for the rules that do not end here.
+    entStart[s] = node.length;
+    let a = lo;
+    let b = d >= 0 ? (entStart[d] as number) : 0;
+    const bEnd = d >= 0 ? (entEnd[d] as number) : 0;
+    const own = new Set<number>();
+    for (let k = lo; k < hi; k++) own.add(termRule[k] as number);
+    const out: [number, number][] = [];
+    for (; a < hi; a++) out.push([s, a]);
+    for (; b < bEnd; b++) if (!own.has(termRule[term[b] as number] as number)) out.push([node[b] as number, term[b] as number]);
+    out.sort((x, y) => (termRule[x[1]] as number) - (termRule[y[1]] as number));
+    for (const [n, k] of out) {
+      node.push(n);
+      term.push(k);
+    }
+    entEnd[s] = node.length;
+  }
+  return { entStart, entEnd, entNode: Int32Array.from(node), entTerm: Int32Array.from(term) };
 }

@@ -5,12 +5,6 @@
  */
 export { PhraseError } from './errors.js';
 export { normalizeText, type NormalizeOptions, type NormalizedText, type VariantFolding } from './normalize.js';
-export {
-  compilePhraseMatcher,
-  makeSnippet,
-  type PhraseEvidence,
-  type PhraseMatcher,
-  type PhraseRuleInput,
-  type TextHit,
-  type TranscriptTurn,
-} from './matcher.js';
+export { compilePhraseMatcher } from './matcher.js';
+export { makeSnippet } from './snippet.js';
+export * from './types.js';

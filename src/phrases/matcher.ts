@@ -1,124 +1,29 @@
+/*
+ * Compiling phrase rules, and the matcher's public methods. The scanning is in
+ * scan.ts (forward pass) and resolve.ts (regions where matches compete); hits
+ * go to a Collector (collector.ts) that counts them all and keeps the first
+ * `limit` per rule.
+ */
 import type { Issue } from '../issues/issues.js';
-import { buildAutomaton, DFA_LIMIT, step, type Automaton, type Terminal } from './automaton.js';
-import { PhraseError } from './errors.js';
-import { getNormalizer, MULTI, REMOVED, type NormalizeOptions, type Normalizer } from './normalize.js';
 import { compareCodeUnits as cmp } from '../order/compare.js';
-
-/**
- * One phrase rule: an id (e.g. `forbidden`, `fillers`, `opening`) and the
- * phrases that count as hits for it.
- *
- * @example
- * ```ts
- * const rule: PhraseRuleInput = { id: 'forbidden', phrases: ['喂', '不知道', '不清楚', '不明白'] };
- * ```
- */
-export interface PhraseRuleInput {
-  readonly id: string;
-  readonly phrases: readonly string[];
-}
-
-/**
- * One occurrence of a phrase in a text.
- *
- * @example
- * ```ts
- * // In '我也不 知道' the phrase 不知道 matches across the space:
- * const hit: TextHit = { ruleId: 'forbidden', phrase: '不知道', start: 2, end: 6 };
- * '我也不 知道'.slice(hit.start, hit.end); // '不 知道'
- * ```
- */
-export interface TextHit {
-  readonly ruleId: string;
-  /** The phrase as declared in the rule (the first declaration if several normalise alike). */
-  readonly phrase: string;
-  /** UTF-16 offset into the ORIGINAL text. */
-  readonly start: number;
-  /** UTF-16 offset into the ORIGINAL text, exclusive. */
-  readonly end: number;
-}
-
-/**
- * One turn of a transcript.
- *
- * @example
- * ```ts
- * const turn: TranscriptTurn = { speaker: 'agent', text: '您好，请问有什么可以帮您？', start: 0.8 };
- * ```
- */
-export interface TranscriptTurn {
-  readonly speaker: string;
-  readonly text: string;
-  /** Seconds from the start of the call. */
-  readonly start?: number;
-}
-
-/**
- * A hit located in a transcript, with what a coach needs to find and show it.
- *
- * @example
- * ```ts
- * const e: PhraseEvidence = {
- *   ruleId: 'forbidden', phrase: '不知道', start: 2, end: 5,
- *   turn: 3, speaker: 'agent', snippet: '这个不知道呢', time: 41.5,
- * };
- * ```
- */
-export interface PhraseEvidence extends TextHit {
-  /** Index into the transcript array. */
-  readonly turn: number;
-  readonly speaker: string;
-  /** About 12 characters of context either side of the hit, with … where cut. */
-  readonly snippet: string;
-  /** The turn's `start`, when it has one. */
-  readonly time?: number;
-}
-
-/**
- * A compiled set of phrase rules. Compile once, match many texts.
- *
- * @example
- * ```ts
- * const m = compilePhraseMatcher([{ id: 'fillers', phrases: ['啊', '呀'] }]);
- * m.matchText('好啊'); // [{ ruleId: 'fillers', phrase: '啊', start: 1, end: 2 }]
- * ```
- */
-export interface PhraseMatcher {
-  /** Rule ids in declaration order. */
-  readonly ruleIds: readonly string[];
-  /** Hits sorted by (start, ruleId); leftmost-longest, non-overlapping within a rule. */
-  matchText(text: string): TextHit[];
-  /** Hits in the turns of the given speakers (default `['agent']`, case-insensitive), sorted by (turn, start, ruleId). */
-  matchTranscript(turns: readonly TranscriptTurn[], options?: { speakers?: readonly string[] }): PhraseEvidence[];
-}
-
-/** Characters of context either side of a hit in a snippet. */
-const SNIPPET_CONTEXT = 12;
-
-/**
- * The text around `[start, end)`: up to `context` UTF-16 units either side
- * (never splitting a surrogate pair), with `…` where the text was cut.
- *
- * @example
- * ```ts
- * makeSnippet('0123456789abcdefghijklmnopqrstuvwxyz', 15, 17, 3); // '…cdefghij…'
- * makeSnippet('喂，你好', 0, 1); // '喂，你好'
- * ```
- */
-export function makeSnippet(text: string, start: number, end: number, context = SNIPPET_CONTEXT): string {
-  let from = Math.max(0, start - context);
-  let to = Math.min(text.length, end + context);
-  if (from > 0 && isLow(text.charCodeAt(from)) && isHigh(text.charCodeAt(from - 1))) from--;
-  if (to < text.length && isHigh(text.charCodeAt(to - 1)) && isLow(text.charCodeAt(to))) to++;
-  return (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
-}
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c < 0xdc00;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c < 0xe000;
-}
+import { buildAutomaton, DFA_LIMIT, type Terminal } from './automaton.js';
+import { UnitClasses } from './classes.js';
+import { Collector } from './collector.js';
+import { PhraseError } from './errors.js';
+import { getNormalizer, MULTI, type NormalizeOptions, type Normalizer } from './normalize.js';
+import { RegionResolver } from './resolve.js';
+import { ForwardScanner } from './scan.js';
+import { makeSnippet } from './snippet.js';
+import {
+  PHRASE_EVIDENCE_LIMIT,
+  type PhraseEvidence,
+  type PhraseMatcher,
+  type PhraseRuleInput,
+  type PhraseTally,
+  type TextHit,
+  type TranscriptTallyOptions,
+  type TranscriptTurn,
+} from './types.js';
 
 /**
  * Compiles phrase rules into a matcher. Phrases and texts are normalised alike
@@ -172,7 +77,7 @@ export function compileTuned(
   const declared: string[][] = [];
   const patternIndex = new Map<string, number>();
   const patterns: string[] = [];
-  const terminals: Terminal[][] = [];
+  const terminals: { rule: number; phrase: number }[][] = [];
   const seenIds = new Map<string, number>();
 
   if (!Array.isArray(rules)) {
@@ -226,14 +131,23 @@ export function compileTuned(
         patterns.push(key);
         terminals.push([]);
       }
-      const list = terminals[k] as Terminal[];
+      const list = terminals[k] as { rule: number; phrase: number }[];
       // Same phrase twice in one rule: keep the first declaration only.
       if (!list.some((t) => t.rule === r)) list.push({ rule: r, phrase: p });
     });
   });
   if (issues.length > 0) throw new PhraseError(issues);
 
-  return new AhoCorasickMatcher(norm, buildAutomaton(patterns, terminals, dfaLimit), ruleIds, declared);
+  // Internally rules are numbered in the order hits are reported (by id, in
+  // code-unit order), so every per-node list sorted by number is in output order.
+  const byRank = ruleIds.map((_, r) => r).sort((a, b) => cmp(ruleIds[a] as string, ruleIds[b] as string));
+  const rankOf = new Int32Array(ruleIds.length);
+  byRank.forEach((r, k) => (rankOf[r] = k));
+  for (const list of terminals) {
+    for (const t of list) t.rule = rankOf[t.rule] as number;
+    list.sort((a, b) => a.rule - b.rule);
+  }
+  return new AhoCorasickMatcher(norm, patterns, terminals, dfaLimit, ruleIds, declared, byRank);
 }
 
 /** Normalises a whole string (used for phrases); same segments as the scanner. */
@@ -255,65 +169,87 @@ function normalizeString(norm: Normalizer, text: string): string {
   return out;
 }
 
-/*
- * Per-matcher class of each UTF-16 code unit, filled lazily (-1 = not yet):
- * 0 = a plain character outside the phrase alphabet (resets the automaton),
- * 1…A = alphabet index of its normalised form, REMOVED_CLASS = whitespace to skip,
- * or flag bits sending it down the slow path.
- */
-const UNKNOWN_CLASS = -1;
-/** This unit cannot be handled alone: it expands to several units or is a surrogate. */
-const SLOW = 1 << 29;
-/** This unit may attach to the one before it (combining mark, high surrogate). */
-const ATTACH = 1 << 28;
-const REMOVED_CLASS = (1 << 28) - 1;
-
 class AhoCorasickMatcher implements PhraseMatcher {
   readonly ruleIds: readonly string[];
-  private readonly norm: Normalizer;
-  private readonly ac: Automaton;
-  private readonly declared: readonly (readonly string[])[];
-  /** Rule index → position of its id in code-unit order, for the output sort. */
-  private readonly rank: Int32Array;
-  private readonly cls: Int32Array;
-  /*
-   * Scratch buffers reused across calls (matching is synchronous and never
-   * re-entrant), so the scan allocates nothing but the hits.
-   * ring: original start offset of each of the last `mask + 1` normalised units,
-   * or -1 when the unit is not the first unit of its character — a hit may only
-   * start on a character boundary.
-   */
-  private readonly ring: Int32Array;
-  private readonly mask: number;
-  /** Raw matches, 4 ints each: start, end, rule, phrase. */
-  private records: Int32Array = new Int32Array(256);
-  private order: Int32Array = new Int32Array(64);
-  private readonly lastEnd: Int32Array;
+  /** Rule ids and declared phrases by internal rule number (id order). */
+  private readonly ids: readonly string[];
+  private readonly phrasesOf: readonly (readonly string[])[];
+  /** Internal rule number → declaration index, and back. */
+  private readonly byRank: readonly number[];
+  private readonly rankOf: Int32Array;
+  /** Declaration id (declBase[rule] + phrase) → internal rule number. */
+  private readonly declRule: Int32Array;
+  private readonly declBase: readonly number[];
+  private readonly collector: Collector;
+  private readonly scanner: ForwardScanner;
+  /** The region resolver, exposed to tests through {@link workOf}. */
+  readonly resolver: RegionResolver;
 
-  constructor(norm: Normalizer, ac: Automaton, ruleIds: readonly string[], declared: readonly (readonly string[])[]) {
-    this.norm = norm;
-    this.ac = ac;
+  constructor(
+    norm: Normalizer,
+    patterns: readonly string[],
+    terminals: readonly (readonly Terminal[])[],
+    dfaLimit: number,
+    ruleIds: readonly string[],
+    declared: readonly (readonly string[])[],
+    byRank: readonly number[],
+  ) {
     this.ruleIds = Object.freeze([...ruleIds]);
-    this.declared = declared;
-    const byId = ruleIds.map((_, r) => r).sort((a, b) => cmp(ruleIds[a] as string, ruleIds[b] as string));
-    this.rank = new Int32Array(ruleIds.length);
-    byId.forEach((r, k) => (this.rank[r] = k));
-    this.cls = new Int32Array(0x10000).fill(UNKNOWN_CLASS);
-    let size = 1;
-    while (size < ac.maxLength) size <<= 1;
-    this.ring = new Int32Array(size);
-    this.mask = size - 1;
-    this.lastEnd = new Int32Array(ruleIds.length);
+    this.byRank = byRank;
+    this.rankOf = new Int32Array(byRank.length);
+    byRank.forEach((r, k) => (this.rankOf[r] = k));
+    this.ids = byRank.map((r) => ruleIds[r] as string);
+    this.phrasesOf = byRank.map((r) => declared[r] as readonly string[]);
+    const declBase = [0];
+    for (const list of this.phrasesOf) declBase.push((declBase[declBase.length - 1] as number) + list.length);
+    this.declBase = declBase;
+    this.declRule = new Int32Array(declBase[byRank.length] as number);
+    this.phrasesOf.forEach((list, k) => this.declRule.fill(k, declBase[k] as number, (declBase[k] as number) + list.length));
+    this.collector = new Collector(byRank.length, declBase);
+    const ac = buildAutomaton(patterns, terminals, dfaLimit);
+    const classes = new UnitClasses(norm, ac.alphabet);
+    this.resolver = new RegionResolver(classes, patterns, terminals, byRank.length, dfaLimit);
+    this.scanner = new ForwardScanner(ac, classes, this.resolver);
   }
 
   matchText(text: string): TextHit[] {
-    const count = this.scan(text);
-    return count === 0 ? [] : this.select(count);
+    const c = this.collector;
+    c.begin(Infinity, false, undefined);
+    this.scanner.scan(text, c);
+    const hits: TextHit[] = [];
+    for (let k = 0; k < c.kept; k++) hits.push(this.hitAt(k));
+    c.release();
+    return hits;
   }
 
   matchTranscript(turns: readonly TranscriptTurn[], options?: { speakers?: readonly string[] }): PhraseEvidence[] {
-    const speakers = new Set((options?.speakers ?? ['agent']).map((s) => s.toLowerCase()));
+    const c = this.collector;
+    c.begin(Infinity, false, undefined);
+    this.scanTurns(turns, options?.speakers);
     const out: PhraseEvidence[] = [];
+    for (let k = 0; k < c.kept; k++) out.push(this.evidenceAt(k, turns));
+    c.release();
+    return out;
+  }
+
+  tallyText(text: string, options?: { readonly limit?: number }): PhraseTally[] {
+    const c = this.collector;
+    c.begin(checkLimit(options?.limit), true, undefined);
+    this.scanner.scan(text, c);
+    return this.tallies((k) => this.hitAt(k));
+  }
+
+  tallyTranscript(turns: readonly TranscriptTurn[], options?: TranscriptTallyOptions): PhraseTally<PhraseEvidence>[] {
+    const c = this.collector;
+    const include = options?.include;
+    c.begin(checkLimit(options?.limit), true, include && ((rule, turn) => include(this.ids[rule] as string, turn)));
+    this.scanTurns(turns, options?.speakers);
+    return this.tallies((k) => this.evidenceAt(k, turns));
+  }
+
+  /** Scans the turns of the given speakers into the collector, stamping each hit with its turn. */
+  private scanTurns(turns: readonly TranscriptTurn[], speakerList: readonly string[] | undefined): void {
+    const speakers = new Set((speakerList ?? ['agent']).map((s) => s.toLowerCase()));
     turns.forEach((turn, t) => {
       if (typeof turn?.text !== 'string' || typeof turn.speaker !== 'string') {
         throw new PhraseError([
@@ -321,215 +257,79 @@ class AhoCorasickMatcher implements PhraseMatcher {
         ]);
       }
       if (!speakers.has(turn.speaker.toLowerCase())) return;
-      for (const hit of this.matchText(turn.text)) {
-        const snippet = makeSnippet(turn.text, hit.start, hit.end);
-        out.push(
-          turn.start === undefined
-            ? { ...hit, turn: t, speaker: turn.speaker, snippet }
-            : { ...hit, turn: t, speaker: turn.speaker, snippet, time: turn.start },
-        );
-      }
+      this.collector.turn = t;
+      this.scanner.scan(turn.text, this.collector);
     });
-    return out;
   }
 
-  /** Computes (and caches) the class of code unit `c`. */
-  private classify(c: number): number {
-    let v: number;
-    if (c >= 0xd800 && c < 0xe000) v = SLOW | (c < 0xdc00 ? ATTACH : 0);
-    else if (this.norm.attach[c] === 1) v = SLOW | ATTACH;
-    else {
-      const m = this.norm.unit(c);
-      v = m === REMOVED ? REMOVED_CLASS : m === MULTI ? SLOW : (this.ac.alphabet.get(m) ?? 0);
-    }
-    this.cls[c] = v;
-    return v;
-  }
-
-  /** The hot loop: normalise on the fly and feed the automaton. Returns the raw match count. */
-  private scan(text: string): number {
-    const n = text.length;
-    if (n === 0) return 0;
-    const cls = this.cls;
-    const { rootNext, edgeStart, edgeChar, edgeTo, fail, report, dfa, stride } = this.ac;
-    const ring = this.ring;
-    const mask = this.mask;
-    let state = 0;
-    let u = 0; // index of the next normalised unit fed to the automaton
-    let count = 0;
-    let i = 0;
-    // Class of the unit at i, carried over so each unit is classified once.
-    let w = cls[text.charCodeAt(0)] as number;
-    if (w === UNKNOWN_CLASS) w = this.classify(text.charCodeAt(0));
-    while (i < n) {
-      const v = w;
-      const i1 = i + 1;
-      if (i1 < n) {
-        const d = text.charCodeAt(i1);
-        w = cls[d] as number;
-        if (w === UNKNOWN_CLASS) w = this.classify(d);
-      } else {
-        w = 0;
-      }
-      // Fast path: a lone BMP unit normalising to at most one unit, not followed by a mark.
-      if (((v & SLOW) | (w & ATTACH)) === 0) {
-        if (v === 0) {
-          state = 0;
-        } else if (v !== REMOVED_CLASS) {
-          if (dfa !== undefined) {
-            const x = dfa[state * stride + v] as number;
-            state = x >> 1;
-            ring[u & mask] = i;
-            if ((x & 1) !== 0) count = this.emit(state, u, i1, count);
-            u++;
-            i = i1;
-            continue;
-          }
-          // Inline goto-with-failure (see automaton.ts `step`).
-          let s = state;
-          for (;;) {
-            if (s === 0) {
-              s = rootNext[v] as number;
-              break;
-            }
-            let lo = edgeStart[s] as number;
-            let hi = edgeStart[s + 1] as number;
-            let found = -1;
-            if (hi - lo <= 8) {
-              for (; lo < hi; lo++) {
-                if (edgeChar[lo] === v) {
-                  found = edgeTo[lo] as number;
-                  break;
-                }
-              }
-            } else {
-              while (lo < hi) {
-                const mid = (lo + hi) >>> 1;
-                const e = edgeChar[mid] as number;
-                if (e === v) {
-                  found = edgeTo[mid] as number;
-                  break;
-                }
-                if (e < v) lo = mid + 1;
-                else hi = mid;
-              }
-            }
-            if (found >= 0) {
-              s = found;
-              break;
-            }
-            s = fail[s] as number;
-          }
-          state = s;
-          ring[u & mask] = i;
-          if ((report[s] as number) >= 0) count = this.emit(s, u, i1, count);
-          u++;
-        }
-        i = i1;
-        continue;
-      }
-      // Slow path: a character with combining marks, a surrogate pair, or an expansion.
-      const j = this.norm.segmentEnd(text, i);
-      const seg = this.norm.segment(text.slice(i, j));
-      const last = seg.length - 1;
-      for (let t = 0; t <= last; t++) {
-        const k = this.ac.alphabet.get(seg.charCodeAt(t)) ?? 0;
-        if (k === 0) {
-          state = 0;
-          continue;
-        }
-        state = step(this.ac, state, k);
-        ring[u & mask] = t === 0 ? i : -1;
-        // Report only on a character's last unit: hits end on character boundaries.
-        if (t === last && (report[state] as number) >= 0) count = this.emit(state, u, j, count);
-        u++;
-      }
-      i = j;
-      if (j < n) {
-        const d = text.charCodeAt(j);
-        w = cls[d] as number;
-        if (w === UNKNOWN_CLASS) w = this.classify(d);
-      }
-    }
-    return count;
-  }
-
-  /** Records every pattern ending at unit `u` (which ends at original offset `end`) that starts on a character boundary. */
-  private emit(state: number, u: number, end: number, count: number): number {
-    const { report, dict, depth, termStart, termRule, termPhrase } = this.ac;
-    let c = count;
-    for (let x = report[state] as number; x >= 0; x = dict[x] as number) {
-      const start = this.ring[(u - (depth[x] as number) + 1) & this.mask] as number;
-      if (start < 0) continue;
-      const hi = termStart[x + 1] as number;
-      for (let k = termStart[x] as number; k < hi; k++) {
-        if ((c + 1) * 4 > this.records.length) {
-          const bigger = new Int32Array(this.records.length * 2);
-          bigger.set(this.records);
-          this.records = bigger;
-        }
-        const o = c * 4;
-        this.records[o] = start;
-        this.records[o + 1] = end;
-        this.records[o + 2] = termRule[k] as number;
-        this.records[o + 3] = termPhrase[k] as number;
-        c++;
-      }
-    }
-    return c;
-  }
-
-  /** Leftmost-longest, non-overlapping per rule, in (start, ruleId) order. */
-  private select(count: number): TextHit[] {
-    const rec = this.records;
-    const rank = this.rank;
-    if (this.order.length < count) this.order = new Int32Array(Math.max(count, this.order.length * 2));
-    const order = this.order;
-    // Sort by start, then rule (id order), then longest first: per rule this is
-    // leftmost-longest order, and across rules it is already the output order.
-    const before = (a: number, b: number): boolean => {
-      const d = (rec[a] as number) - (rec[b] as number);
-      if (d !== 0) return d < 0;
-      const r = (rank[rec[a + 2] as number] as number) - (rank[rec[b + 2] as number] as number);
-      if (r !== 0) return r < 0;
-      return (rec[a + 1] as number) > (rec[b + 1] as number);
+  /** Kept hit k as a TextHit. */
+  private hitAt(k: number): TextHit {
+    const rec = this.collector.rec;
+    const o = k * 5;
+    const rule = rec[o + 2] as number;
+    return {
+      ruleId: this.ids[rule] as string,
+      phrase: (this.phrasesOf[rule] as readonly string[])[rec[o + 3] as number] as string,
+      start: rec[o] as number,
+      end: rec[o + 1] as number,
     };
-    // Matches arrive by end position, so they are nearly sorted by start:
-    // insertion sort is linear then. Fall back to the built-in sort for big tangles.
-    let moves = 0;
-    for (let k = 0; k < count && moves <= 8 * count; k++) {
-      const o = k * 4;
-      let p = k;
-      while (p > 0 && before(o, order[p - 1] as number)) {
-        order[p] = order[p - 1] as number;
-        p--;
-        moves++;
-      }
-      order[p] = o;
+  }
+
+  /** Kept hit k as evidence in its turn. */
+  private evidenceAt(k: number, turns: readonly TranscriptTurn[]): PhraseEvidence {
+    const hit = this.hitAt(k);
+    const t = this.collector.rec[k * 5 + 4] as number;
+    const turn = turns[t] as TranscriptTurn;
+    const snippet = makeSnippet(turn.text, hit.start, hit.end);
+    return turn.start === undefined
+      ? { ...hit, turn: t, speaker: turn.speaker, snippet }
+      : { ...hit, turn: t, speaker: turn.speaker, snippet, time: turn.start };
+  }
+
+  /** The collector's counts and kept hits as one tally per rule, in declaration order. */
+  private tallies<H extends TextHit>(make: (k: number) => H): PhraseTally<H>[] {
+    const c = this.collector;
+    const rules = this.byRank.length;
+    const hits: H[][] = Array.from({ length: rules }, () => []);
+    for (let k = 0; k < c.kept; k++) (hits[c.rec[k * 5 + 2] as number] as H[]).push(make(k));
+    const phrases: string[][] = Array.from({ length: rules }, () => []);
+    for (const d of c.firstSeen) {
+      const rule = this.declRule[d] as number;
+      (phrases[rule] as string[]).push((this.phrasesOf[rule] as readonly string[])[d - (this.declBase[rule] as number)] as string);
     }
-    if (moves > 8 * count) {
-      const all = Array.from({ length: count }, (_, k) => k * 4);
-      all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-      order.set(all);
+    const out: PhraseTally<H>[] = [];
+    for (let r = 0; r < rules; r++) {
+      const k = this.rankOf[r] as number;
+      const kept = hits[k] as H[];
+      const count = c.counts[k] as number;
+      out.push({ ruleId: this.ids[k] as string, count, phrases: phrases[k] as string[], hits: kept, truncated: count > kept.length });
     }
-    const lastEnd = this.lastEnd;
-    lastEnd.fill(0);
-    const hits: TextHit[] = [];
-    for (let k = 0; k < count; k++) {
-      const o = order[k] as number;
-      const start = rec[o] as number;
-      const rule = rec[o + 2] as number;
-      if (start < (lastEnd[rule] as number)) continue;
-      const end = rec[o + 1] as number;
-      lastEnd[rule] = end;
-      hits.push({
-        ruleId: this.ruleIds[rule] as string,
-        phrase: (this.declared[rule] as readonly string[])[rec[o + 3] as number] as string,
-        start,
-        end,
-      });
-    }
-    return hits;
+    c.release();
+    return out;
   }
 }
 
+/** Validates a `limit` option: a non-negative integer or Infinity (default {@link PHRASE_EVIDENCE_LIMIT}). */
+function checkLimit(limit: unknown): number {
+  if (limit === undefined) return PHRASE_EVIDENCE_LIMIT;
+  if (limit === Infinity || (typeof limit === 'number' && Number.isInteger(limit) && limit >= 0)) return limit as number;
+  throw new PhraseError([
+    { code: 'invalid_option', path: ['options', 'limit'], message: `limit must be a non-negative integer or Infinity, not ${String(limit)}` },
+  ]);
+}
+
+/**
+ * The region resolver's work counter of a matcher made here (units read twice,
+ * entries and chain links visited), for the linearity tests. Not public API.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const m = compilePhraseMatcher([{ id: 'r', phrases: ['a', 'aa'] }]);
+ * m.matchText('aaaa');
+ * workOf(m); // ≤ a small multiple of 4
+ * ```
+ */
+export function workOf(m: PhraseMatcher): number {
+  return m instanceof AhoCorasickMatcher ? m.resolver.work : 0;
+}

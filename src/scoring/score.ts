@@ -17,7 +17,7 @@ import { ArithmeticOverflowError, Ratio } from '../exact/rational.js';
 import { checkBounds, EVALUATION_LIMITS } from '../issues/bounds.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
 import { guard } from '../issues/safe.js';
-import type { PhraseEvidence } from '../phrases/index.js';
+import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import { parseEvaluation, readAnswer, type Answer } from './parse.js';
@@ -78,7 +78,7 @@ function evaluateItem(
   item: CompiledItem,
   applies: boolean,
   answer: Answer | null | undefined,
-  hits: readonly PhraseEvidence[] | undefined,
+  hits: PhraseTally<PhraseEvidence> | undefined,
   hasTranscript: boolean,
   rubric: Rubric,
   issues: Issue[],
@@ -128,10 +128,10 @@ function evaluateItem(
   if (answer === undefined) {
     if (item.phrases && hasTranscript) {
       out.source = 'transcript';
-      const n = hits?.length ?? 0;
+      const n = hits?.count ?? 0;
       if (item.kind === 'yes-no') {
         const need = item.phrases.match ?? 'any';
-        const found = new Set((hits ?? []).map((h) => h.phrase));
+        const found = new Set(hits?.phrases);
         value = need === 'any' ? n > 0 : item.phrases.phrases.every((p) => found.has(p));
         out.reason = value ? `required phrase found: ${[...found].join('、')}` : `required phrase missing: ${item.phrases.phrases.filter((p) => !found.has(p)).join('、')}`;
       } else if (item.kind === 'penalty') value = n;
@@ -317,23 +317,22 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     }
   }
 
-  // Transcript evidence, grouped by item, limited to each item's window.
-  const hitsByItem = new Map<string, PhraseEvidence[]>();
+  // Transcript evidence, grouped by item, limited to each item's window: every hit
+  // counted, the first PHRASE_EVIDENCE_LIMIT kept as evidence.
+  const hitsByItem = new Map<string, PhraseTally<PhraseEvidence>>();
   const hasTranscript = ev.hasTranscript;
   if (rubric.matcher && ev.transcript) {
-    const all = rubric.matcher.matchTranscript(ev.transcript, { speakers: rubric.speakers });
+    const turns = ev.transcript;
     let agentTurns: number[] | null = null;
-    for (const h of all) {
-      const item = rubric.items.get(h.ruleId);
-      const win = item?.phrases?.window;
-      if (win) {
-        agentTurns ??= agentTurnIndices(ev.transcript, rubric.speakers);
-        const allowed = win.from === 'start' ? agentTurns.slice(0, win.turns) : agentTurns.slice(-win.turns);
-        if (!allowed.includes(h.turn)) continue;
-      }
-      let list = hitsByItem.get(h.ruleId);
-      if (!list) hitsByItem.set(h.ruleId, (list = []));
-      list.push(h);
+    const inWindow = (ruleId: string, turn: number): boolean => {
+      const win = rubric.items.get(ruleId)?.phrases?.window;
+      if (!win) return true;
+      agentTurns ??= agentTurnIndices(turns, rubric.speakers);
+      const allowed = win.from === 'start' ? agentTurns.slice(0, win.turns) : agentTurns.slice(-win.turns);
+      return allowed.includes(turn);
+    };
+    for (const t of rubric.matcher.tallyTranscript(turns, { speakers: rubric.speakers, include: inWindow })) {
+      if (t.count > 0) hitsByItem.set(t.ruleId, t);
     }
   }
 
@@ -366,7 +365,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
       const hits = hitsByItem.get(item.id);
       const o = evaluateItem(item, applies, answer, hits, hasTranscript, rubric, issues);
-      if (hits) for (const h of hits) evidence.push(withItem(h, item.id, o.source === 'transcript'));
+      if (hits) for (const h of hits.hits) evidence.push(withItem(h, item.id, o.source === 'transcript'));
 
       // What the item contributes to earned and possible, in section units.
       let earnedHere = ZERO;
