@@ -84,14 +84,15 @@ export interface DeclineReport {
  * const team = { mean: 88, sigma: 5 };
  * const scores = [89, 86, 90, 87, 85, 88, 84, 83, 80, 78, 77, 75, 74, 72];
  * const r = detectDecline(scores, { team, failThreshold: 70 });
- * r.alerts.map((a) => [a.rule, a.index]); // [['cusum', 10]]: lower CUSUM 20.0 > H 17.5
- * r.status.inAlarm;                         // true
- * r.status.projection?.evaluationsToFail;   // 3: the line through the scores falls 1.3 a call
+ * r.alerts.map((a) => [a.rule, a.index]); // [['ewma', 11], ['cusum', 11], ['ewma', 13], ['cusum', 13]]
+ * r.status.inAlarm;                         // true, since evaluation 11
+ * r.status.projection?.evaluationsToFail;   // 3: the line through the scores is at 73.2 and falls 1.36 a call
  * ```
  */
 export function detectDecline(series: ScoreSeries, options: DetectDeclineOptions = {}): DeclineReport {
   const what = 'detectDecline';
-  const pts = toPoints(series, what);
+  // An agent with no evaluations yet is watched too (on the team's baseline).
+  const pts = toPoints(series, what, true);
   const baseline: ResolvedBaseline = options.baseline !== undefined
     ? resolveBaseline(pts, options.baseline, what)
     : chooseBaseline(referenceOf(pts, options), options.team ?? null, options.minOwnPoints ?? MIN_OWN_POINTS, what);

@@ -6,7 +6,9 @@
  * aside. σ̂ = MR̄ / d2 (d2 = 1.128), with moving ranges taken only between
  * consecutive retained evaluations of the same agent (so differences between
  * agents' levels never enter σ); the centre is the mean of the retained
- * points. Moving ranges above D4·MR̄ are not set aside on their own: for
+ * points. A round that would set aside half the points or more is not
+ * applied (the period is then not one process with a few special causes).
+ * Moving ranges above D4·MR̄ are not set aside on their own: for
  * normal data that would drop the largest 0.9% of them and understate σ by
  * about 3%, raising the false-alarm rate. A slow
  * decline hardly moves the moving ranges, and its far points are set aside,
@@ -76,7 +78,7 @@ export interface PhaseOneBaseline extends ResolvedBaseline {
  * const xs = [88, 90, 86, 89, 87, 91, 88, 85, 90, 88, 87, 89, 86, 90, 88, 87, 89, 88, 86, 90, 40];
  * const b = phaseOneBaseline(xs);
  * b.removed; // 1
- * b.mean;    // 87.6 (the 20 others)
+ * b.mean;    // 88.1 (the 20 others)
  * ```
  */
 export function phaseOneBaseline(input: ScoreSeries | readonly ScoreSeries[], options: PhaseOneOptions = {}): PhaseOneBaseline {
@@ -124,13 +126,16 @@ export function phaseOneBaseline(input: ScoreSeries | readonly ScoreSeries[], op
     rounds++;
     estimate();
     if (!(sigma > 0)) throw new EarlyWarningError(what, [{ code: 'zero_variance', path: ['series'], message: 'the reference evaluations do not vary (or no two consecutive ones are kept), so σ cannot be estimated; give a baseline { mean, sigma }' }]);
-    let changed = false;
+    const out: [number, number][] = [];
     series.forEach((s, a) => s.forEach((x, i) => {
-      if ((keep[a] as boolean[])[i] && Math.abs(x - mean) > L * sigma) { (keep[a] as boolean[])[i] = false; changed = true; }
+      if ((keep[a] as boolean[])[i] && Math.abs(x - mean) > L * sigma) out.push([a, i]);
     }));
     const kept = keep.reduce((n, k) => n + k.filter(Boolean).length, 0);
-    // Never set aside everything: a reference period that is all "out of control" has no centre.
-    if (!changed || rounds >= maxRounds || kept < 2) break;
+    // Never set aside half the reference period or more: then it is not one process with a few
+    // special causes (e.g. agents whose levels differ by several σ), and the estimate keeps them all.
+    if (out.length === 0 || kept - out.length < Math.max(2, total / 2)) break;
+    for (const [a, i] of out) (keep[a] as boolean[])[i] = false;
+    if (rounds >= maxRounds) { estimate(); break; }
   }
   const points = keep.reduce((n, k) => n + k.filter(Boolean).length, 0);
   return { mean, sigma, source: 'phase1', points, removed: total - points, rounds };
