@@ -60,7 +60,7 @@ describe('detectDecline', () => {
     // An outlier at 60 fires the CUSUM (C⁻ = 88 − 5 − 60 = 23 > H 17.5); the charts restart,
     // so the stable stretch leaves C⁻ at 0 and the later drop to 75 is caught on its own evidence.
     const xs = [88, 60, ...Array<number>(30).fill(88), 75, 75, 75];
-    const r = detectDecline(xs, { team: { mean: 88, sigma: 5 } });
+    const r = detectDecline(xs, { team: { mean: 88, sigma: 5 }, clip: null });
     const downs = r.alerts.filter((a) => a.direction === 'down' && a.rule === 'cusum').map((a) => a.index);
     // After the drop: C⁻ = 83 − 75 = 8, then 16, then 24 > 17.5 at the third 75 (index 34).
     expect(downs).toEqual([1, 34]);
@@ -72,8 +72,8 @@ describe('detectDecline', () => {
 
   it('acknowledgements close the alarm', () => {
     const xs = [88, 60, 88, 88];
-    expect(detectDecline(xs, { team: { mean: 88, sigma: 5 } }).status.inAlarm).toBe(true);
-    expect(detectDecline(xs, { team: { mean: 88, sigma: 5 }, acknowledgedAfter: [1] }).status.inAlarm).toBe(false);
+    expect(detectDecline(xs, { team: { mean: 88, sigma: 5 }, clip: null }).status.inAlarm).toBe(true);
+    expect(detectDecline(xs, { team: { mean: 88, sigma: 5 }, clip: null, acknowledgedAfter: [1] }).status.inAlarm).toBe(false);
   });
 
   it('alertsSince takes an index or an ISO date', () => {

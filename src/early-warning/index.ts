@@ -9,3 +9,4 @@ export * from './arl.js';
 export * from './phase1.js';
 export * from './monitor.js';
 export * from './reason.js';
+export * from './centre.js';

@@ -21,7 +21,7 @@ describe('createMonitor', () => {
   });
 
   it('a sharp drop raises EWMA and CUSUM alerts with values, limits, window and reasons', () => {
-    const m = createMonitor(TEAM, { locale: 'zh-CN' });
+    const m = createMonitor(TEAM, { locale: 'zh-CN', clip: null });
     m.push(87, { id: 'c1', date: '2026-10-01' });
     const raised = m.push(62, { id: 'c2', date: '2026-10-02' });
     // EWMA: 0.1·87 + 0.9·88 = 87.9, then 0.1·62 + 0.9·87.9 = 85.31;
@@ -38,7 +38,7 @@ describe('createMonitor', () => {
   });
 
   it('acknowledging closes the alarm and restarts the charts: the same evidence is not raised again', () => {
-    const m = createMonitor(TEAM, { restart: 'on-acknowledge' });
+    const m = createMonitor(TEAM, { restart: 'on-acknowledge', clip: null });
     expect(m.push(60).map((a) => a.rule)).toEqual(['ewma', 'cusum']);
     // Without acknowledgement the charts stay beyond their limits but do not repeat the alert.
     expect(m.push(80)).toEqual([]);
@@ -59,6 +59,30 @@ describe('createMonitor', () => {
     expect(s.level?.estimate).toBeCloseTo(78.5, 12);
     expect(s.level?.slopeUpper).toBeCloseTo(-0.5 + 1.959963985 * 5 / Math.sqrt(665), 6);
     expect(s.projection).toEqual({ evaluationsToFail: 17, marginToFail: expect.closeTo(8.5, 10), basis: 'declining' });
+  });
+
+  it('one fatal call scored 0 is clipped to μ − 4σ for the charts: one bad call, not a decline', () => {
+    // After 20 calls at 88, a 0 clipped to 88 − 20 = 68: C⁻ = 83 − 68 = 15 < H 17.5; the EWMA
+    // 0.1·68 + 0.9·88 = 86 stays above 88 − 3.3·5·√(0.1/1.9·(1 − 0.9⁴²)) = 84.22.
+    const clipped = createMonitor(TEAM);
+    const raw = createMonitor(TEAM, { clip: null });
+    for (let i = 0; i < 20; i++) { clipped.push(88); raw.push(88); }
+    expect(clipped.push(0)).toEqual([]);
+    // Unclipped, the same call fires both charts (EWMA 79.2, C⁻ 83).
+    expect(raw.push(0).map((a) => a.rule)).toEqual(['ewma', 'cusum']);
+  });
+
+  it('an alarm closes by itself after 30 evaluations without a new downward alert (restart on signal)', () => {
+    const m = createMonitor(TEAM, { clip: null });
+    m.push(60);
+    for (let i = 0; i < 29; i++) m.push(88);
+    expect(m.status().inAlarm).toBe(true); // 29 quiet evaluations after the alert
+    m.push(88);
+    expect(m.status().inAlarm).toBe(false); // the 30th
+    const kept = createMonitor(TEAM, { clip: null, autoClear: null });
+    kept.push(60);
+    for (let i = 0; i < 40; i++) kept.push(88);
+    expect(kept.status().inAlarm).toBe(true);
   });
 
   it('state is plain JSON and resumes mid-stream', () => {
@@ -127,7 +151,7 @@ describe('live = batch (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 60, max: 100 }), { maxLength: 50 }), (xs) => {
         if (xs.length === 0) return;
-        const r = detectDecline(xs, { baseline: TEAM, detectors: ['ewma', 'cusum', 'nelson'], restart: 'on-acknowledge', ewma: { lambda: 0.2, L: 3 }, cusum: { k: 0.5, h: 5 } });
+        const r = detectDecline(xs, { baseline: TEAM, detectors: ['ewma', 'cusum', 'nelson'], restart: 'on-acknowledge', clip: null, ewma: { lambda: 0.2, L: 3 }, cusum: { k: 0.5, h: 5 } });
         const key = (a: { rule: string; index: number; direction: string; window: readonly number[] }): string => `${a.rule}@${a.index}${a.direction}[${a.window.join(',')}]`;
         const classic = [
           ...ewmaChart(xs, { baseline: TEAM }).alerts,

@@ -43,6 +43,8 @@ export const EARLY_WARNING_DEFAULTS = {
   xmr: { L: 3 },
   restart: 'on-signal' as const,
   trendWindow: 20,
+  clip: 4,
+  autoClear: 30,
 } as const;
 
 /**
@@ -72,6 +74,19 @@ export interface MonitorOptions {
   readonly trendWindow?: number;
   /** The language of alert messages; default 'en'. */
   readonly locale?: AlertLocale;
+  /**
+   * Scores are clipped to μ ± clip·σ before charting (winsorised, as robust CUSUM
+   * practice does: Lucas & Crosier 1982, Hawkins 1993), so that one fatal call scored
+   * 0 is one bad call, not a decline; default 4 (touches 0.006% of normal scores); null: off.
+   * The level and the run rules see the scores as they are.
+   */
+  readonly clip?: number | null;
+  /**
+   * With restart 'on-signal', an open alarm closes by itself after this many evaluations
+   * without a new downward alert (a decline keeps re-signalling: its ARL at a 1σ drop is
+   * about 11); default 30; null: only `acknowledge()` closes it. Ignored with 'on-acknowledge'.
+   */
+  readonly autoClear?: number | null;
 }
 
 /**
@@ -96,6 +111,8 @@ export interface MonitorConfig {
   readonly restart: 'on-signal' | 'on-acknowledge';
   readonly trendWindow: number;
   readonly locale: AlertLocale;
+  readonly clip: number | null;
+  readonly autoClear: number | null;
 }
 
 /**
@@ -271,6 +288,10 @@ export function monitorConfig(baseline: { readonly mean: number; readonly sigma:
   if (o.failThreshold !== undefined && !Number.isFinite(o.failThreshold)) issues.push({ code: 'not_finite', path: ['options', 'failThreshold'], message: `failThreshold must be finite, got ${o.failThreshold}` });
   if (o.restart !== undefined && o.restart !== 'on-signal' && o.restart !== 'on-acknowledge') issues.push({ code: 'out_of_range', path: ['options', 'restart'], message: `restart is 'on-signal' or 'on-acknowledge', got ${JSON.stringify(o.restart)}` });
   if (o.locale !== undefined && o.locale !== 'en' && o.locale !== 'zh-CN') issues.push({ code: 'out_of_range', path: ['options', 'locale'], message: `locale is 'en' or 'zh-CN', got ${JSON.stringify(o.locale)}` });
+  for (const k of ['clip', 'autoClear'] as const) {
+    const v = o[k];
+    if (v !== undefined && v !== null && !(Number.isFinite(v) && v > 0)) issues.push({ code: 'not_positive', path: ['options', k], message: `${k} must be a number > 0 or null, got ${v}` });
+  }
   try {
     ruleChecks(o.rules ?? {}, ['western-electric', 'nelson'], { mean: 0, sigma: 1 }, what);
   } catch (e) {
@@ -286,6 +307,8 @@ export function monitorConfig(baseline: { readonly mean: number; readonly sigma:
     restart: o.restart ?? D.restart,
     trendWindow,
     locale: o.locale ?? 'en',
+    clip: o.clip === undefined ? D.clip : o.clip,
+    autoClear: (o.restart ?? D.restart) === 'on-acknowledge' ? null : o.autoClear === undefined ? D.autoClear : o.autoClear,
   };
 }
 
@@ -343,7 +366,8 @@ export function advance(s: MonitorState, p: ScorePoint): Alert[] {
   const c = s.config;
   const { mean: mu, sigma } = s.baseline;
   const index = s.n;
-  const x = p.score;
+  // The charts see the score clipped to μ ± clip·σ; the level and the run rules see it as it is.
+  const x = c.clip === null ? p.score : Math.min(mu + c.clip * sigma, Math.max(mu - c.clip * sigma, p.score));
   const raised: Alert[] = [];
   const meta = tag(p);
   const emit = (a: Omit<Alert, 'message' | 'id' | 'date'>, pattern?: string): void => {
@@ -351,9 +375,9 @@ export function advance(s: MonitorState, p: ScorePoint): Alert[] {
   };
   for (const d of c.detectors) {
     if (d === 'xmr') {
-      if (Math.abs(x - mu) > c.xmrL * sigma) {
-        const down = x < mu;
-        emit({ rule: 'xmr-beyond-limits', detectors: ['xmr'], index, window: [index, index], direction: down ? 'down' : 'up', value: x, limit: mu + (down ? -1 : 1) * c.xmrL * sigma });
+      if (Math.abs(p.score - mu) > c.xmrL * sigma) {
+        const down = p.score < mu;
+        emit({ rule: 'xmr-beyond-limits', detectors: ['xmr'], index, window: [index, index], direction: down ? 'down' : 'up', value: p.score, limit: mu + (down ? -1 : 1) * c.xmrL * sigma });
       }
     } else if (d === 'ewma') {
       const e = s.ewma;
@@ -385,7 +409,7 @@ export function advance(s: MonitorState, p: ScorePoint): Alert[] {
   const checks = checksOf(s);
   if (checks !== null) {
     const r = s.rules;
-    r.x.push(x);
+    r.x.push(p.score);
     if (r.x.length > checks.window) { r.x.shift(); r.start += 1; }
     const end = r.x.length - 1;
     const two = c.rules.twoOfThree ?? [2, 3];
@@ -395,13 +419,13 @@ export function advance(s: MonitorState, p: ScorePoint): Alert[] {
       const prev = r.prev[i] ?? null;
       if (hit !== null && hit.dir !== prev) {
         const pattern = k.rule === 'two-of-three-beyond-2sigma' ? `${two[0]} of ${two[1]}` : k.rule === 'four-of-five-beyond-1sigma' ? `${four[0]} of ${four[1]}` : undefined;
-        emit({ rule: k.rule, detectors: k.sets, index, window: [r.start + hit.from, index], direction: hit.dir, value: x, limit: hit.limit }, pattern);
+        emit({ rule: k.rule, detectors: k.sets, index, window: [r.start + hit.from, index], direction: hit.dir, value: p.score, limit: hit.limit }, pattern);
       }
       r.prev[i] = hit === null ? null : hit.dir;
     });
   }
   s.n += 1;
-  s.recent.push(x);
+  s.recent.push(p.score);
   if (s.recent.length > c.trendWindow) s.recent.shift();
   for (const a of raised) {
     if (a.direction !== 'down') continue;
@@ -412,6 +436,7 @@ export function advance(s: MonitorState, p: ScorePoint): Alert[] {
       ? { since: ref, last: ref, rules: [a.rule], detectors: [...dets], alerts: 1 }
       : { since: al.since, last: ref, rules: al.rules.includes(a.rule) ? al.rules : [...al.rules, a.rule], detectors: [...al.detectors, ...dets.filter((d) => !al.detectors.includes(d))], alerts: al.alerts + 1 };
   }
+  if (s.alarm !== null && c.autoClear !== null && index - s.alarm.last.index >= c.autoClear) s.alarm = null;
   if (c.restart === 'on-signal' && raised.some((a) => a.direction !== 'none')) restart(s);
   return raised;
 }
@@ -525,6 +550,6 @@ export function resumeMonitor(state: unknown): Monitor {
   if (!ok) throw new EarlyWarningError('resumeMonitor', [{ code: 'bad_state', path: ['state'], message: 'not a callqa early-warning monitor state (format callqa.early-warning.monitor, version 1)' }]);
   const s = structuredCloneJson(o as MonitorState);
   // Re-check the settings, so that a hand-edited state fails here and not mid-stream.
-  monitorConfig(s.baseline, { detectors: s.config.detectors, ewma: { lambda: s.config.lambda, L: s.config.L }, cusum: { allowance: s.config.K, decisionInterval: s.config.H }, xmr: { L: s.config.xmrL }, rules: s.config.rules, ...(s.config.failThreshold === null ? {} : { failThreshold: s.config.failThreshold }), restart: s.config.restart, trendWindow: s.config.trendWindow, locale: s.config.locale }, 'resumeMonitor');
+  monitorConfig(s.baseline, { detectors: s.config.detectors, ewma: { lambda: s.config.lambda, L: s.config.L }, cusum: { allowance: s.config.K, decisionInterval: s.config.H }, xmr: { L: s.config.xmrL }, rules: s.config.rules, ...(s.config.failThreshold === null ? {} : { failThreshold: s.config.failThreshold }), restart: s.config.restart, trendWindow: s.config.trendWindow, locale: s.config.locale, clip: s.config.clip, autoClear: s.config.autoClear }, 'resumeMonitor');
   return new LiveMonitor(s);
 }
