@@ -36,13 +36,13 @@ describe('detectDecline', () => {
 
   it('watches a new agent on the team baseline, and uses its own Phase I baseline once its reference period is long enough', () => {
     expect(detectDecline([85, 90], { team: { mean: 88, sigma: 5 } }).baseline).toEqual({ mean: 88, sigma: 5, source: 'team' });
-    // 100 evaluations alternating 86 and 90: mean 88, every moving range 4, σ̂ = 4/1.128 = 3.546.
-    const own = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? 86 : 90));
-    const b = detectDecline(own, { team: { mean: 70, sigma: 9 }, reference: 100 }).baseline;
-    expect(b).toMatchObject({ source: 'phase1', points: 100, removed: 0 });
-    expect(b.mean).toBeCloseTo(88, 12);
-    expect(b.sigma).toBeCloseTo(4 / 1.128, 12);
-    // A reference period of 40 (< 100) falls back to the team's.
+    // 200 evaluations alternating 86 and 90: mean 88 (the agent's own), σ the team's 9.
+    const own = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 86 : 90));
+    const b = detectDecline(own, { team: { mean: 70, sigma: 9 }, reference: 200 }).baseline;
+    expect(b).toEqual({ mean: 88, sigma: 9, source: 'phase1', points: 200, removed: 0 });
+    // Without a team, its own σ̂: every moving range is 4, σ̂ = 4/1.128 = 3.546.
+    expect(detectDecline(own).baseline.sigma).toBeCloseTo(4 / 1.128, 12);
+    // A reference period of 40 (< 200) falls back to the team's.
     expect(detectDecline(own, { team: { mean: 70, sigma: 9 }, reference: 40 }).baseline.source).toBe('team');
   });
 

@@ -28,7 +28,7 @@ export interface DetectDeclineOptions extends MonitorOptions {
   readonly baseline?: Baseline;
   /** The team's baseline, used while the agent has fewer than `minOwnPoints` evaluations. */
   readonly team?: { readonly mean: number; readonly sigma: number };
-  /** Default {@link MIN_OWN_POINTS} (100). */
+  /** Default {@link MIN_OWN_POINTS} (200). */
   readonly minOwnPoints?: number;
   /**
    * How many leading evaluations form the agent's stable reference period (e.g.

@@ -57,7 +57,9 @@ describe('chooseBaseline', () => {
   it(`uses the agent's own reference period from ${MIN_OWN_POINTS} evaluations, the team's before`, () => {
     expect(chooseBaseline([90, 85, 88], { mean: 88, sigma: 5 })).toEqual({ mean: 88, sigma: 5, source: 'team' });
     const own = Array.from({ length: MIN_OWN_POINTS }, (_, i) => (i % 2 ? 91 : 87));
-    expect(chooseBaseline(own, { mean: 88, sigma: 5 })).toMatchObject({ mean: 89, source: 'phase1', points: 100 });
+    // Own centre 89 (alternating 87/91), the team's σ 5.
+    expect(chooseBaseline(own, { mean: 88, sigma: 5 })).toEqual({ mean: 89, sigma: 5, source: 'phase1', points: MIN_OWN_POINTS, removed: 0 });
+    expect(chooseBaseline(own, null).sigma).toBeCloseTo(4 / 1.128, 12);
     expect(() => chooseBaseline([90], null)).toThrow(/no_baseline/);
   });
 });
