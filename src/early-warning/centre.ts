@@ -76,6 +76,13 @@ export interface CentreWatch {
   readonly agents: readonly AgentWatch[];
 }
 
+/** Is it a real calendar day written YYYY-MM-DD? */
+function isIsoDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 /** The last day of the month a YYYY-MM-DD date falls in. */
 function monthEnd(date: string): string {
   const y = Number(date.slice(0, 4));
@@ -100,7 +107,7 @@ function monthEnd(date: string): string {
  */
 export function watchCentre(records: readonly CentreRecord[], options: WatchCentreOptions = {}): CentreWatch {
   const what = 'watchCentre';
-  if (options.referenceTo !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.referenceTo)) {
+  if (options.referenceTo !== undefined && !isIsoDay(options.referenceTo)) {
     throw new EarlyWarningError(what, [{ code: 'invalid_date', path: ['options', 'referenceTo'], message: `referenceTo must be a date YYYY-MM-DD, got ${JSON.stringify(options.referenceTo)}` }]);
   }
   const byAgent = new Map<string, CentreRecord[]>();

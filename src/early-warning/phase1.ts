@@ -29,6 +29,11 @@ import type { ResolvedBaseline, ScoreSeries } from './types.js';
  * default detectors, stable agents): the agent's own first 10 evaluations alarm
  * 17% of agent-months, 40 → 5.3%, 100 → 3.7% (2.8% with the team's σ), 200 →
  * 2.1% (1.75% with the team's σ); the team's Phase I baseline 1.5%.
+ *
+ * @example
+ * ```ts
+ * detectDecline(scores, { team, reference: 240 }); // 240 ≥ MIN_OWN_POINTS: the agent's own centre, the team's σ
+ * ```
  */
 export const MIN_OWN_POINTS = 200;
 

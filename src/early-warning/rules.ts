@@ -56,7 +56,14 @@ export interface RunRulesResult {
   readonly alerts: readonly Alert[];
 }
 
-/** A rule's hit at the newest point of a window: its direction, where the evidence starts (window position), the limit and a description. */
+/**
+ * A rule's hit at the newest point of a window: its direction, where the evidence starts (window position), the limit and a description.
+ *
+ * @example
+ * ```ts
+ * const h: RuleHit = { dir: 'down', from: 3, limit: 80, text: '8 in a row below the centre' };
+ * ```
+ */
 export interface RuleHit { readonly dir: Direction; readonly from: number; readonly limit: number | null; readonly text: string }
 
 /**
