@@ -1,20 +1,14 @@
-import { cusumChart, type CusumOptions } from './cusum.js';
-import { EarlyWarningError } from './errors.js';
-import { ewmaChart, type EwmaOptions } from './ewma.js';
-import { runRules, type RunRuleOptions } from './rules.js';
-import { resolveBaseline, toPoints } from './series.js';
-import type { Alert, Baseline, ResolvedBaseline, ScoreSeries } from './types.js';
-import { individualsChart, type IndividualsOptions } from './xmr.js';
-
 /**
- * The charts and rule sets {@link detectDecline} can run.
- *
- * @example
- * ```ts
- * const d: DetectorName[] = ['ewma', 'cusum', 'western-electric'];
- * ```
+ * Batch early warning: {@link createMonitor}'s state machine folded over a
+ * whole series, so the batch and live forms raise the same alerts. The
+ * default baseline is a Phase I estimate: the agent's own first
+ * MIN_OWN_POINTS evaluations when it has them, else the team's.
  */
-export type DetectorName = 'xmr' | 'ewma' | 'cusum' | 'western-electric' | 'nelson';
+import { EarlyWarningError } from './errors.js';
+import { acknowledgeState, advance, type AgentStatus, initialState, monitorConfig, type MonitorOptions, statusOf } from './monitor.js';
+import { chooseBaseline, MIN_OWN_POINTS } from './phase1.js';
+import { resolveBaseline, toPoints } from './series.js';
+import type { Alert, Baseline, ResolvedBaseline, ScorePoint, ScoreSeries } from './types.js';
 
 /**
  * Options of {@link detectDecline}.
@@ -24,17 +18,27 @@ export type DetectorName = 'xmr' | 'ewma' | 'cusum' | 'western-electric' | 'nels
  * const o: DetectDeclineOptions = { baseline: { mean: 88, sigma: 4 }, detectors: ['ewma', 'nelson'], failThreshold: 70 };
  * ```
  */
-export interface DetectDeclineOptions {
-  /** Shared by every chart; default the agent's own first 10 evaluations. */
+export interface DetectDeclineOptions extends MonitorOptions {
+  /**
+   * `{ mean, sigma }` (e.g. the team's Phase I baseline), or `{ points: k }` (the
+   * raw estimate from the agent's first k, kept for compatibility; short baselines
+   * cry wolf). Default: the agent's own Phase I baseline from its first
+   * `minOwnPoints` evaluations when it has that many, else `team`.
+   */
   readonly baseline?: Baseline;
-  /** Default `['ewma', 'cusum']`. */
-  readonly detectors?: readonly DetectorName[];
-  readonly xmr?: Omit<IndividualsOptions, 'baseline'>;
-  readonly ewma?: Omit<EwmaOptions, 'baseline'>;
-  readonly cusum?: Omit<CusumOptions, 'baseline'>;
-  readonly rules?: Omit<RunRuleOptions, 'baseline' | 'set'>;
-  /** The score below which a call fails (the failing band's upper bound). */
-  readonly failThreshold?: number;
+  /** The team's baseline, used while the agent has fewer than `minOwnPoints` evaluations. */
+  readonly team?: { readonly mean: number; readonly sigma: number };
+  /** Default {@link MIN_OWN_POINTS} (200). */
+  readonly minOwnPoints?: number;
+  /**
+   * How many leading evaluations form the agent's stable reference period (e.g.
+   * its first month). Its own Phase I baseline is used when this is at least
+   * `minOwnPoints`, else the team's. Without it: the team's when given, else the
+   * agent's first `minOwnPoints`.
+   */
+  readonly reference?: number;
+  /** Evaluations (0-based) after which the open alarm was acknowledged, as a monitor's `acknowledge()` would. */
+  readonly acknowledgedAfter?: readonly number[];
 }
 
 /**
@@ -47,11 +51,15 @@ export interface DetectDeclineOptions {
  */
 export interface DeclineReport {
   readonly baseline: ResolvedBaseline;
-  /** Every alert, up and down, sorted by index (then detector order, then rule). */
+  /** Every alert, up and down, in evaluation order (then detector order, then rule). */
   readonly alerts: readonly Alert[];
-  /** The first `'down'` alert, or null. */
+  /** The first `'down'` alert of the whole history, or null (see `status.alarm` for the open one). */
   readonly firstDecline: Alert | null;
-  /** The agent's latest level: the last EWMA value (λ from `ewma.lambda`, default 0.2). */
+  /** The latest `'down'` alert, or null. */
+  readonly lastDecline: Alert | null;
+  /** In alarm now or not, since when, the level with its interval, the projection. */
+  readonly status: AgentStatus;
+  /** The agent's latest level: the least-squares line through the last `trendWindow` scores, at the newest. */
   readonly level: number;
   /** level − failThreshold: how far the agent still is above failing (negative: below). */
   readonly marginToFail?: number;
@@ -60,52 +68,72 @@ export interface DeclineReport {
 }
 
 /**
- * Runs the chosen charts and run rules over an agent's series with one
- * shared baseline and returns every alert sorted by index, the first
- * downward one, the agent's latest smoothed level and — given the failing
- * threshold — how far that level still is from it.
+ * Runs the chosen detectors over an agent's series with one baseline and
+ * returns every alert, the first and latest decline, the agent's status now
+ * (in alarm or not, since when, level, projection) and the margin to the
+ * failing threshold. Same alerts as a {@link createMonitor} fed the same
+ * evaluations with the same options.
  *
  * @param series - the agent's scores in time order
- * @param options - baseline, detectors (default EWMA and CUSUM), per-chart options, failThreshold
- * @returns the alerts, the first decline, the level and the margin to the failing threshold
- * @throws {EarlyWarningError} for an unknown detector, a non-finite threshold, or any chart's input problems
+ * @param options - baseline (or team + minOwnPoints), detectors, tuning, failThreshold, restart, acknowledgements, locale
+ * @returns the alerts, the declines, the status, the level and the margin to the failing threshold
+ * @throws {EarlyWarningError} for bad options, non-finite scores, or no usable baseline (`no_baseline`)
  *
  * @example
  * ```ts
- * const scores = [91, 88, 90, 87, 92, 89, 90, 88, 91, 89, 88, 86, 87, 84, 85, 82, 83, 80];
- * const r = detectDecline(scores, { baseline: { mean: 89, sigma: 2.5 }, failThreshold: 70 });
- * r.alerts.map((a) => [a.rule, a.index, a.direction]); // [['ewma', 15, 'down'], ['cusum', 15, 'down']]
- * r.marginToFail;        // 14.27: the EWMA level 84.27 is still 14.27 points above failing
+ * const team = { mean: 88, sigma: 5 };
+ * const scores = [89, 86, 90, 87, 85, 88, 84, 83, 80, 78, 77, 75, 74, 72];
+ * const r = detectDecline(scores, { team, failThreshold: 70 });
+ * r.alerts.map((a) => [a.rule, a.index]); // [['ewma', 11], ['cusum', 11], ['ewma', 13], ['cusum', 13]]
+ * r.status.inAlarm;                         // true, since evaluation 11
+ * r.status.projection?.evaluationsToFail;   // 3: the line through the scores is at 73.2 and falls 1.36 a call
  * ```
  */
 export function detectDecline(series: ScoreSeries, options: DetectDeclineOptions = {}): DeclineReport {
   const what = 'detectDecline';
-  const pts = toPoints(series, what);
-  const detectors = options.detectors ?? ['ewma', 'cusum'];
-  const known: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-electric', 'nelson'];
-  const bad = detectors.map((d, i) => [d, i] as const).filter(([d]) => !known.includes(d));
-  if (bad.length > 0) {
-    throw new EarlyWarningError(what, bad.map(([d, i]) => ({ code: 'unknown_detector', path: ['options', 'detectors', i], message: `unknown detector ${JSON.stringify(d)}; use one of ${known.join(', ')}` })));
-  }
-  if (options.failThreshold !== undefined && !Number.isFinite(options.failThreshold)) {
-    throw new EarlyWarningError(what, [{ code: 'not_finite', path: ['options', 'failThreshold'], message: `failThreshold must be finite, got ${options.failThreshold}` }]);
-  }
-  // Resolve once so that every chart judges against the same baseline.
-  const resolved = resolveBaseline(pts, options.baseline, what);
-  const baseline: Baseline = { mean: resolved.mean, sigma: resolved.sigma };
+  // An agent with no evaluations yet is watched too (on the team's baseline).
+  const pts = toPoints(series, what, true);
+  const baseline: ResolvedBaseline = options.baseline !== undefined
+    ? resolveBaseline(pts, options.baseline, what)
+    : chooseBaseline(referenceOf(pts, options), options.team ?? null, options.minOwnPoints ?? MIN_OWN_POINTS, what);
+  const config = monitorConfig(baseline, options, what);
+  const acks = options.acknowledgedAfter ?? [];
+  const bad = acks.map((i, k) => [i, k] as const).filter(([i]) => !(Number.isInteger(i) && i >= 0));
+  if (bad.length > 0) throw new EarlyWarningError(what, bad.map(([i, k]) => ({ code: 'out_of_range', path: ['options', 'acknowledgedAfter', k], message: `an acknowledgement is after a 0-based evaluation index, got ${i}` })));
+  const ackSet = new Set(acks);
+  const state = initialState(baseline, config);
   const alerts: Alert[] = [];
-  const order = new Map<Alert, number>();
-  detectors.forEach((d, rank) => {
-    const found =
-      d === 'xmr' ? individualsChart(pts, { ...options.xmr, baseline }).alerts
-      : d === 'ewma' ? ewmaChart(pts, { ...options.ewma, baseline }).alerts
-      : d === 'cusum' ? cusumChart(pts, { ...options.cusum, baseline }).alerts
-      : runRules(pts, { ...options.rules, baseline, set: d }).alerts;
-    for (const a of found) { alerts.push(a); order.set(a, rank); }
+  pts.forEach((p, i) => {
+    alerts.push(...advance(state, p));
+    if (ackSet.has(i)) acknowledgeState(state);
   });
-  alerts.sort((a, b) => a.index - b.index || (order.get(a) ?? 0) - (order.get(b) ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  const ewma = ewmaChart(pts, { ...options.ewma, baseline });
-  const level = ewma.points[ewma.points.length - 1]?.z ?? resolved.mean;
-  const margin = options.failThreshold === undefined ? {} : { marginToFail: level - options.failThreshold, marginToFailSigma: (level - options.failThreshold) / resolved.sigma };
-  return { baseline: resolved, alerts, firstDecline: alerts.find((a) => a.direction === 'down') ?? null, level, ...margin };
+  const status = statusOf(state);
+  const level = status.level?.estimate ?? baseline.mean;
+  const fail = options.failThreshold;
+  const margin = fail === undefined ? {} : { marginToFail: level - fail, marginToFailSigma: (level - fail) / baseline.sigma };
+  const downs = alerts.filter((a) => a.direction === 'down');
+  return { baseline, alerts, firstDecline: downs[0] ?? null, lastDecline: downs.at(-1) ?? null, status, level, ...margin };
+}
+
+/** The agent's reference period: the declared leading evaluations, none when a team baseline stands in, else the first minOwnPoints. */
+function referenceOf(pts: readonly ScorePoint[], o: DetectDeclineOptions): readonly ScorePoint[] {
+  if (o.reference !== undefined) {
+    if (!(Number.isInteger(o.reference) && o.reference >= 0)) throw new EarlyWarningError('detectDecline', [{ code: 'out_of_range', path: ['options', 'reference'], message: `reference must be an integer ≥ 0, got ${o.reference}` }]);
+    return pts.slice(0, o.reference);
+  }
+  return o.team !== undefined ? [] : pts.slice(0, o.minOwnPoints ?? MIN_OWN_POINTS);
+}
+
+/**
+ * The alerts at or after an evaluation index or a date (ISO strings compare in
+ * time order): what is new since the last review, not the whole history.
+ *
+ * @example
+ * ```ts
+ * alertsSince(report.alerts, '2026-11-01'); // November's alerts on
+ * alertsSince(report.alerts, 120);          // from the 121st evaluation on
+ * ```
+ */
+export function alertsSince(alerts: readonly Alert[], since: number | string): Alert[] {
+  return alerts.filter((a) => (typeof since === 'number' ? a.index >= since : a.date !== undefined && a.date >= since));
 }

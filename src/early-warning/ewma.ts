@@ -59,6 +59,20 @@ export interface EwmaChart {
 }
 
 /**
+ * Half the width of the EWMA limits after t observations:
+ * Lσ√(λ/(2−λ)·(1 − (1−λ)^{2t})); t = Infinity gives the asymptotic Lσ√(λ/(2−λ)).
+ *
+ * @example
+ * ```ts
+ * ewmaHalfWidth(2.0539, 0.3, 3, 1);        // 1.84851 (= Lσλ at t = 1)
+ * ewmaHalfWidth(2.0539, 0.3, 3, Infinity); // 2.5884
+ * ```
+ */
+export function ewmaHalfWidth(sigma: number, lambda: number, L: number, t: number): number {
+  return L * sigma * Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * t)));
+}
+
+/**
  * The EWMA chart (Roberts 1959; NIST e-Handbook §6.3.2.4): z_0 = target,
  * z_i = λx_i + (1 − λ)z_{i−1}, with time-varying and asymptotic limits. An
  * alert fires where z first leaves the limits; its window starts where the
@@ -87,7 +101,7 @@ export function ewmaChart(series: ScoreSeries, options: EwmaOptions = {}): EwmaC
   positive(L, ['options', 'L'], what);
   const baseline = resolveBaseline(pts, options.baseline, what);
   const { mean: target, sigma } = baseline;
-  const asym = L * sigma * Math.sqrt(lambda / (2 - lambda));
+  const asym = ewmaHalfWidth(sigma, lambda, L, Infinity);
   const useAsym = options.limits === 'asymptotic';
   const points: EwmaPoint[] = [];
   const alerts: Alert[] = [];
@@ -98,7 +112,7 @@ export function ewmaChart(series: ScoreSeries, options: EwmaOptions = {}): EwmaC
   pts.forEach((p, index) => {
     z = lambda * p.score + (1 - lambda) * z;
     const i = index + 1;
-    const half = L * sigma * Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * i)));
+    const half = ewmaHalfWidth(sigma, lambda, L, i);
     const ucl = target + half;
     const lcl = target - half;
     points.push({ index, value: p.score, z, ucl, lcl });

@@ -5,3 +5,8 @@ export * from './ewma.js';
 export * from './cusum.js';
 export * from './rules.js';
 export * from './detect.js';
+export * from './arl.js';
+export * from './phase1.js';
+export * from './monitor.js';
+export * from './reason.js';
+export * from './centre.js';

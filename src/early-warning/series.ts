@@ -7,14 +7,14 @@ export const D2 = 1.128;
 /** The default own-baseline length. */
 export const DEFAULT_BASELINE_POINTS = 10;
 
-/** Normalises a series to points and checks every score is finite. */
-export function toPoints(series: ScoreSeries, what: string): ScorePoint[] {
+/** Normalises a series to points and checks every score is finite (and, unless allowed, that there is one). */
+export function toPoints(series: ScoreSeries, what: string, allowEmpty = false): ScorePoint[] {
   const issues: Issue[] = [];
   const pts = (series as readonly (number | ScorePoint)[]).map((x) => (typeof x === 'number' ? { score: x } : x));
   pts.forEach((p, i) => {
     if (typeof p.score !== 'number' || !Number.isFinite(p.score)) issues.push({ code: 'not_finite', path: ['series', i], message: `score must be a finite number, got ${String(p.score)}` });
   });
-  if (pts.length === 0) issues.push({ code: 'series_too_short', path: ['series'], message: 'the series is empty' });
+  if (pts.length === 0 && !allowEmpty) issues.push({ code: 'series_too_short', path: ['series'], message: 'the series is empty' });
   if (issues.length > 0) throw new EarlyWarningError(what, issues);
   return pts;
 }

@@ -1,63 +1,32 @@
-import { describe, it, expect } from 'vitest';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { detectDecline, type DetectDeclineOptions } from './detect.js';
-
-/** Box–Muller on pure-rand's uniform doubles: deterministic for a seed. */
-function normal(rng: RandomGenerator): number {
-  const u = uniformFloat64(rng) || Number.MIN_VALUE;
-  const v = uniformFloat64(rng);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
-const FAIL = 70; // a call fails below 70
-const SIGMA = 4;
-const AGENTS = 200;
-const DRIFT = 30; // evaluations over which the mean falls linearly from 90 to 66
-
-interface Rates { early: number; late: number; missed: number; falseAlarm: number }
-
 /**
- * `lead` stable evaluations (at 90 for drifting agents, 88 for stable ones), then
- * DRIFT more: drifting agents' mean falls by 24/DRIFT per evaluation to 66, stable agents stay at 88.
- * Only downward alerts from index `lead` on count (monitoring starts after the lead-in).
+ * The centre simulation (src/early-warning/simulation.ts) with the default
+ * detectors: 4 centres of 200 agents pooled per scenario, 40 evaluations a
+ * month for 6 months, N(88, σ) while stable, a fifth declining from a random
+ * evaluation in months 2–3. The reference is the best lower CUSUM that knows
+ * μ and σ, tuned to 2% of stable agent-months. Seeded: the numbers below are
+ * what these seeds give (docs/early-warning.md tabulates them).
  */
-function simulate(seed: number, lead: number, options: (xs: readonly number[]) => DetectDeclineOptions): Rates {
-  const rng = xoroshiro128plus(seed);
-  let early = 0;
-  let late = 0;
-  let missed = 0;
-  let falseAlarm = 0;
-  for (let a = 0; a < AGENTS; a++) {
-    const xs: number[] = [];
-    for (let i = 0; i < lead; i++) xs.push(90 + SIGMA * normal(rng));
-    for (let j = 1; j <= DRIFT; j++) xs.push(90 - (24 * j) / DRIFT + SIGMA * normal(rng));
-    const firstFail = xs.findIndex((x) => x < FAIL);
-    const alert = detectDecline(xs, options(xs)).alerts.find((x) => x.direction === 'down' && x.index >= lead);
-    if (alert === undefined) missed++;
-    else if (firstFail === -1 || alert.index < firstFail) early++;
-    else late++;
-  }
-  for (let a = 0; a < AGENTS; a++) {
-    const xs = Array.from({ length: lead + DRIFT }, () => 88 + SIGMA * normal(rng));
-    if (detectDecline(xs, options(xs)).alerts.some((x) => x.direction === 'down' && x.index >= lead)) falseAlarm++;
-  }
-  return { early: early / AGENTS, late: late / AGENTS, missed: missed / AGENTS, falseAlarm: falseAlarm / AGENTS };
-}
+import { describe, it, expect } from 'vitest';
+import { simulateCentre, type DeclineKind } from './simulation.js';
 
-describe('simulation: warning before the first failing call', () => {
-  it('team baseline (88 ± 4), EWMA λ 0.2 L 3 + CUSUM k 0.5 h 5: ≥ 95% early, ≤ 10% false alarms', () => {
-    const r = simulate(20240506, 10, () => ({ baseline: { mean: 88, sigma: SIGMA }, detectors: ['ewma', 'cusum'] }));
-    expect(r.early).toBeGreaterThanOrEqual(0.95);
-    expect(r.falseAlarm).toBeLessThanOrEqual(0.1);
-  });
+const rows: string[] = [];
 
-  it('own baseline (first 20 evaluations), same charts: ≥ 95% early, ≤ 20% false alarms', () => {
-    // Estimating mean and σ from 20 points inflates false alarms (Jones, Champ & Rigdon 2001):
-    // a team σ, or a longer baseline, is the cure; the test states what the method does.
-    const r = simulate(777, 20, () => ({ baseline: { points: 20 }, detectors: ['ewma', 'cusum'] }));
-    expect(r.early).toBeGreaterThanOrEqual(0.95);
-    expect(r.falseAlarm).toBeLessThanOrEqual(0.2);
+describe('centre simulation with the default detectors (seeded)', () => {
+  for (const sigma of [5, 8]) {
+    for (const decline of ['slow', 'medium', 'step'] as const satisfies readonly DeclineKind[]) {
+      it(`σ ${sigma}, ${decline} decline: ≤ 2% stable agent-months alarmed, ≥ 80% as early as the reference, ≤ 5% missed`, () => {
+        const r = simulateCentre({ seed: 1000 + sigma, sigma, decline, centres: 4 });
+        rows.push(`σ ${sigma} ${decline.padEnd(6)} FA ${(100 * r.falseAlarmRate).toFixed(2)}% (${r.alarmedAgentMonths}/${r.stableAgentMonths}) median delay ${r.medianDelay.toFixed(2)} vs ref ${r.referenceMedianDelay.toFixed(2)} (k ${r.referenceK}, h ${r.referenceH.toFixed(3)}) efficiency ${r.efficiency.toFixed(3)} missed ${r.missed}/${r.declines} before first failing call ${r.beforeFirstFail}`);
+        expect(r.stableAgentMonths).toBeGreaterThan(4000); // 640 stable agents × 6 months + declining agents' months before onset
+        expect(r.falseAlarmRate).toBeLessThanOrEqual(0.02);
+        expect(r.efficiency).toBeGreaterThanOrEqual(0.8);
+        expect(r.missed / r.declines).toBeLessThanOrEqual(0.05);
+      }, 10_000);
+    }
+  }
+  it('prints the table', () => {
+    // The report the issue asks for; the assertions are in the scenario tests above.
+    console.log(`\n${rows.join('\n')}`);
+    expect(rows.length).toBe(6);
   });
 });

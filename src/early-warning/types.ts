@@ -47,10 +47,28 @@ export type Baseline = { readonly mean: number; readonly sigma: number } | { rea
 export interface ResolvedBaseline {
   readonly mean: number;
   readonly sigma: number;
-  readonly source: 'given' | 'own';
-  /** How many of the agent's first evaluations it was estimated from (source 'own'). */
+  /**
+   * 'given': passed as `{ mean, sigma }`; 'own': the raw estimate from the agent's
+   * first `points` (`{ points }`); 'phase1': a Phase I estimate from the agent's own
+   * first `points` evaluations; 'team': the team's Phase I baseline, used because the
+   * agent's own history is shorter than the minimum.
+   */
+  readonly source: 'given' | 'own' | 'phase1' | 'team';
+  /** How many evaluations it was estimated from (sources 'own' and 'phase1'). */
   readonly points?: number;
+  /** Phase I: how many of those were set aside as out of control. */
+  readonly removed?: number;
 }
+
+/**
+ * The charts and rule sets the detectors can run.
+ *
+ * @example
+ * ```ts
+ * const d: DetectorName[] = ['ewma', 'cusum', 'western-electric'];
+ * ```
+ */
+export type DetectorName = 'xmr' | 'ewma' | 'cusum' | 'western-electric' | 'nelson';
 
 /**
  * Which way a signal points. Only `'down'` warns of a decline; `'none'` is for
@@ -94,6 +112,11 @@ export type AlertRule =
  */
 export interface Alert {
   readonly rule: AlertRule;
+  /**
+   * The detectors whose rule fired (from {@link detectDecline} and the monitor):
+   * one, or both rule sets for a rule Western Electric and Nelson share (merged, not repeated).
+   */
+  readonly detectors?: readonly DetectorName[];
   /** The 0-based position of the evaluation at which the signal fires. */
   readonly index: number;
   /** The evaluations that make up the evidence, inclusive. */
@@ -108,6 +131,6 @@ export interface Alert {
   /** The evaluation's id and date, when the series carried them. */
   readonly id?: string;
   readonly date?: string;
-  /** A sentence for a person. */
+  /** One line for a person, in the requested locale (English by default). */
   readonly message: string;
 }

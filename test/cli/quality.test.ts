@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { watchCentre } from '../../src/early-warning/index.js';
 import { MINI_RUBRIC_JSON } from '../../src/problems/fixtures.js';
 import { RUBRIC, callqa, ensureCli, readNdjson, tempDir } from './helpers.js';
 
@@ -104,13 +105,14 @@ describe('callqa alerts', () => {
     const out = JSON.parse(r.stdout);
     expect(out.failThreshold).toBe(60); // the bundled rubric fails below 60
     expect(out.agents).toHaveLength(6);
+    expect(out.team.source).toBe('phase1');
     for (const a of out.agents) {
       expect(a.report.marginToFail).toBeCloseTo(a.report.level - 60, 9);
       for (const al of a.alerts) expect(al.direction).toBe('down');
     }
   });
 
-  it('warns of a decline while calls still pass; short series are listed, not charted', () => {
+  it('warns of a decline while calls still pass, on the Phase I baseline; agents in alarm first; a new agent is watched on the team baseline', () => {
     const lines: string[] = [];
     for (let i = 0; i < 20; i++) {
       const day = `2026-10-${String(i + 1).padStart(2, '0')}`;
@@ -123,14 +125,34 @@ describe('callqa alerts', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const r = callqa(['alerts', file, '-r', mini]);
     expect(r.code, r.stderr).toBe(0);
-    // Baseline: B's first 10 (83.33 at 0, 3, 6, 9, else 100): mean 93.33, σ̂ = MR̄/1.128 = 9.85.
-    // EWMA (λ 0.2) from 93.33 ends the baseline at 92.92, then 66.67 → 87.67 → 83.47 < LCL 83.50:
-    // the alarm comes at B-11, the second call at 66.67, which still passes (fail < 60).
-    // CUSUM C⁻ = max(0, 88.40 − x + C⁻): 5.07 at B-9, then 26.80, 48.53, 70.26 > H 49.26 at B-12.
-    expect(r.stdout).toMatch(/B\s+20\s+93\.33 ± 9\.85\s+\S+\s+\+\S+\s+#12 B-11 ewma\s+2/);
-    expect(r.stdout).toMatch(/B\s+#13\s+B-12\s+2026-10-13\s+cusum\s+down\s+70\.2\d/);
-    expect(r.stdout).toMatch(/^A\s+20 .* –\s+0$/m);
-    expect(r.stdout).toContain('C (2 calls): the baseline needs the first 10 evaluations, the series has 2');
+    // Reference period: October (the first month). Team Phase I over all 42 calls:
+    // mean (A 7·83.33 + 13·100 = 1883.33; B 4·83.33 + 6·100 + 10·66.67 = 1600; C 200) / 42 = 87.70;
+    // within-agent moving ranges: A 13 × 16.67, B 7 × 16.67, C one 0 → 333.33 / 39 = 8.547, σ̂ = 8.547/1.128 = 7.58;
+    // nothing beyond 87.70 ± 22.73, so nothing set aside. No agent has 100 evaluations: all on the team's.
+    expect(r.stdout).toContain('Team Phase I baseline (reference period to 2026-10-31): 87.70 ± 7.58 from 42 evaluation(s), 0 set aside as out of control');
+    // Lower CUSUM against 87.70 − K 7.58 = 80.12, H = 3.5 × 7.58 = 26.52: 0 through B-9, then 13.45, 26.90 > 26.52 at B-11 —
+    // the second call at 66.67, which still passes (fail < 60). B is in alarm and listed first.
+    expect(r.stdout).toMatch(/In alarm now: 1 of 3\n.*\nB\s+20\s+team 87\.70 ± 7\.58\s+ALARM\s+#12 2026-10-12\s+cusum,ewma\s/);
+    expect(r.stdout).toMatch(/B\s+#12\s+B-11\s+2026-10-12\s+cusum\s+cusum\s+down\s+#11–#12\s+26\.90\s+26\.52\s+the lower CUSUM 26\.9 exceeds H = 26\.52/);
+    expect(r.stdout).toMatch(/^A\s+20\s+team 87\.70 ± 7\.58\s+ok\s/m);
+    expect(r.stdout).toMatch(/^C\s+2\s+team 87\.70 ± 7\.58\s+ok\s/m);
+    // In Chinese, and only what is new since 2026-10-19 (the status still uses the whole history).
+    const zh = callqa(['alerts', file, '-r', mini, '--locale', 'zh-CN', '--since', '2026-10-19']);
+    expect(zh.stdout).toContain('Alerts since 2026-10-19');
+    expect(zh.stdout).toMatch(/B\s+#20\s+B-19\s+2026-10-20\s+cusum\s+cusum\s+down.*下侧累积和（CUSUM）26\.9 超过决策限 H = 26\.52/);
+    expect(zh.stdout).not.toContain('B-11  2026-10-12');
+  });
+
+  it('reads its own compact `score` output (CSV and --full rows: src/cli/commands/alerts.test.ts)', () => {
+    const compact = join(dir, 'alerts-compact.ndjson');
+    expect(callqa(['score', calls, '-r', RUBRIC, '-o', compact, '-q']).code).toBe(0);
+    const r = callqa(['alerts', compact, '--fail-below', '60', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const cli = JSON.parse(r.stdout) as { agents: { agentId: string; report: unknown }[] };
+    // The same records through the library: the CLI read every one of them, as they are.
+    const records = readNdjson(compact).map((o) => ({ id: o['id'] as string, agentId: o['agentId'] as string, date: o['date'] as string, score: o['score'] as number }));
+    const lib = watchCentre(records, { failThreshold: 60 });
+    expect(cli.agents.map((a) => [a.agentId, a.report])).toEqual(JSON.parse(JSON.stringify(lib.agents.map((a) => [a.agentId, 'report' in a ? a.report : null]))));
   });
 
   it('needs a rubric for evaluations', () => {

@@ -1,18 +1,23 @@
 /**
- * `callqa alerts <input>` — early warning per agent: control charts and run
- * rules over each agent's evaluation scores, warning of a decline while the
- * calls still pass, with how far the agent still is from the failing band.
+ * `callqa alerts <input>` — early warning per agent: EWMA and CUSUM (and run
+ * rules on request) over each agent's evaluation scores, on a Phase I
+ * baseline from the reference period (the first month by default), so that
+ * declining agents never inflate σ. Agents in alarm come first, with their
+ * level, its interval and how many evaluations until the expected score
+ * crosses the failing threshold. Reads `callqa score` output (compact NDJSON
+ * or CSV, or `--full`) as it is, and evaluations when given a rubric.
  */
 import type { Command } from 'commander';
+import { scoreUnit } from '../../batch/record.js';
+import type { RejectedRecord } from '../../batch/types.js';
 import { RubricVersions } from '../../batch/versions.js';
-import { type Alert, type Baseline, type DeclineReport, type DetectorName, detectDecline, EarlyWarningError } from '../../early-warning/index.js';
+import { type AgentWatch, type Alert, type AlertLocale, type CentreRecord, type CentreWatch, type DetectorName, EARLY_WARNING_DEFAULTS, alertsSince, watchCentre, type WatchCentreOptions } from '../../early-warning/index.js';
 import { table } from '../../format/text.js';
 import { CallqaError } from '../../issues/issues.js';
 import type { Rubric } from '../../rubric/index.js';
-import type { CallScore } from '../../scoring/types.js';
+import { readRecords } from '../records.js';
 import { EXIT_HELP, UsageError, collect, issueLine, loadRubricFiles, positiveInt } from '../util.js';
-import { inPeriod, numberOpt, readScoredCalls, reportRejected } from './problems.js';
-import { compareCodeUnits } from '../../order/compare.js';
+import { numberOpt, reportRejected } from './problems.js';
 
 const DETECTORS: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-electric', 'nelson'];
 
@@ -31,135 +36,115 @@ export function failThresholdOf(rubric: Rubric): number | null {
 }
 
 /**
- * One agent's early-warning result.
+ * A scored record as `callqa score` writes it: compact or `--full` NDJSON
+ * (an object with string id, agentId, date and a numeric score) or CSV (the
+ * same columns as text). Null for anything else (e.g. an evaluation).
  *
  * @example
  * ```ts
- * const a: AgentAlerts = { agentId: 'A-wang', calls: 20, report, alerts: report.alerts };
+ * scoredRecord({ value: { id: 'c1', agentId: 'A', date: '2026-10-01', score: 90.72 } }); // { id: 'c1', agentId: 'A', date: '2026-10-01', score: 90.72 }
+ * scoredRecord({ row: { id: 'c1', agentId: 'A', date: '2026-10-01', score: '90.72' } }); // the same
  * ```
  */
-export type AgentAlerts =
-  | { readonly agentId: string; readonly calls: number; readonly report: DeclineReport; readonly alerts: readonly Alert[] }
-  | { readonly agentId: string; readonly calls: number; readonly skipped: string };
-
-/**
- * Options of {@link agentAlerts}.
- *
- * @example
- * ```ts
- * const o: AgentAlertsOptions = { detectors: ['ewma', 'cusum'], baseline: { points: 10 }, failThreshold: 60, all: false };
- * ```
- */
-export interface AgentAlertsOptions {
-  readonly detectors: readonly DetectorName[];
-  /** `'team'`: mean and sample σ of every call in the input. */
-  readonly baseline: Baseline | 'team';
-  readonly failThreshold?: number;
-  readonly lambda?: number;
-  readonly L?: number;
-  readonly k?: number;
-  readonly h?: number;
-  /** Keep upward and pattern alerts too (default: only declines). */
-  readonly all: boolean;
+export function scoredRecord(u: { readonly value: unknown } | { readonly row: Readonly<Record<string, string | undefined>> }): CentreRecord | null {
+  const o = ('value' in u ? u.value : u.row) as Record<string, unknown> | null;
+  if (typeof o !== 'object' || o === null) return null;
+  const score = typeof o['score'] === 'number' ? o['score'] : typeof o['score'] === 'string' && o['score'].trim() !== '' ? Number(o['score']) : NaN;
+  const { id, agentId, date } = o;
+  if (typeof id !== 'string' || typeof agentId !== 'string' || typeof date !== 'string' || !Number.isFinite(score)) return null;
+  return { id, agentId, date, score };
 }
 
-/**
- * Runs `detectDecline` over each agent's series (by date, then id). Agents
- * whose series cannot be charted (too short for the baseline, no variance)
- * are reported as skipped with the reason, not as an error.
- *
- * @example
- * ```ts
- * agentAlerts(calls, { detectors: ['ewma', 'cusum'], baseline: { points: 10 }, all: false });
- * ```
- */
-export function agentAlerts(calls: readonly CallScore[], o: AgentAlertsOptions): AgentAlerts[] {
-  let baseline: Baseline = o.baseline === 'team' ? { points: 10 } : o.baseline;
-  if (o.baseline === 'team') {
-    const xs = calls.map((c) => c.score);
-    const mean = xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-    const sd = xs.length < 2 ? 0 : Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
-    if (!(sd > 0)) throw new UsageError('--baseline team needs at least two calls with different scores');
-    baseline = { mean, sigma: sd };
-  }
-  const byAgent = new Map<string, CallScore[]>();
-  for (const c of calls) byAgent.set(c.agentId, [...(byAgent.get(c.agentId) ?? []), c]);
-  return [...byAgent]
-    .sort(([a], [b]) => compareCodeUnits(a, b))
-    .map(([agentId, list]): AgentAlerts => {
-      const series = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => ({ score: c.score, id: c.id, date: c.date }));
-      try {
-        const report = detectDecline(series, {
-          baseline,
-          detectors: o.detectors,
-          ...(o.failThreshold !== undefined ? { failThreshold: o.failThreshold } : {}),
-          ewma: { ...(o.lambda !== undefined ? { lambda: o.lambda } : {}), ...(o.L !== undefined ? { L: o.L } : {}) },
-          cusum: { ...(o.k !== undefined ? { k: o.k } : {}), ...(o.h !== undefined ? { h: o.h } : {}) },
-        });
-        return { agentId, calls: list.length, report, alerts: o.all ? report.alerts : report.alerts.filter((a) => a.direction === 'down') };
-      } catch (e) {
-        // A series the charts cannot use is a fact about the agent, not a usage error.
-        if (e instanceof EarlyWarningError && e.issues.every((i) => i.path[0] === 'series')) return { agentId, calls: list.length, skipped: e.issues.map((i) => i.message).join('; ') };
-        throw e;
-      }
-    });
+async function readScores(input: string, rubrics: readonly Rubric[], format: string): Promise<{ records: CentreRecord[]; rejected: RejectedRecord[] }> {
+  const versions = rubrics.length > 0 ? new RubricVersions(rubrics) : null;
+  const records: CentreRecord[] = [];
+  const rejected = await readRecords(input, format, (u) => {
+    const scored = scoredRecord(u);
+    if (scored !== null) {
+      records.push(scored);
+      return;
+    }
+    if (!versions) return { ok: false, line: u.line, issues: [{ code: 'needs_rubric', path: [], message: 'not a scored call (id, agentId, date, score); give --rubric to score evaluations' }] };
+    const r = scoreUnit(versions, u);
+    if (!r.ok) return r;
+    records.push({ id: r.score.id, agentId: r.score.agentId, date: r.score.date, score: r.score.score });
+    return;
+  });
+  return { records, rejected };
 }
 
 const f2 = (x: number): string => x.toFixed(2);
+const signed = (x: number): string => `${x >= 0 ? '+' : ''}${f2(x)}`;
+
+function projectionText(a: Extract<AgentWatch, { report: unknown }>): string {
+  const p = a.report.status.projection;
+  if (p === null) return '–';
+  if (p.basis === 'at-or-below') return 'at or below now';
+  if (p.basis === 'stable') return 'no decline';
+  return `${p.evaluationsToFail} eval(s)`;
+}
 
 /**
- * The alerts as readable tables.
+ * The centre's early warning as readable tables: agents in alarm first.
  *
  * @example
  * ```ts
- * process.stdout.write(renderAlerts(results, { detectors: ['ewma', 'cusum'], failThreshold: 60 }));
+ * process.stdout.write(renderAlerts(watch, { detectors: ['ewma', 'cusum'], failThreshold: 60, baseline: 'Phase I' }));
  * ```
  */
-export function renderAlerts(results: readonly AgentAlerts[], head: { readonly detectors: readonly DetectorName[]; readonly failThreshold?: number; readonly baseline: string }): string {
+export function renderAlerts(w: CentreWatch, head: { readonly detectors: readonly DetectorName[]; readonly failThreshold?: number; readonly baseline: string; readonly since?: string; readonly all?: boolean }): string {
   const out: string[] = [];
-  const calls = results.reduce((s, r) => s + r.calls, 0);
-  out.push(`Early warning — ${results.length} agent(s), ${calls} call(s); detectors ${head.detectors.join(', ')}; baseline ${head.baseline}${head.failThreshold === undefined ? '' : `; failing below ${head.failThreshold}`}`);
+  const calls = w.agents.reduce((s, r) => s + r.calls, 0);
+  out.push(`Early warning — ${w.agents.length} agent(s), ${calls} call(s); detectors ${head.detectors.join(', ')}; baseline ${head.baseline}${head.failThreshold === undefined ? '' : `; failing below ${head.failThreshold}`}`);
+  if (w.team !== null) out.push(`Team Phase I baseline (reference period to ${w.referenceTo}): ${f2(w.team.mean)} ± ${f2(w.team.sigma)} from ${w.team.points} evaluation(s), ${w.team.removed} set aside as out of control`);
   out.push('');
-  const charted = results.filter((r): r is Extract<AgentAlerts, { report: DeclineReport }> => 'report' in r);
+  const charted = w.agents.filter((r): r is Extract<AgentWatch, { report: unknown }> => 'report' in r);
+  const inAlarm = charted.filter((r) => r.report.status.inAlarm).length;
+  out.push(`In alarm now: ${inAlarm} of ${charted.length}`);
   if (charted.length > 0) {
     out.push(
       table(
         [
-          ['agent', 'calls', 'baseline', 'level', 'margin', 'first decline', 'alerts'],
+          ['agent', 'calls', 'baseline', 'status', 'since', 'rules', 'level [95% CI]', 'slope', 'margin', 'to fail'],
           ...charted.map((r) => {
+            const s = r.report.status;
             const b = r.report.baseline;
-            const d = r.report.firstDecline;
+            const l = s.level;
             return [
               r.agentId,
               String(r.calls),
-              `${f2(b.mean)} ± ${f2(b.sigma)}`,
-              f2(r.report.level),
-              r.report.marginToFail === undefined ? '–' : `${r.report.marginToFail >= 0 ? '+' : ''}${f2(r.report.marginToFail)}`,
-              d ? `#${d.index + 1} ${d.id ?? ''} ${d.rule}` : '–',
-              String(r.alerts.length),
+              `${b.source} ${f2(b.mean)} ± ${f2(b.sigma)}`,
+              s.inAlarm ? 'ALARM' : 'ok',
+              s.alarm ? `#${s.alarm.since.index + 1} ${(s.alarm.since.date ?? '').slice(0, 10)}` : '–',
+              s.alarm ? s.alarm.rules.join(',') : '–',
+              l ? `${f2(l.estimate)} [${f2(l.lower)}, ${f2(l.upper)}]` : '–',
+              l?.slope != null ? signed(l.slope) : '–',
+              s.projection ? signed(s.projection.marginToFail) : '–',
+              projectionText(r),
             ];
           }),
         ],
-        { right: [1, 3, 4, 6] },
+        { right: [1, 7, 8] },
       ),
     );
   }
-  const alerts = charted.flatMap((r) => r.alerts.map((a) => ({ agentId: r.agentId, a })));
+  const keep = (a: Alert): boolean => head.all === true || a.direction === 'down';
+  const alerts = charted.flatMap((r) => (head.since === undefined ? r.report.alerts : alertsSince(r.report.alerts, head.since)).filter(keep).map((a) => ({ agentId: r.agentId, a })));
   out.push('');
-  out.push('Alerts');
+  out.push(head.since === undefined ? 'Alerts' : `Alerts since ${head.since}`);
   if (alerts.length === 0) out.push('  (none)');
   else {
     out.push(
       table(
         [
-          ['agent', 'eval', 'call', 'date', 'rule', 'dir', 'value', 'limit', 'message'],
-          ...alerts.map(({ agentId, a }) => [agentId, `#${a.index + 1}`, a.id ?? '', (a.date ?? '').slice(0, 10), a.rule, a.direction, f2(a.value), a.limit === null ? '–' : f2(a.limit), a.message]),
+          ['agent', 'eval', 'call', 'date', 'detector', 'rule', 'dir', 'window', 'value', 'limit', 'reason'],
+          ...alerts.map(({ agentId, a }) => [agentId, `#${a.index + 1}`, a.id ?? '', (a.date ?? '').slice(0, 10), (a.detectors ?? []).join('+'), a.rule, a.direction, `#${a.window[0] + 1}–#${a.window[1] + 1}`, f2(a.value), a.limit === null ? '–' : f2(a.limit), a.message]),
         ],
-        { right: [1, 6, 7], indent: '  ' },
+        { right: [1, 8, 9], indent: '  ' },
       ),
     );
   }
-  const skipped = results.filter((r): r is Extract<AgentAlerts, { skipped: string }> => 'skipped' in r);
+  const skipped = w.agents.filter((r): r is Extract<AgentWatch, { skipped: string }> => 'skipped' in r);
   if (skipped.length > 0) {
     out.push('');
     out.push('Not charted');
@@ -175,6 +160,8 @@ interface AlertsOpts {
   to?: string;
   detectors: string;
   baseline: string;
+  referenceTo?: string;
+  minOwn?: number;
   mean?: number;
   sigma?: number;
   failBelow?: number;
@@ -182,9 +169,20 @@ interface AlertsOpts {
   L?: number;
   k?: number;
   h?: number;
+  since?: string;
+  locale: string;
   all?: boolean;
   json?: boolean;
   quiet?: boolean;
+}
+
+function baselineOf(opts: AlertsOpts): { baseline: NonNullable<WatchCentreOptions['baseline']>; text: string } {
+  if ((opts.mean === undefined) !== (opts.sigma === undefined)) throw new UsageError('give --mean and --sigma together');
+  if (opts.mean !== undefined && opts.sigma !== undefined) return { baseline: { mean: opts.mean, sigma: opts.sigma }, text: `given ${opts.mean} ± ${opts.sigma}` };
+  if (opts.baseline === 'phase1') return { baseline: 'phase1', text: 'Phase I (own from the reference period when long enough, else team)' };
+  if (opts.baseline === 'team') return { baseline: 'team', text: 'team Phase I' };
+  const points = positiveInt('--baseline', 2)(opts.baseline);
+  return { baseline: { points }, text: `own first ${points} (raw)` };
 }
 
 /**
@@ -192,72 +190,71 @@ interface AlertsOpts {
  *
  * @example
  * ```ts
- * register(program); // callqa alerts scores.ndjson --detectors ewma,cusum,western-electric
+ * register(program); // callqa alerts scores.ndjson --fail-below 60
  * ```
  */
 export function register(program: Command): void {
+  const D = EARLY_WARNING_DEFAULTS;
   program
     .command('alerts')
-    .description('early warning: control charts and run rules per agent, to catch a decline before calls fail')
-    .argument('<input>', 'scored calls (`callqa score --full`) or evaluations with --rubric: NDJSON, CSV, JSON array, optionally .gz; - for stdin')
+    .description('early warning: EWMA and CUSUM per agent on a Phase I baseline, agents in alarm first with a projection')
+    .argument('<input>', '`callqa score` output (compact NDJSON/CSV or --full) or evaluations with --rubric; JSON array, optionally .gz; - for stdin')
     .option('-r, --rubric <file>', 'rubric JSON to score evaluations and find the failing band; repeat for dated versions', collect, [])
     .option('--input-format <format>', 'auto, ndjson, csv or json', 'auto')
     .option('--from <date>', 'only calls on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only calls on or before this date (YYYY-MM-DD)')
-    .option('--detectors <list>', `comma-separated: ${DETECTORS.join(', ')}`, 'ewma,cusum')
-    .option('--baseline <source>', "'own' (each agent's first --baseline-points evaluations), 'team' (every call's mean and σ), or a number of points", 'own')
+    .option('--detectors <list>', `comma-separated: ${DETECTORS.join(', ')}`, D.detectors.join(','))
+    .option('--baseline <source>', "'phase1' (the agent's own Phase I baseline when its reference period has --min-own evaluations, else the team's), 'team' (always the team's Phase I), or a number k (raw own first k; cries wolf for small k)", 'phase1')
+    .option('--reference-to <date>', 'last day of the reference period (default: the end of the first month in the data)')
+    .option('--min-own <n>', "evaluations in an agent's reference period before its own baseline is trusted", positiveInt('--min-own', 2))
     .option('--mean <score>', 'given baseline mean (with --sigma)', numberOpt('--mean'))
     .option('--sigma <points>', 'given baseline σ (with --mean)', numberOpt('--sigma', 0))
     .option('--fail-below <score>', "the failing threshold (default: the top of the rubric's failing band)", numberOpt('--fail-below'))
-    .option('--lambda <λ>', 'EWMA weight (default 0.2)', numberOpt('--lambda', 0, 1))
-    .option('--L <width>', 'EWMA limit width in σ (default 3)', numberOpt('--L', 0))
-    .option('--k <k>', 'CUSUM allowance in σ', numberOpt('--k', 0))
-    .option('--h <h>', 'CUSUM decision interval in σ', numberOpt('--h', 0))
+    .option('--lambda <λ>', `EWMA weight (default ${D.ewma.lambda})`, numberOpt('--lambda', 0, 1))
+    .option('--L <width>', `EWMA limit width in σ (default ${D.ewma.L})`, numberOpt('--L', 0))
+    .option('--k <k>', `CUSUM allowance in σ (default ${D.cusum.k})`, numberOpt('--k', 0))
+    .option('--h <h>', `CUSUM decision interval in σ (default ${D.cusum.h})`, numberOpt('--h', 0))
+    .option('--since <date>', 'list only alerts on or after this date (the status still uses the whole history)')
+    .option('--locale <locale>', 'language of the reasons: en or zh-CN', 'en')
     .option('--all', 'list upward and pattern alerts too (default: declines only)')
     .option('--json', 'print the results as JSON')
     .option('-q, --quiet', 'do not list rejected records')
-    .addHelpText('after', `\nEvaluations are charted per agent in date order. Agents with too few evaluations are listed, not charted.\n${EXIT_HELP}`)
+    .addHelpText('after', `\nEvaluations are charted per agent in date order; the charts restart after each signal. An agent with\nfewer evaluations than the baseline needs is watched on the team's baseline. See docs/early-warning.md.\n${EXIT_HELP}`)
     .action(async (input: string, opts: AlertsOpts) => {
       const rubrics = opts.rubric.length > 0 ? loadRubricFiles(opts.rubric).map((r) => r.rubric) : [];
       const detectors = opts.detectors.split(',').map((d) => d.trim()).filter(Boolean);
       const bad = detectors.filter((d) => !(DETECTORS as readonly string[]).includes(d));
       if (bad.length > 0 || detectors.length === 0) throw new UsageError(`--detectors takes ${DETECTORS.join(', ')}; got "${opts.detectors}"`);
-      let baseline: Baseline | 'team';
-      let baselineText: string;
-      if ((opts.mean === undefined) !== (opts.sigma === undefined)) throw new UsageError('give --mean and --sigma together');
-      if (opts.mean !== undefined && opts.sigma !== undefined) {
-        baseline = { mean: opts.mean, sigma: opts.sigma };
-        baselineText = `given ${opts.mean} ± ${opts.sigma}`;
-      } else if (opts.baseline === 'team') {
-        baseline = 'team';
-        baselineText = 'team';
-      } else {
-        const points = opts.baseline === 'own' ? 10 : positiveInt('--baseline', 2)(opts.baseline);
-        baseline = { points };
-        baselineText = `own first ${points}`;
+      if (opts.locale !== 'en' && opts.locale !== 'zh-CN') throw new UsageError(`--locale is en or zh-CN, got "${opts.locale}"`);
+      for (const [name, v] of [['--from', opts.from], ['--to', opts.to], ['--since', opts.since], ['--reference-to', opts.referenceTo]] as const) {
+        if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} must be a date YYYY-MM-DD, got "${v}"`);
       }
-      const { calls, rejected } = await readScoredCalls(input, rubrics, opts.inputFormat);
+      const { baseline, text } = baselineOf(opts);
+      const { records, rejected } = await readScores(input, rubrics, opts.inputFormat);
       reportRejected(rejected, input, opts.quiet);
       const latest = rubrics.length > 0 ? new RubricVersions(rubrics).list.at(-1) : undefined;
       const threshold = opts.failBelow ?? (latest ? failThresholdOf(latest) : null) ?? undefined;
-      let results: AgentAlerts[];
+      const period = records.filter((c) => (opts.from === undefined || c.date.slice(0, 10) >= opts.from) && (opts.to === undefined || c.date.slice(0, 10) <= opts.to));
+      let watch: CentreWatch;
       try {
-        results = agentAlerts(inPeriod(calls, opts.from, opts.to), {
-          detectors: detectors as DetectorName[],
+        watch = watchCentre(period, {
           baseline,
-          all: opts.all === true,
+          detectors: detectors as DetectorName[],
+          locale: opts.locale as AlertLocale,
+          ...(opts.referenceTo !== undefined ? { referenceTo: opts.referenceTo } : {}),
+          ...(opts.minOwn !== undefined ? { minOwnPoints: opts.minOwn } : {}),
           ...(threshold !== undefined ? { failThreshold: threshold } : {}),
-          ...(opts.lambda !== undefined ? { lambda: opts.lambda } : {}),
-          ...(opts.L !== undefined ? { L: opts.L } : {}),
-          ...(opts.k !== undefined ? { k: opts.k } : {}),
-          ...(opts.h !== undefined ? { h: opts.h } : {}),
+          ewma: { ...(opts.lambda !== undefined ? { lambda: opts.lambda } : {}), ...(opts.L !== undefined ? { L: opts.L } : {}) },
+          cusum: { ...(opts.k !== undefined ? { k: opts.k } : {}), ...(opts.h !== undefined ? { h: opts.h } : {}) },
         });
       } catch (e) {
         if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid options', e.issues.map((i) => issueLine('alerts', i)));
         throw e;
       }
-      const head = { detectors: detectors as DetectorName[], baseline: baselineText, ...(threshold !== undefined ? { failThreshold: threshold } : {}) };
-      if (opts.json) process.stdout.write(`${JSON.stringify({ ...head, agents: results }, null, 2)}\n`);
-      else process.stdout.write(renderAlerts(results, head));
+      const head = { detectors: detectors as DetectorName[], baseline: text, ...(threshold !== undefined ? { failThreshold: threshold } : {}), ...(opts.since !== undefined ? { since: opts.since } : {}), all: opts.all === true };
+      if (opts.json) {
+        const agents = watch.agents.map((a) => ('report' in a ? { ...a, alerts: (opts.since === undefined ? a.report.alerts : alertsSince(a.report.alerts, opts.since)).filter((x) => opts.all === true || x.direction === 'down') } : a));
+        process.stdout.write(`${JSON.stringify({ ...head, team: watch.team, referenceTo: watch.referenceTo, agents }, null, 2)}\n`);
+      } else process.stdout.write(renderAlerts(watch, head));
     });
 }

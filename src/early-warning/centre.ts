@@ -1,0 +1,153 @@
+/**
+ * A centre's early warning in one call: group scored evaluations per agent
+ * (date order, then id), estimate the team's Phase I baseline from the
+ * reference period (by default the first calendar month in the data), watch
+ * every agent with {@link detectDecline} — on its own Phase I baseline when its
+ * reference period holds enough evaluations, else on the team's — and list the
+ * agents in alarm first (the earliest alarm first), then the others by id.
+ */
+import { compareCodeUnits } from '../order/compare.js';
+import { type DeclineReport, type DetectDeclineOptions, detectDecline } from './detect.js';
+import { EarlyWarningError } from './errors.js';
+import type { MonitorOptions } from './monitor.js';
+import { MIN_OWN_POINTS, type PhaseOneBaseline, phaseOneBaseline } from './phase1.js';
+
+/**
+ * One scored evaluation, as `callqa score` writes it (compact or `--full`).
+ *
+ * @example
+ * ```ts
+ * const r: CentreRecord = { agentId: 'A004', id: 'C202610-000126', date: '2026-10-14', score: 83.5 };
+ * ```
+ */
+export interface CentreRecord {
+  readonly agentId: string;
+  readonly id: string;
+  readonly date: string;
+  readonly score: number;
+}
+
+/**
+ * Options of {@link watchCentre}.
+ *
+ * @example
+ * ```ts
+ * const o: WatchCentreOptions = { baseline: 'phase1', referenceTo: '2026-10-31', failThreshold: 60 };
+ * ```
+ */
+export interface WatchCentreOptions extends MonitorOptions {
+  /**
+   * 'phase1' (default): each agent's own Phase I baseline when its reference period has
+   * `minOwnPoints` evaluations, else the team's; 'team': always the team's Phase I baseline;
+   * `{ mean, sigma }`: given; `{ points }`: each agent's raw first k (not recommended).
+   */
+  readonly baseline?: 'phase1' | 'team' | { readonly mean: number; readonly sigma: number } | { readonly points: number };
+  /** Last day (YYYY-MM-DD, inclusive) of the reference period; default the end of the first month in the data. */
+  readonly referenceTo?: string;
+  /** Default {@link MIN_OWN_POINTS}. */
+  readonly minOwnPoints?: number;
+}
+
+/**
+ * One agent's result: charted, or skipped with the reason.
+ *
+ * @example
+ * ```ts
+ * const a: AgentWatch = { agentId: 'A004', calls: 118, reference: 21, report };
+ * ```
+ */
+export type AgentWatch =
+  | { readonly agentId: string; readonly calls: number; readonly reference: number; readonly report: DeclineReport }
+  | { readonly agentId: string; readonly calls: number; readonly reference: number; readonly skipped: string };
+
+/**
+ * The result of {@link watchCentre}.
+ *
+ * @example
+ * ```ts
+ * const w: CentreWatch = watchCentre(records); // w.team, w.agents[0] (in alarm, if any is)
+ * ```
+ */
+export interface CentreWatch {
+  /** The team's Phase I baseline (null when the baseline was given or `{ points }`). */
+  readonly team: PhaseOneBaseline | null;
+  readonly referenceTo: string | null;
+  /** In alarm first (earliest alarm first), then by agent id. */
+  readonly agents: readonly AgentWatch[];
+}
+
+/** Is it a real calendar day written YYYY-MM-DD? */
+function isIsoDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** The last day of the month a YYYY-MM-DD date falls in. */
+function monthEnd(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
+}
+
+/**
+ * Watches every agent of a centre; see the file header for the baseline rule.
+ *
+ * @param records - scored evaluations, any order
+ * @param options - baseline choice, reference period, detectors and their tuning, failThreshold, locale
+ * @returns the team baseline, the reference period's end, and every agent, in alarm first
+ * @throws {EarlyWarningError} for bad options, a bad `referenceTo`, or a reference period with too little data or no variation
+ *
+ * @example
+ * ```ts
+ * const w = watchCentre(records, { failThreshold: 60 });
+ * for (const a of w.agents) if ('report' in a && a.report.status.inAlarm) console.log(a.agentId, a.report.status.projection);
+ * ```
+ */
+export function watchCentre(records: readonly CentreRecord[], options: WatchCentreOptions = {}): CentreWatch {
+  const what = 'watchCentre';
+  if (options.referenceTo !== undefined && !isIsoDay(options.referenceTo)) {
+    throw new EarlyWarningError(what, [{ code: 'invalid_date', path: ['options', 'referenceTo'], message: `referenceTo must be a date YYYY-MM-DD, got ${JSON.stringify(options.referenceTo)}` }]);
+  }
+  const byAgent = new Map<string, CentreRecord[]>();
+  for (const r of records) {
+    const list = byAgent.get(r.agentId);
+    if (list) list.push(r); else byAgent.set(r.agentId, [r]);
+  }
+  const agents = [...byAgent].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, list]) => ({
+    agentId,
+    series: [...list].sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.id, b.id)).map((c) => ({ score: c.score, id: c.id, date: c.date })),
+  }));
+  const b = options.baseline ?? 'phase1';
+  const phase1 = b === 'phase1' || b === 'team';
+  const first = records.reduce<string | null>((m, r) => (m === null || r.date.slice(0, 10) < m ? r.date.slice(0, 10) : m), null);
+  const referenceTo = phase1 ? (options.referenceTo ?? (first === null ? null : monthEnd(first))) : null;
+  const inRef = (d: string): boolean => referenceTo !== null && d.slice(0, 10) <= referenceTo;
+  const refs = agents.map((a) => a.series.filter((p) => inRef(p.date)));
+  const team = phase1 && records.length > 0 ? phaseOneBaseline(refs.filter((s) => s.length > 0)) : null;
+  const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
+  const watched = agents.map(({ agentId, series }, i): AgentWatch => {
+    const reference = (refs[i] as readonly unknown[]).length;
+    // The reference period is the agent's leading evaluations up to referenceTo (the series is in date order).
+    const o: DetectDeclineOptions = team !== null
+      ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : reference, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
+      : { ...monitor, baseline: b as Exclude<typeof b, 'phase1' | 'team'> };
+    try {
+      return { agentId, calls: series.length, reference, report: detectDecline(series, o) };
+    } catch (e) {
+      // A series the charts cannot use (too short for `{ points }`, no variation) is a fact about the agent.
+      if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference, skipped: e.issues.map((x) => x.message).join('; ') };
+      throw e;
+    }
+  });
+  const since = (a: AgentWatch): number | null => ('report' in a && a.report.status.alarm !== null ? a.report.status.alarm.since.index : null);
+  const sinceDate = (a: AgentWatch): string => ('report' in a ? (a.report.status.alarm?.since.date ?? '') : '');
+  const order = [...watched].sort((x, y) => {
+    const sx = since(x);
+    const sy = since(y);
+    if ((sx === null) !== (sy === null)) return sx === null ? 1 : -1;
+    return compareCodeUnits(sinceDate(x), sinceDate(y)) || compareCodeUnits(x.agentId, y.agentId);
+  });
+  return { team, referenceTo, agents: order };
+}
