@@ -7,12 +7,12 @@
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import type { Issue } from '../issues/issues.js';
 import type { InputFormat, InputUnit } from './types.js';
 import type { BatchBuffers } from './bytes.js';
+import { StrictUtf8Decoder, wellFormedUnit } from './utf8.js';
 
 /**
  * A batch of input, as {@link InputSource.batches} yields it: NDJSON stays raw
@@ -94,14 +94,20 @@ function sniff(head: Uint8Array): Exclude<InputFormat, 'auto'> {
   return 'ndjson';
 }
 
+/** Text of byte chunks; bytes that are not UTF-8 are marked, so that {@link checked} rejects their record. */
 async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const dec = new StringDecoder('utf8');
+  const dec = new StrictUtf8Decoder();
   for await (const b of chunks) {
     const s = dec.write(b);
     if (s !== '') yield s;
   }
   const tail = dec.end();
   if (tail !== '') yield tail;
+}
+
+/** Units of text from {@link decode}: a record holding bytes that were not UTF-8 becomes its `invalid_utf8` rejection. */
+async function* checked(units: AsyncIterable<InputUnit>): AsyncGenerator<InputUnit> {
+  for await (const u of units) yield wellFormedUnit(u);
 }
 
 /**
@@ -163,9 +169,9 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
     // Reading the first chunk is what sniffs the format, so peek before choosing the parser.
     const peeked = await peek(plain());
     if (!peeked) return;
-    if (chosen === 'json') yield* jsonUnits(decode(peeked.all));
-    else if (chosen === 'csv') yield* csvUnits(decode(peeked.all), options.onCsvHeader);
-    else yield* ndjsonUnits(decode(peeked.all));
+    if (chosen === 'json') yield* checked(jsonUnits(decode(peeked.all)));
+    else if (chosen === 'csv') yield* checked(csvUnits(decode(peeked.all), options.onCsvHeader));
+    else yield* checked(ndjsonUnits(decode(peeked.all)));
   }
 
   async function* batches(lines: number, buffers?: BatchBuffers): AsyncGenerator<InputBatch> {
@@ -200,7 +206,7 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
       for await (const b of ndjsonByteBatches(peeked.all, lines)) yield { kind: 'ndjson', line: b.line, bytes: b.bytes };
       return;
     }
-    const src = chosen === 'json' ? jsonUnits(decode(peeked.all)) : csvUnits(decode(peeked.all), options.onCsvHeader);
+    const src = checked(chosen === 'json' ? jsonUnits(decode(peeked.all)) : csvUnits(decode(peeked.all), options.onCsvHeader));
     for await (const u of batched(src, lines)) yield { kind: 'units', units: u };
   }
 

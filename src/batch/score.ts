@@ -208,7 +208,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
     const maxInFlight = Math.max(1, workers) * 2 + 1;
     let held: InputBatch | null = null; // the first batch waits: a one-batch input is not worth starting threads
     const submit = (batch: InputBatch): void => {
-      if (workers > 0 && state.pool === null) state.pool = new WorkerPool(workers, { rubrics: rubricJson, output }, (ab) => buffers.give(ab));
+      if (workers > 0 && state.pool === null) state.pool = new WorkerPool(workers, { rubrics: rubricJson, output }, { buffers, onInput: (ab) => buffers.give(ab) });
       const p = state.pool ? state.pool.run(batch) : Promise.resolve().then(() => scoreHere(batch));
       p.catch(() => undefined); // rejections are awaited in order below
       queue.push(p);

@@ -18,6 +18,8 @@ if (port) {
   } catch (e) {
     initError = e instanceof Error ? e.message : String(e);
   }
+  // Tells the pool that from now on a death is a batch's fault, not the set-up's.
+  port.postMessage((ctx ? { ready: true } : { ready: false, error: initError ?? 'worker not initialised' }) satisfies WorkerReply);
   port.on('message', (msg: WorkerRequest) => {
     let reply: WorkerReply;
     if (!ctx) reply = { seq: msg.seq, error: initError ?? 'worker not initialised' };
@@ -34,7 +36,7 @@ if (port) {
         port.postMessage(reply, transfer);
         return;
       } catch (e) {
-        reply = { seq: msg.seq, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+        reply = { seq: msg.seq, error: e instanceof Error ? `${e.name}: ${e.message.split('\n')[0] ?? ''}` : String(e) };
       }
     }
     port.postMessage(reply);
