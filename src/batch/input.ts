@@ -12,7 +12,8 @@ import { parse as parseCsv, type CsvError } from 'csv-parse';
 import type { Issue } from '../issues/issues.js';
 import type { InputFormat, InputUnit } from './types.js';
 import type { BatchBuffers } from './bytes.js';
-import { StrictUtf8Decoder, wellFormedUnit } from './utf8.js';
+import { StrictUtf8Decoder } from './utf8.js';
+import { MAX_RECORD_BYTES, screenUnit } from './limits.js';
 
 /**
  * A batch of input, as {@link InputSource.batches} yields it: NDJSON stays raw
@@ -105,9 +106,9 @@ async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   if (tail !== '') yield tail;
 }
 
-/** Units of text from {@link decode}: a record holding bytes that were not UTF-8 becomes its `invalid_utf8` rejection. */
+/** Units of text from {@link decode}, screened: a record too large or holding bytes that were not UTF-8 becomes its rejection. */
 async function* checked(units: AsyncIterable<InputUnit>): AsyncGenerator<InputUnit> {
-  for await (const u of units) yield wellFormedUnit(u);
+  for await (const u of units) yield screenUnit(u);
 }
 
 /**
@@ -582,6 +583,8 @@ export async function* csvUnits(chunks: AsyncIterable<string> | Iterable<string>
     },
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // In characters (the UTF-8 limit is in bytes; a row this long is over it or close): a longer row is rejected, not read.
+    max_record_size: MAX_RECORD_BYTES,
     info: true,
   });
   const skipped: InputUnit[] = [];

@@ -7,10 +7,13 @@
  * inside the worker, each in its own try/catch; and this thread keeps every
  * batch until its result arrives (NDJSON bytes are copied into a transfer
  * buffer, the original stays here). When a worker dies on a batch — out of
- * memory, or anything else — a new worker takes its place, the batch it was
- * scoring is re-run one record per batch, and a record that fails again on
- * its own is rejected (`internal`, with its line); the batches queued behind
- * it are sent again whole. Re-running gives the same bytes a whole batch
+ * memory, or anything else — a new worker takes its place. The worker
+ * publishes the line of the record it is scoring in a shared Int32, so the
+ * record it died on is known: that record is rejected (`internal`, with its
+ * line) and the records before and after it are sent again; the batches
+ * queued behind are sent again whole. (Should the record not be known — the
+ * worker died between records — the batch is re-run one record per batch
+ * and a record that fails again on its own is rejected.) Re-running gives the same bytes a whole batch
  * would, so the output stays identical whatever the worker count. Only a
  * worker that cannot start at all (before it has loaded the rubrics) fails
  * the run.
@@ -19,7 +22,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { concatResults, firstLineOf, rejectionResult, singleRecordBatches, type BatchResult } from './process.js';
+import { concatResults, firstLineOf, rejectionResult, singleRecordBatches, splitAround, type BatchResult } from './process.js';
 import { internalRejection } from './record.js';
 import type { BatchBuffers } from './bytes.js';
 import type { InputBatch } from './input.js';
@@ -36,6 +39,8 @@ import type { OutputOptions } from './types.js';
 export interface WorkerData {
   readonly rubrics: readonly unknown[];
   readonly output: OutputOptions;
+  /** Where the worker publishes the line of the record it is scoring (0 between records); set by the pool. */
+  readonly progress?: SharedArrayBuffer;
 }
 /**
  * A batch sent to a worker.
@@ -103,6 +108,8 @@ interface Job {
 
 interface Slot {
   readonly w: Worker;
+  /** The line of the record the worker is scoring, 0 between records. */
+  readonly progress: Int32Array;
   /** Jobs sent, in the order the worker takes them. */
   readonly pending: Map<number, Job>;
   /** The worker has loaded its rubrics: from now on its death is the fault of a batch, not of the set-up. */
@@ -160,14 +167,16 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const entry = this.options.entry ?? workerEntry();
+    const sab = new SharedArrayBuffer(4);
+    const workerData: WorkerData = { ...this.data, progress: sab };
     // Running from source (tsx): loader hooks are not inherited by workers on Node 20, so register tsx first.
     const w = entry.endsWith('.ts')
       ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`, {
           eval: true,
-          workerData: this.data,
+          workerData,
         })
-      : new Worker(entry, { workerData: this.data, resourceLimits: WORKER_LIMITS });
-    const slot: Slot = { w, pending: new Map(), ready: false, dead: false };
+      : new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS });
+    const slot: Slot = { w, progress: new Int32Array(sab), pending: new Map(), ready: false, dead: false };
     w.on('message', (m: WorkerReply) => {
       if ('ready' in m) {
         if (m.ready) slot.ready = true;
@@ -177,7 +186,7 @@ export class WorkerPool {
       const job = slot.pending.get(m.seq);
       if (!job) return;
       slot.pending.delete(m.seq);
-      if ('error' in m) return this.recover(job, m.error);
+      if ('error' in m) return this.recover(job, m.error, Atomics.load(slot.progress, 0));
       if (m.input) this.options.onInput?.(m.input.buffer as ArrayBuffer);
       this.release(job);
       job.resolve(m.result);
@@ -206,20 +215,30 @@ export class WorkerPool {
     this.restarts++;
     this.slots[this.slots.indexOf(slot)] = this.spawn();
     const [first, ...rest] = jobs;
-    if (first) this.recover(first, reason);
+    if (first) this.recover(first, reason, Atomics.load(slot.progress, 0));
     for (const j of rest) this.send(j);
   }
 
-  /** A batch failed as a whole: one record → rejected; several → re-run one per batch. */
-  private recover(job: Job, reason: string): void {
+  /**
+   * A batch failed as a whole while the worker was on the record at `line`
+   * (0: between records). That record is rejected and the records around it
+   * are sent again; when the record is not known, every record is re-run on
+   * its own and the one that fails again is rejected.
+   */
+  private recover(job: Job, reason: string, line: number): void {
     if (this.failure) return job.reject(this.failure);
-    if (job.single) {
-      this.release(job);
-      return job.resolve(rejectionResult(internalRejection(firstLineOf(job.batch), reason)));
-    }
-    const parts = singleRecordBatches(job.batch);
+    const rejected = (at: number): Promise<BatchResult> => Promise.resolve(rejectionResult(internalRejection(at, reason)));
+    let parts: Promise<BatchResult>[];
+    const around = job.single || line === 0 ? null : splitAround(job.batch, line);
+    if (job.single) parts = [rejected(firstLineOf(job.batch))];
+    else if (around) {
+      parts = [];
+      if (around.before) parts.push(this.dispatch(around.before, false));
+      parts.push(rejected(line));
+      if (around.after) parts.push(this.dispatch(around.after, false));
+    } else parts = singleRecordBatches(job.batch).map((b) => this.dispatch(b, true));
     this.release(job);
-    Promise.all(parts.map((b) => this.dispatch(b, true))).then((rs) => job.resolve(concatResults(rs)), job.reject);
+    Promise.all(parts).then((rs) => job.resolve(concatResults(rs)), job.reject);
   }
 
   private fail(e: Error): void {

@@ -9,6 +9,7 @@ import type { Rubric } from '../rubric/compiled.js';
 import { errorLine, internalRejection, makeSerializer, scoreUnit, type Serializer } from './record.js';
 import type { InputBatch } from './input.js';
 import { invalidUtf8Unit } from './utf8.js';
+import { MAX_RECORD_BYTES, tooLargeUnit } from './limits.js';
 import type { CallScore } from '../scoring/types.js';
 import type { InputUnit, OutputOptions, RejectedRecord } from './types.js';
 import { RubricVersions } from './versions.js';
@@ -140,9 +141,16 @@ class BatchRun<Out extends string | Uint8Array> {
   constructor(
     private readonly ctx: BatchContext,
     private readonly writer: { add(score: CallScore): void; end(): Out },
+    private readonly onRecord?: (line: number) => void,
   ) {}
 
   take(unit: InputUnit): void {
+    this.onRecord?.(unit.line);
+    this.score(unit);
+    this.onRecord?.(0);
+  }
+
+  private score(unit: InputUnit): void {
     let r = scoreUnit(this.ctx.versions, unit);
     const stats = this.stats;
     if (r.ok) {
@@ -183,27 +191,29 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
  * Scores one input batch (raw NDJSON bytes or parsed units) into UTF-8 bytes
  * in a buffer of the batch's own (what a worker transfers back). NDJSON bytes
  * are decoded and scored a line at a time: nothing the size of the batch is
- * ever a JavaScript string.
+ * ever a JavaScript string. `onRecord` hears the line of each record before
+ * it is scored and 0 once it is done (a worker publishes it, so that the
+ * record it dies on is known).
  *
  * @example
  * ```ts
  * processInputBatch(ctx, { kind: 'ndjson', line: 1, bytes: Buffer.from(text) });
  * ```
  */
-export function processInputBatch(ctx: BatchContext, batch: InputBatch): BatchResult {
+export function processInputBatch(ctx: BatchContext, batch: InputBatch, onRecord?: (line: number) => void): BatchResult {
   if (batch.kind === 'units') {
-    const run = new BatchRun(ctx, ctx.serializer.beginBytes(0));
+    const run = new BatchRun(ctx, ctx.serializer.beginBytes(0), onRecord);
     for (const unit of batch.units) run.take(unit);
     return run.result();
   }
   // A Buffer view (no copy): a transferred batch arrives as a plain Uint8Array, and Buffer#indexOf is memchr.
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
-  const run = new BatchRun(ctx, ctx.serializer.beginBytes(bytes.byteLength));
+  const run = new BatchRun(ctx, ctx.serializer.beginBytes(bytes.byteLength), onRecord);
   // The readers have already removed the file's BOM: another one is data (and invalid JSON).
   // A line that is not UTF-8 is rejected as it is, never decoded into U+FFFD and scored.
   forEachLine(bytes, batch.line, (line, start, end) => {
     const b = bytes.subarray(start, end);
-    run.take(isUtf8(b) ? { line, text: utf8.decode(b) } : invalidUtf8Unit(line));
+    run.take(end - start > MAX_RECORD_BYTES ? tooLargeUnit(line, end - start) : isUtf8(b) ? { line, text: utf8.decode(b) } : invalidUtf8Unit(line));
   });
   return run.result();
 }
@@ -314,4 +324,41 @@ export function concatResults(results: readonly BatchResult[]): BatchResult {
   const outs = results.map((r) => r.out);
   const out = outs.every((o) => typeof o === 'string') ? outs.join('') : Buffer.concat(outs.map((o) => (typeof o === 'string' ? Buffer.from(o) : o)));
   return { out, errors: results.map((r) => r.errors).join(''), stats };
+}
+
+/**
+ * A batch without the record at `line`: the records before it and those
+ * after it (each null when none), line numbers kept; null when the batch has
+ * no record at that line. What a batch is re-run as when a worker died on
+ * that record.
+ *
+ * @example
+ * ```ts
+ * splitAround({ kind: 'ndjson', line: 10, bytes: Buffer.from('a\nb\nc\n') }, 11);
+ * // { before: { kind: 'ndjson', line: 10, bytes: <a\n> }, after: { kind: 'ndjson', line: 12, bytes: <c\n> } }
+ * ```
+ */
+export function splitAround(batch: InputBatch, line: number): { before: InputBatch | null; after: InputBatch | null } | null {
+  if (batch.kind === 'units') {
+    const i = batch.units.findIndex((u) => u.line === line);
+    if (i < 0) return null;
+    const before = batch.units.slice(0, i);
+    const after = batch.units.slice(i + 1);
+    return { before: before.length > 0 ? { kind: 'units', units: before } : null, after: after.length > 0 ? { kind: 'units', units: after } : null };
+  }
+  const b = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  if (line < batch.line) return null;
+  let start = 0;
+  for (let k = batch.line; k < line; k++) {
+    const nl = b.indexOf(10, start);
+    if (nl === -1) return null;
+    start = nl + 1;
+  }
+  if (start >= b.length) return null;
+  const nl = b.indexOf(10, start);
+  const next = nl === -1 ? b.length : nl + 1;
+  return {
+    before: start > 0 ? { kind: 'ndjson', line: batch.line, bytes: Buffer.from(b.subarray(0, start)) } : null,
+    after: next < b.length ? { kind: 'ndjson', line: line + 1, bytes: Buffer.from(b.subarray(next)) } : null,
+  };
 }
