@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import type { Rubric } from '../rubric/compiled.js';
-import { openOutput, type OutputSink } from './atomic.js';
+import { commitAll, openOutput, type OutputSink } from './atomic.js';
 import { batched, openInput, type InputBatch } from './input.js';
 import { unknownColumns } from './csv-row.js';
 import { BatchOptionsError, scoreUnit } from './record.js';
@@ -170,11 +170,21 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
   });
 
   const outPath = options.output ?? '-';
+  // Every output is opened before anything is scored: an unwritable path fails the run at once, with nothing written.
   const sinks: OutputSink[] = [];
-  const out = openOutput(outPath, { gzip: outPath.endsWith('.gz') });
-  sinks.push(out);
-  const errs = options.errors ? openOutput(options.errors) : null;
-  if (errs) sinks.push(errs);
+  const open = (path: string, gzip = false): OutputSink => {
+    try {
+      const s = openOutput(path, { gzip });
+      sinks.push(s);
+      return s;
+    } catch (e) {
+      for (const s of sinks) void s.abort();
+      throw e;
+    }
+  };
+  const out = open(outPath, outPath.endsWith('.gz'));
+  const errs = options.errors ? open(options.errors) : null;
+  const summaryOut = options.summary ? open(options.summary) : null;
 
   const total = emptyStats();
   let read = 0;
@@ -239,8 +249,6 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
     await state.pool?.close();
     state.pool = null;
-    await out.commit();
-    if (errs) await errs.commit();
   } catch (e) {
     await abortAll();
     throw e;
@@ -269,10 +277,13 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
     elapsedMs,
     recordsPerSecond: elapsedMs > 0 ? Math.round((read * 1000) / elapsedMs) : read,
   };
-  if (options.summary) {
-    const s = openOutput(options.summary);
-    await s.write(`${JSON.stringify(summary, null, 2)}\n`);
-    await s.commit();
+  try {
+    if (summaryOut) await summaryOut.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } catch (e) {
+    await abortAll();
+    throw e;
   }
+  // All or nothing: scores, errors and summary are renamed into place only once all three are complete.
+  await commitAll(sinks);
   return summary;
 }
