@@ -12,7 +12,8 @@ import { parse as parseCsv, type CsvError } from 'csv-parse';
 import type { Issue } from '../issues/issues.js';
 import type { InputFormat, InputUnit } from './types.js';
 import type { BatchBuffers } from './bytes.js';
-import { StrictUtf8Decoder } from './utf8.js';
+import { StrictUtf8Decoder, invalidUtf8Unit } from './utf8.js';
+import { isUtf8 } from 'node:buffer';
 import { MAX_RECORD_BYTES, screenUnit } from './limits.js';
 
 /**
@@ -171,7 +172,7 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
     const peeked = await peek(plain());
     if (!peeked) return;
     if (chosen === 'json') yield* checked(jsonUnits(decode(peeked.all)));
-    else if (chosen === 'csv') yield* checked(csvUnits(decode(peeked.all), options.onCsvHeader));
+    else if (chosen === 'csv') yield* csvUnits(peeked.all, options.onCsvHeader);
     else yield* checked(ndjsonUnits(decode(peeked.all)));
   }
 
@@ -207,7 +208,7 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
       for await (const b of ndjsonByteBatches(peeked.all, lines)) yield { kind: 'ndjson', line: b.line, bytes: b.bytes };
       return;
     }
-    const src = checked(chosen === 'json' ? jsonUnits(decode(peeked.all)) : csvUnits(decode(peeked.all), options.onCsvHeader));
+    const src = chosen === 'json' ? checked(jsonUnits(decode(peeked.all))) : csvUnits(peeked.all, options.onCsvHeader);
     for await (const u of batched(src, lines)) yield { kind: 'units', units: u };
   }
 
@@ -568,11 +569,15 @@ export async function* jsonUnits(chunks: AsyncIterable<string> | Iterable<string
  * for await (const u of csvUnits(['id,agentId,date,complete\nc1,a1,2026-10-08,是\n'])) console.log(u);
  * ```
  */
-export async function* csvUnits(chunks: AsyncIterable<string> | Iterable<string>, onHeader?: (columns: string[]) => void): AsyncGenerator<InputUnit> {
+export async function* csvUnits(chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>, onHeader?: (columns: string[]) => void): AsyncGenerator<InputUnit> {
   let headerError: unknown = null;
   const parser = parseCsv({
     bom: true,
-    columns: (header: string[]) => {
+    // Cells are read as Latin-1 (one character per byte, nothing lost) and decoded as UTF-8 below, so that a
+    // row holding bytes that are not UTF-8 is rejected instead of read with U+FFFD in their place.
+    encoding: 'latin1',
+    columns: (raw: string[]) => {
+      const header = raw.map((h) => utf8Cell(h) ?? h); // a broken name stays broken: an unknown column
       try {
         onHeader?.(header);
       } catch (e) {
@@ -601,12 +606,27 @@ export async function* csvUnits(chunks: AsyncIterable<string> | Iterable<string>
     for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       while (skipped.length > 0) yield skipped.shift() as InputUnit;
       lastLine = rec.info.lines;
-      yield { line: rec.info.lines, row: rec.record };
+      let valid = true;
+      for (const k in rec.record) {
+        const cell = utf8Cell(rec.record[k] as string);
+        if (cell === null) valid = false;
+        else rec.record[k] = cell;
+      }
+      yield valid ? { line: rec.info.lines, row: rec.record } : invalidUtf8Unit(rec.info.lines);
     }
   } catch (e) {
     throw headerError ?? e;
   }
   while (skipped.length > 0) yield skipped.shift() as InputUnit;
+}
+
+const NON_ASCII = /[\x80-\xff]/;
+
+/** A cell read as Latin-1, decoded as UTF-8; null when its bytes are not UTF-8. */
+function utf8Cell(latin1: string): string | null {
+  if (!NON_ASCII.test(latin1)) return latin1;
+  const b = Buffer.from(latin1, 'latin1');
+  return isUtf8(b) ? b.toString('utf8') : null;
 }
 
 /**

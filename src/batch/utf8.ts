@@ -9,10 +9,11 @@
  * usual when it is valid — the only cost on good input. A chunk that is not
  * valid is decoded by a small JavaScript decoder that puts a lone surrogate
  * (U+DFFF) where Node would put U+FFFD. Valid UTF-8 never decodes to a lone
- * surrogate, so after splitting into records (NDJSON lines, CSV rows, JSON
- * array elements, whatever the format), a record is invalid exactly when its
- * text is not well-formed UTF-16 ({@link wellFormedUnit}). Raw NDJSON bytes
- * in a worker are checked line by line with `isUtf8` before decoding.
+ * surrogate, so after splitting into records (NDJSON lines, JSON array
+ * elements), a record is invalid exactly when its text is not well-formed
+ * UTF-16 ({@link wellFormedUnit}). Raw NDJSON bytes in a worker are checked
+ * line by line with `isUtf8` before decoding; CSV cells are read as Latin-1
+ * and checked with `isUtf8` when they hold a byte ≥ 0x80 (input.ts).
  */
 import { isUtf8 } from 'node:buffer';
 import type { Issue } from '../issues/issues.js';
@@ -40,8 +41,9 @@ const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): bo
 
 /**
  * A unit read from text decoded by {@link StrictUtf8Decoder}: itself, or its
- * `invalid_utf8` rejection when its text (or, for a CSV row, any cell or
- * column name) holds the mark of bytes that were not UTF-8.
+ * `invalid_utf8` rejection when its text holds the mark of bytes that were
+ * not UTF-8. (CSV rows are checked cell by cell where they are read: the CSV
+ * parser works on bytes, where a lone surrogate cannot survive.)
  *
  * @example
  * ```ts
@@ -50,11 +52,7 @@ const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): bo
  * ```
  */
 export function wellFormedUnit(unit: InputUnit): InputUnit {
-  if ('text' in unit) return wellFormed(unit.text) ? unit : invalidUtf8Unit(unit.line);
-  if ('row' in unit) {
-    for (const [k, v] of Object.entries(unit.row)) if (!wellFormed(k) || (v !== undefined && !wellFormed(v))) return invalidUtf8Unit(unit.line);
-  }
-  return unit;
+  return 'text' in unit && !wellFormed(unit.text) ? invalidUtf8Unit(unit.line) : unit;
 }
 
 /**
