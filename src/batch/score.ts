@@ -139,9 +139,12 @@ export interface ScoreFileOptions extends OutputOptions {
 /**
  * Scores a file (or stdin) into a file (or stdout), in input order, spreading
  * batches over worker threads; output is byte-identical whatever the number of
- * workers. Resolves with the summary (read = written + rejected). Throws
- * `RubricError`/`VersionsError`/`BatchOptionsError` before writing anything
- * when the rubrics or options are unusable.
+ * workers. Resolves with the summary (read = written + rejected); a record
+ * never makes it throw (docs/batch.md: bad records, a worker that dies).
+ * Throws `RubricError`/`VersionsError`/`BatchOptionsError` before writing
+ * anything when the rubrics or options are unusable, and `OutputError` when
+ * an output cannot be opened, written or put in place (then no output is
+ * left: all are published together or not at all).
  *
  * @example
  * ```ts
