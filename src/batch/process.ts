@@ -211,9 +211,11 @@ export function processInputBatch(ctx: BatchContext, batch: InputBatch, onRecord
   const run = new BatchRun(ctx, ctx.serializer.beginBytes(bytes.byteLength), onRecord);
   // The readers have already removed the file's BOM: another one is data (and invalid JSON).
   // A line that is not UTF-8 is rejected as it is, never decoded into U+FFFD and scored.
+  // One validation pass over the batch; line by line only when it holds bytes that are not UTF-8.
+  const valid = isUtf8(bytes);
   forEachLine(bytes, batch.line, (line, start, end) => {
     const b = bytes.subarray(start, end);
-    run.take(end - start > MAX_RECORD_BYTES ? tooLargeUnit(line, end - start) : isUtf8(b) ? { line, text: utf8.decode(b) } : invalidUtf8Unit(line));
+    run.take(end - start > MAX_RECORD_BYTES ? tooLargeUnit(line, end - start) : valid || isUtf8(b) ? { line, text: utf8.decode(b) } : invalidUtf8Unit(line));
   });
   return run.result();
 }
