@@ -73,7 +73,15 @@ function tailStart(b: Uint8Array): number {
   return n;
 }
 
-/** Decodes UTF-8, each maximal invalid subsequence (as the WHATWG decoder delimits them) becoming {@link MARK}. */
+/**
+ * Decodes UTF-8, each maximal invalid subsequence (as the WHATWG decoder
+ * delimits them, where it writes U+FFFD) becoming a lone surrogate U+DFFF.
+ *
+ * @example
+ * ```ts
+ * decodeMarkingInvalid(Buffer.from([0x41, 0xff, 0xe5, 0x96, 0x82])); // 'A\uDFFF喂'
+ * ```
+ */
 export function decodeMarkingInvalid(b: Uint8Array): string {
   const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   let out = '';

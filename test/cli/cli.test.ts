@@ -55,6 +55,17 @@ describe('callqa validate', () => {
   });
 });
 
+describe('callqa validate rubrics/*.json (issue 15)', () => {
+  it('skips the JSON Schemas kept beside the rubrics, with a note, and checks the rest', () => {
+    const files = readdirSync(join(ROOT, 'rubrics')).filter((f) => f.endsWith('.json')).map((f) => join(ROOT, 'rubrics', f));
+    const r = callqa(['validate', ...files]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${join(ROOT, 'rubrics', 'rubric.schema.json')}: skipped (a JSON Schema, not a callqa document)`);
+    expect(r.stdout).toContain(`${join(ROOT, 'rubrics', 'plan.schema.json')}: skipped (a JSON Schema, not a callqa document)`);
+    expect(r.stdout).toContain(`${RUBRIC}: ok (rubric callcenter-qc-7@1.0.0)`);
+  });
+});
+
 describe('callqa schema', () => {
   it('prints the rubric JSON Schema', () => {
     const r = callqa(['schema', 'rubric']);
