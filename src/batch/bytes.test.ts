@@ -16,6 +16,8 @@ import { loadRubric } from '../rubric/load.js';
 import { BatchBuffers, ByteSink } from './bytes.js';
 import { fileNdjsonBatches, ndjsonLines, openInput } from './input.js';
 import { createContext, processBatch, processInputBatch, type BatchContext } from './process.js';
+import { decodeMarkingInvalid } from './utf8.js';
+import { screenUnit } from './limits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'callqa-bytes-'));
 const RUBRIC = JSON.parse(readFileSync(join(__dirname, '../../rubrics/callcenter-qc-7.zh-CN.json'), 'utf8')) as unknown;
@@ -152,15 +154,16 @@ describe('processInputBatch on bytes', () => {
     });
     const bytes = Buffer.concat(parts);
     const viaBytes = processInputBatch(ctx, { kind: 'ndjson', line: 1, bytes });
-    // The string path: the whole text decoded (nothing dropped), split into lines.
-    const viaText = processBatch(ctx, ndjsonLines(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), 1));
+    // The string path: the whole text decoded (bytes that are not UTF-8 marked, not hidden), split into lines, screened.
+    const viaText = processBatch(ctx, ndjsonLines(decodeMarkingInvalid(bytes), 1).map(screenUnit));
     expect(typeof viaBytes.out).not.toBe('string');
     expect(Buffer.from(viaBytes.out as Uint8Array).toString('utf8')).toBe(viaText.out);
     expect(viaBytes.errors).toBe(viaText.errors);
     expect(viaBytes.stats).toEqual(viaText.stats);
     // 39 evaluations written; the BOM line, the broken line and the invalid-UTF-8 line rejected, at their own line numbers.
     expect(viaBytes.stats).toMatchObject({ written: 39, rejected: 3 });
-    expect(viaBytes.errors.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 10, 13]);
+    const errs = viaBytes.errors.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { line: number; issues: { code: string }[] });
+    expect(errs.map((e) => `${e.line}:${e.issues[0]?.code}`)).toEqual(['1:invalid_json', '10:invalid_json', '13:invalid_utf8']);
   });
 });
 

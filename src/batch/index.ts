@@ -17,7 +17,9 @@ export { openInput, ndjsonUnits, ndjsonByteBatches, ndjsonLines, jsonUnits, csvU
 export { csvRowToEvaluation, unknownColumns } from './csv-row.js';
 export { BatchOptionsError, compactRecord, defaultCsvFields, makeProjector, makeSerializer, type Projector, type Serializer } from './record.js';
 export { RubricVersions, VersionsError } from './versions.js';
-export { openOutput, removeTempFilesSync, type OutputSink } from './atomic.js';
+export { OutputError, commitAll, openOutput, removeStaleTempFiles, removeTempFilesSync, type OutputSink } from './atomic.js';
+export { MAX_RECORD_BYTES } from './limits.js';
+export { StrictUtf8Decoder } from './utf8.js';
 export {
   FIELD_NAMES,
   type BatchProgress,

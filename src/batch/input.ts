@@ -7,12 +7,14 @@
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import type { Issue } from '../issues/issues.js';
 import type { InputFormat, InputUnit } from './types.js';
 import type { BatchBuffers } from './bytes.js';
+import { StrictUtf8Decoder, invalidUtf8Unit } from './utf8.js';
+import { isUtf8 } from 'node:buffer';
+import { MAX_RECORD_BYTES, screenUnit } from './limits.js';
 
 /**
  * A batch of input, as {@link InputSource.batches} yields it: NDJSON stays raw
@@ -94,14 +96,20 @@ function sniff(head: Uint8Array): Exclude<InputFormat, 'auto'> {
   return 'ndjson';
 }
 
+/** Text of byte chunks; bytes that are not UTF-8 are marked, so that {@link checked} rejects their record. */
 async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const dec = new StringDecoder('utf8');
+  const dec = new StrictUtf8Decoder();
   for await (const b of chunks) {
     const s = dec.write(b);
     if (s !== '') yield s;
   }
   const tail = dec.end();
   if (tail !== '') yield tail;
+}
+
+/** Units of text from {@link decode}, screened: a record too large or holding bytes that were not UTF-8 becomes its rejection. */
+async function* checked(units: AsyncIterable<InputUnit>): AsyncGenerator<InputUnit> {
+  for await (const u of units) yield screenUnit(u);
 }
 
 /**
@@ -163,9 +171,9 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
     // Reading the first chunk is what sniffs the format, so peek before choosing the parser.
     const peeked = await peek(plain());
     if (!peeked) return;
-    if (chosen === 'json') yield* jsonUnits(decode(peeked.all));
-    else if (chosen === 'csv') yield* csvUnits(decode(peeked.all), options.onCsvHeader);
-    else yield* ndjsonUnits(decode(peeked.all));
+    if (chosen === 'json') yield* checked(jsonUnits(decode(peeked.all)));
+    else if (chosen === 'csv') yield* csvUnits(peeked.all, options.onCsvHeader);
+    else yield* checked(ndjsonUnits(decode(peeked.all)));
   }
 
   async function* batches(lines: number, buffers?: BatchBuffers): AsyncGenerator<InputBatch> {
@@ -200,7 +208,7 @@ export async function openInput(input: string | Readable, options: OpenInputOpti
       for await (const b of ndjsonByteBatches(peeked.all, lines)) yield { kind: 'ndjson', line: b.line, bytes: b.bytes };
       return;
     }
-    const src = chosen === 'json' ? jsonUnits(decode(peeked.all)) : csvUnits(decode(peeked.all), options.onCsvHeader);
+    const src = chosen === 'json' ? checked(jsonUnits(decode(peeked.all))) : csvUnits(peeked.all, options.onCsvHeader);
     for await (const u of batched(src, lines)) yield { kind: 'units', units: u };
   }
 
@@ -561,11 +569,15 @@ export async function* jsonUnits(chunks: AsyncIterable<string> | Iterable<string
  * for await (const u of csvUnits(['id,agentId,date,complete\nc1,a1,2026-10-08,是\n'])) console.log(u);
  * ```
  */
-export async function* csvUnits(chunks: AsyncIterable<string> | Iterable<string>, onHeader?: (columns: string[]) => void): AsyncGenerator<InputUnit> {
+export async function* csvUnits(chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>, onHeader?: (columns: string[]) => void): AsyncGenerator<InputUnit> {
   let headerError: unknown = null;
   const parser = parseCsv({
     bom: true,
-    columns: (header: string[]) => {
+    // Cells are read as Latin-1 (one character per byte, nothing lost) and decoded as UTF-8 below, so that a
+    // row holding bytes that are not UTF-8 is rejected instead of read with U+FFFD in their place.
+    encoding: 'latin1',
+    columns: (raw: string[]) => {
+      const header = raw.map((h) => utf8Cell(h) ?? h); // a broken name stays broken: an unknown column
       try {
         onHeader?.(header);
       } catch (e) {
@@ -576,6 +588,8 @@ export async function* csvUnits(chunks: AsyncIterable<string> | Iterable<string>
     },
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // In characters (the UTF-8 limit is in bytes; a row this long is over it or close): a longer row is rejected, not read.
+    max_record_size: MAX_RECORD_BYTES,
     info: true,
   });
   const skipped: InputUnit[] = [];
@@ -592,12 +606,27 @@ export async function* csvUnits(chunks: AsyncIterable<string> | Iterable<string>
     for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       while (skipped.length > 0) yield skipped.shift() as InputUnit;
       lastLine = rec.info.lines;
-      yield { line: rec.info.lines, row: rec.record };
+      let valid = true;
+      for (const k in rec.record) {
+        const cell = utf8Cell(rec.record[k] as string);
+        if (cell === null) valid = false;
+        else rec.record[k] = cell;
+      }
+      yield valid ? { line: rec.info.lines, row: rec.record } : invalidUtf8Unit(rec.info.lines);
     }
   } catch (e) {
     throw headerError ?? e;
   }
   while (skipped.length > 0) yield skipped.shift() as InputUnit;
+}
+
+const NON_ASCII = /[\x80-\xff]/;
+
+/** A cell read as Latin-1, decoded as UTF-8; null when its bytes are not UTF-8. */
+function utf8Cell(latin1: string): string | null {
+  if (!NON_ASCII.test(latin1)) return latin1;
+  const b = Buffer.from(latin1, 'latin1');
+  return isUtf8(b) ? b.toString('utf8') : null;
 }
 
 /**

@@ -2,12 +2,29 @@
  * A small pool of worker threads that score batches. Each batch carries a
  * sequence number; callers keep the returned promises in submission order, so
  * the output is written in input order whichever worker finishes first.
+ *
+ * A worker never stops the run. The records of a batch are scored one by one
+ * inside the worker, each in its own try/catch; and this thread keeps every
+ * batch until its result arrives (NDJSON bytes are copied into a transfer
+ * buffer, the original stays here). When a worker dies on a batch — out of
+ * memory, or anything else — a new worker takes its place. The worker
+ * publishes the line of the record it is scoring in a shared Int32, so the
+ * record it died on is known: that record is rejected (`internal`, with its
+ * line) and the records before and after it are sent again; the batches
+ * queued behind are sent again whole. (Should the record not be known — the
+ * worker died between records — the batch is re-run one record per batch
+ * and a record that fails again on its own is rejected.) Re-running gives the same bytes a whole batch
+ * would, so the output stays identical whatever the worker count. Only a
+ * worker that cannot start at all (before it has loaded the rubrics) fails
+ * the run.
  */
 import { existsSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BatchResult } from './process.js';
+import { concatResults, firstLineOf, rejectionResult, singleRecordBatches, splitAround, type BatchResult } from './process.js';
+import { internalRejection } from './record.js';
+import type { BatchBuffers } from './bytes.js';
 import type { InputBatch } from './input.js';
 import type { OutputOptions } from './types.js';
 
@@ -22,6 +39,8 @@ import type { OutputOptions } from './types.js';
 export interface WorkerData {
   readonly rubrics: readonly unknown[];
   readonly output: OutputOptions;
+  /** Where the worker publishes the line of the record it is scoring (0 between records); set by the pool. */
+  readonly progress?: SharedArrayBuffer;
 }
 /**
  * A batch sent to a worker.
@@ -45,7 +64,9 @@ export interface WorkerRequest {
  */
 export type WorkerReply =
   | { readonly seq: number; readonly result: BatchResult; /** The batch's own input bytes, handed back for reuse. */ readonly input?: Uint8Array }
-  | { readonly seq: number; readonly error: string };
+  | { readonly seq: number; readonly error: string }
+  | { readonly ready: true }
+  | { readonly ready: false; readonly error: string };
 
 declare const __filename: string | undefined;
 
@@ -76,9 +97,46 @@ export function workerEntry(): string {
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
-interface Pending {
+/** A batch on its way: kept here until its result arrives. */
+interface Job {
+  readonly batch: InputBatch;
+  /** One record: a failure rejects it instead of splitting the batch. */
+  readonly single: boolean;
   resolve(r: BatchResult): void;
   reject(e: Error): void;
+}
+
+interface Slot {
+  readonly w: Worker;
+  /** The line of the record the worker is scoring, 0 between records. */
+  readonly progress: Int32Array;
+  /** Jobs sent, in the order the worker takes them. */
+  readonly pending: Map<number, Job>;
+  /** The worker has loaded its rubrics: from now on its death is the fault of a batch, not of the set-up. */
+  ready: boolean;
+  dead: boolean;
+}
+
+/**
+ * Options of {@link WorkerPool}.
+ *
+ * @example
+ * ```ts
+ * const o: WorkerPoolOptions = { buffers: new BatchBuffers(4 << 20), onInput: (ab) => buffers.give(ab) };
+ * ```
+ */
+export interface WorkerPoolOptions {
+  /** Receives each batch's buffers once it is scored, for reuse. */
+  readonly onInput?: (buffer: ArrayBuffer) => void;
+  /** Where the copies of NDJSON bytes sent to workers come from (default: new buffers). */
+  readonly buffers?: BatchBuffers;
+  /** The worker script (default {@link workerEntry}); `.ts` runs through tsx. */
+  readonly entry?: string;
+}
+
+function why(e: Error & { code?: string }): string {
+  if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return `the worker ran out of memory (its heap is capped at ${WORKER_LIMITS.maxOldGenerationSizeMb} MB)`;
+  return `the worker stopped: ${e.name}: ${e.message.split('\n')[0] ?? ''}`;
 }
 
 /**
@@ -92,65 +150,145 @@ interface Pending {
  * ```
  */
 export class WorkerPool {
-  private readonly workers: { w: Worker; pending: Map<number, Pending> }[] = [];
+  private readonly slots: Slot[] = [];
   private seq = 0;
   private failure: Error | null = null;
+  private closing = false;
+  /** Workers started to replace dead ones (for tests and the docs' claims). */
+  restarts = 0;
+
+  constructor(
+    size: number,
+    private readonly data: WorkerData,
+    private readonly options: WorkerPoolOptions = {},
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const entry = this.options.entry ?? workerEntry();
+    const sab = new SharedArrayBuffer(4);
+    const workerData: WorkerData = { ...this.data, progress: sab };
+    // Running from source (tsx): loader hooks are not inherited by workers on Node 20, so register tsx first.
+    const w = entry.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`, {
+          eval: true,
+          workerData,
+        })
+      : new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS });
+    const slot: Slot = { w, progress: new Int32Array(sab), pending: new Map(), ready: false, dead: false };
+    w.on('message', (m: WorkerReply) => {
+      if ('ready' in m) {
+        if (m.ready) slot.ready = true;
+        else this.fail(new Error(`a worker could not load the rubrics: ${m.error}`));
+        return;
+      }
+      const job = slot.pending.get(m.seq);
+      if (!job) return;
+      slot.pending.delete(m.seq);
+      if ('error' in m) return this.recover(job, m.error, Atomics.load(slot.progress, 0));
+      if (m.input) this.options.onInput?.(m.input.buffer as ArrayBuffer);
+      this.release(job);
+      job.resolve(m.result);
+    });
+    w.on('error', (e: Error & { code?: string }) => this.died(slot, why(e)));
+    w.on('exit', (code) => this.died(slot, `the worker exited with code ${code}`));
+    return slot;
+  }
+
+  /** A worker is gone: replace it, re-run what it was scoring record by record, resend what was queued behind. */
+  private died(slot: Slot, reason: string): void {
+    if (slot.dead) return; // 'error' is followed by 'exit'
+    slot.dead = true;
+    const jobs = [...slot.pending.values()];
+    slot.pending.clear();
+    if (this.closing) {
+      for (const j of jobs) j.reject(new Error('the worker pool was closed'));
+      return;
+    }
+    // A worker that dies before loading the rubrics, or with nothing to do, is not the fault of any record.
+    if (!slot.ready || jobs.length === 0 || this.failure) {
+      this.fail(new Error(slot.ready ? reason : `a worker thread could not start: ${reason}`));
+      for (const j of jobs) j.reject(this.failure as Error);
+      return;
+    }
+    this.restarts++;
+    this.slots[this.slots.indexOf(slot)] = this.spawn();
+    const [first, ...rest] = jobs;
+    if (first) this.recover(first, reason, Atomics.load(slot.progress, 0));
+    for (const j of rest) this.send(j);
+  }
 
   /**
-   * @param onInput - receives each batch's own input buffer back once the batch is scored
+   * A batch failed as a whole while the worker was on the record at `line`
+   * (0: between records). That record is rejected and the records around it
+   * are sent again; when the record is not known, every record is re-run on
+   * its own and the one that fails again is rejected.
    */
-  constructor(size: number, data: WorkerData, onInput?: (buffer: ArrayBuffer) => void) {
-    const entry = workerEntry();
-    for (let i = 0; i < size; i++) {
-      // Running from source (tsx): loader hooks are not inherited by workers on Node 20, so register tsx first.
-      const w = entry.endsWith('.ts')
-        ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`, {
-            eval: true,
-            workerData: data,
-          })
-        : new Worker(entry, { workerData: data, resourceLimits: WORKER_LIMITS });
-      const slot = { w, pending: new Map<number, Pending>() };
-      w.on('message', (m: WorkerReply) => {
-        const p = slot.pending.get(m.seq);
-        if (!p) return;
-        slot.pending.delete(m.seq);
-        if ('result' in m && m.input && onInput) onInput(m.input.buffer as ArrayBuffer);
-        if ('result' in m) p.resolve(m.result);
-        else p.reject(new Error(`worker failed on a batch: ${m.error}`));
-      });
-      const fail = (e: Error & { code?: string }): void => {
-        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') e = new Error('a worker ran out of memory: the records of a batch are too large; try a smaller --batch-size');
-        this.failure ??= e;
-        for (const p of slot.pending.values()) p.reject(e);
-        slot.pending.clear();
-      };
-      w.on('error', fail);
-      w.on('exit', (code) => {
-        if (slot.pending.size > 0 || code !== 0) fail(new Error(`worker exited with code ${code}`));
-      });
-      this.workers.push(slot);
+  private recover(job: Job, reason: string, line: number): void {
+    if (this.failure) return job.reject(this.failure);
+    const rejected = (at: number): Promise<BatchResult> => Promise.resolve(rejectionResult(internalRejection(at, reason)));
+    let parts: Promise<BatchResult>[];
+    const around = job.single || line === 0 ? null : splitAround(job.batch, line);
+    if (job.single) parts = [rejected(firstLineOf(job.batch))];
+    else if (around) {
+      parts = [];
+      if (around.before) parts.push(this.dispatch(around.before, false));
+      parts.push(rejected(line));
+      if (around.after) parts.push(this.dispatch(around.after, false));
+    } else parts = singleRecordBatches(job.batch).map((b) => this.dispatch(b, true));
+    this.release(job);
+    Promise.all(parts).then((rs) => job.resolve(concatResults(rs)), job.reject);
+  }
+
+  private fail(e: Error): void {
+    if (this.failure) return;
+    this.failure = e;
+    for (const s of this.slots) {
+      for (const j of s.pending.values()) j.reject(e);
+      s.pending.clear();
     }
   }
 
-  /** Scores a batch on the least busy worker (NDJSON bytes are transferred, not copied). */
-  run(batch: InputBatch): Promise<BatchResult> {
+  /** The batch's own buffer goes back for reuse once nothing can need it again. */
+  private release(job: Job): void {
+    const b = job.batch;
+    if (b.kind === 'ndjson' && b.owned) this.options.onInput?.(b.bytes.buffer as ArrayBuffer);
+  }
+
+  private dispatch(batch: InputBatch, single: boolean): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
-    let best = this.workers[0];
-    for (const s of this.workers) if (best === undefined || s.pending.size < best.pending.size) best = s;
-    if (!best) return Promise.reject(new Error('empty worker pool'));
+    return new Promise<BatchResult>((resolve, reject) => this.send({ batch, single, resolve, reject }));
+  }
+
+  /** Sends a job to the least busy worker: NDJSON bytes as a transferred copy, units cloned. */
+  private send(job: Job): void {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (best === undefined || s.pending.size < best.pending.size) best = s;
+    if (!best) return job.reject(new Error('empty worker pool'));
     const seq = this.seq++;
-    const slot = best;
-    return new Promise<BatchResult>((resolve, reject) => {
-      slot.pending.set(seq, { resolve, reject });
-      const req: WorkerRequest = { seq, batch };
-      const b = batch.kind === 'ndjson' ? batch.bytes : null;
-      const own = b !== null && (batch.kind === 'ndjson' && batch.owned === true ? true : b.byteOffset === 0 && b.byteLength === b.buffer.byteLength);
-      slot.w.postMessage(req, own && b ? [b.buffer as ArrayBuffer] : []);
-    });
+    best.pending.set(seq, job);
+    const b = job.batch;
+    if (b.kind === 'units') {
+      best.w.postMessage({ seq, batch: b } satisfies WorkerRequest);
+      return;
+    }
+    const n = b.bytes.byteLength;
+    const pool = this.options.buffers;
+    const copy = pool && n <= pool.size ? pool.take() : Buffer.allocUnsafeSlow(n);
+    copy.set(b.bytes);
+    const req: WorkerRequest = { seq, batch: { kind: 'ndjson', line: b.line, bytes: copy.subarray(0, n), owned: true } };
+    best.w.postMessage(req, [copy.buffer as ArrayBuffer]);
+  }
+
+  /** Scores a batch on the least busy worker; resolves whatever its records do. */
+  run(batch: InputBatch): Promise<BatchResult> {
+    return this.dispatch(batch, false);
   }
 
   /** Stops every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((s) => s.w.terminate()));
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.w.terminate()));
   }
 }

@@ -3,11 +3,13 @@
  * work of both the in-process path and the worker threads: the same function
  * on the same batches gives byte-identical output whatever the worker count.
  */
+import { isUtf8 } from 'node:buffer';
 import { loadRubric } from '../rubric/load.js';
 import type { Rubric } from '../rubric/compiled.js';
-import { errorLine, makeSerializer, type Serializer } from './record.js';
-import { scoreUnit } from './record.js';
+import { errorLine, internalRejection, makeSerializer, scoreUnit, type Serializer } from './record.js';
 import type { InputBatch } from './input.js';
+import { invalidUtf8Unit } from './utf8.js';
+import { MAX_RECORD_BYTES, tooLargeUnit } from './limits.js';
 import type { CallScore } from '../scoring/types.js';
 import type { InputUnit, OutputOptions, RejectedRecord } from './types.js';
 import { RubricVersions } from './versions.js';
@@ -139,13 +141,27 @@ class BatchRun<Out extends string | Uint8Array> {
   constructor(
     private readonly ctx: BatchContext,
     private readonly writer: { add(score: CallScore): void; end(): Out },
+    private readonly onRecord?: (line: number) => void,
   ) {}
 
   take(unit: InputUnit): void {
-    const r = scoreUnit(this.ctx.versions, unit);
+    this.onRecord?.(unit.line);
+    this.score(unit);
+    this.onRecord?.(0);
+  }
+
+  private score(unit: InputUnit): void {
+    let r = scoreUnit(this.ctx.versions, unit);
     const stats = this.stats;
     if (r.ok) {
-      this.writer.add(r.score);
+      try {
+        // Serialising adds nothing to the output unless it succeeds (the record's text is built first).
+        this.writer.add(r.score);
+      } catch (e) {
+        r = internalRejection(unit.line, e, r.score.id);
+      }
+    }
+    if (r.ok) {
       stats.written++;
       stats.scoreSum += Math.round(r.score.score * 1e6); // integer micro-points: the sum is exact, whatever the batching
       const key = `${r.score.rubric.id}@${r.score.rubric.version}`;
@@ -175,34 +191,58 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
  * Scores one input batch (raw NDJSON bytes or parsed units) into UTF-8 bytes
  * in a buffer of the batch's own (what a worker transfers back). NDJSON bytes
  * are decoded and scored a line at a time: nothing the size of the batch is
- * ever a JavaScript string.
+ * ever a JavaScript string. `onRecord` hears the line of each record before
+ * it is scored and 0 once it is done (a worker publishes it, so that the
+ * record it dies on is known).
  *
  * @example
  * ```ts
  * processInputBatch(ctx, { kind: 'ndjson', line: 1, bytes: Buffer.from(text) });
  * ```
  */
-export function processInputBatch(ctx: BatchContext, batch: InputBatch): BatchResult {
+export function processInputBatch(ctx: BatchContext, batch: InputBatch, onRecord?: (line: number) => void): BatchResult {
   if (batch.kind === 'units') {
-    const run = new BatchRun(ctx, ctx.serializer.beginBytes(0));
+    const run = new BatchRun(ctx, ctx.serializer.beginBytes(0), onRecord);
     for (const unit of batch.units) run.take(unit);
     return run.result();
   }
   // A Buffer view (no copy): a transferred batch arrives as a plain Uint8Array, and Buffer#indexOf is memchr.
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
-  const run = new BatchRun(ctx, ctx.serializer.beginBytes(bytes.byteLength));
+  const run = new BatchRun(ctx, ctx.serializer.beginBytes(bytes.byteLength), onRecord);
+  // The readers have already removed the file's BOM: another one is data (and invalid JSON).
+  // A line that is not UTF-8 is rejected as it is, never decoded into U+FFFD and scored.
+  // One validation pass over the batch; line by line only when it holds bytes that are not UTF-8.
+  const valid = isUtf8(bytes);
+  forEachLine(bytes, batch.line, (line, start, end) => {
+    const b = bytes.subarray(start, end);
+    run.take(end - start > MAX_RECORD_BYTES ? tooLargeUnit(line, end - start) : valid || isUtf8(b) ? { line, text: utf8.decode(b) } : invalidUtf8Unit(line));
+  });
+  return run.result();
+}
+
+/**
+ * Calls `visit` with the number and byte range (CR of a CRLF excluded) of
+ * every line of NDJSON bytes that is not blank (only spaces, tabs and CRs,
+ * as `ndjsonLines` skips them); `firstLine` is the number of the first line.
+ *
+ * @example
+ * ```ts
+ * forEachLine(Buffer.from('{"a":1}\r\n\n{"a":2}'), 10, (line, start, end) => console.log(line, start, end));
+ * // 10 0 7, then 12 10 17
+ * ```
+ */
+export function forEachLine(bytes: Buffer, firstLine: number, visit: (line: number, start: number, end: number) => void): void {
   const n = bytes.byteLength;
-  let line = batch.line - 1;
-  let start = 0; // the readers have already removed the file's BOM: another one is data (and invalid JSON)
+  let line = firstLine - 1;
+  let start = 0;
   while (start < n) {
     let nl = bytes.indexOf(10, start);
     if (nl === -1) nl = n;
     line++;
     const end = nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl;
-    if (!blankBytes(bytes, start, end)) run.take({ line, text: utf8.decode(bytes.subarray(start, end)) });
+    if (!blankBytes(bytes, start, end)) visit(line, start, end);
     start = nl + 1;
   }
-  return run.result();
 }
 
 /** Only spaces, tabs and CRs (as `ndjsonLines` skips them). */
@@ -224,4 +264,103 @@ function blankBytes(b: Uint8Array, from: number, to: number): boolean {
  */
 export function recordsIn(r: BatchResult): number {
   return r.stats.written + r.stats.rejected;
+}
+
+/**
+ * The batch's records as batches of one record each (NDJSON lines copied
+ * out, with their own line numbers): what a batch that failed as a whole is
+ * re-run as, to find the one record at fault.
+ *
+ * @example
+ * ```ts
+ * singleRecordBatches({ kind: 'ndjson', line: 5, bytes: Buffer.from('{"a":1}\n\n{"a":2}\n') });
+ * // [{ kind: 'ndjson', line: 5, bytes: <{"a":1}> }, { kind: 'ndjson', line: 7, bytes: <{"a":2}> }]
+ * ```
+ */
+export function singleRecordBatches(batch: InputBatch): InputBatch[] {
+  if (batch.kind === 'units') return batch.units.map((u) => ({ kind: 'units' as const, units: [u] }));
+  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  const out: InputBatch[] = [];
+  forEachLine(bytes, batch.line, (line, start, end) => out.push({ kind: 'ndjson', line, bytes: Buffer.from(bytes.subarray(start, end)) }));
+  return out;
+}
+
+/**
+ * The line of a batch's first record.
+ *
+ * @example
+ * ```ts
+ * firstLineOf({ kind: 'units', units: [{ line: 9, text: '{}' }] }); // 9
+ * ```
+ */
+export function firstLineOf(batch: InputBatch): number {
+  return batch.kind === 'ndjson' ? batch.line : (batch.units[0]?.line ?? 0);
+}
+
+/**
+ * A batch result holding one rejected record (nothing written).
+ *
+ * @example
+ * ```ts
+ * rejectionResult({ ok: false, line: 7, issues: [] }).stats.rejected; // 1
+ * ```
+ */
+export function rejectionResult(r: RejectedRecord): BatchResult {
+  const stats = emptyStats();
+  countRejection(stats, r);
+  return { out: '', errors: errorLine(r), stats };
+}
+
+/**
+ * Results of consecutive batches as one, in order (what re-running a batch
+ * record by record gives back in the batch's place).
+ *
+ * @example
+ * ```ts
+ * concatResults([a, b]).stats.written; // a's + b's
+ * ```
+ */
+export function concatResults(results: readonly BatchResult[]): BatchResult {
+  const stats = emptyStats();
+  for (const r of results) mergeStats(stats, r.stats);
+  const outs = results.map((r) => r.out);
+  const out = outs.every((o) => typeof o === 'string') ? outs.join('') : Buffer.concat(outs.map((o) => (typeof o === 'string' ? Buffer.from(o) : o)));
+  return { out, errors: results.map((r) => r.errors).join(''), stats };
+}
+
+/**
+ * A batch without the record at `line`: the records before it and those
+ * after it (each null when none), line numbers kept; null when the batch has
+ * no record at that line. What a batch is re-run as when a worker died on
+ * that record.
+ *
+ * @example
+ * ```ts
+ * splitAround({ kind: 'ndjson', line: 10, bytes: Buffer.from('a\nb\nc\n') }, 11);
+ * // { before: { kind: 'ndjson', line: 10, bytes: <a\n> }, after: { kind: 'ndjson', line: 12, bytes: <c\n> } }
+ * ```
+ */
+export function splitAround(batch: InputBatch, line: number): { before: InputBatch | null; after: InputBatch | null } | null {
+  if (batch.kind === 'units') {
+    const i = batch.units.findIndex((u) => u.line === line);
+    if (i < 0) return null;
+    const before = batch.units.slice(0, i);
+    const after = batch.units.slice(i + 1);
+    return { before: before.length > 0 ? { kind: 'units', units: before } : null, after: after.length > 0 ? { kind: 'units', units: after } : null };
+  }
+  const b = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  if (line < batch.line) return null;
+  let start = 0;
+  for (let k = batch.line; k < line; k++) {
+    const nl = b.indexOf(10, start);
+    if (nl === -1) return null;
+    start = nl + 1;
+  }
+  if (start >= b.length) return null;
+  const nl = b.indexOf(10, start);
+  const next = nl === -1 ? b.length : nl + 1;
+  return {
+    before: start > 0 ? { kind: 'ndjson', line: batch.line, bytes: Buffer.from(b.subarray(0, start)) } : null,
+    after: next < b.length ? { kind: 'ndjson', line: line + 1, bytes: Buffer.from(b.subarray(next)) } : null,
+  };
 }

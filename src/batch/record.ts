@@ -48,6 +48,33 @@ function jsonIssue(e: unknown): Issue {
  * ```
  */
 export function scoreUnit(versions: RubricVersions, unit: InputUnit): ScoredRecord | RejectedRecord {
+  try {
+    return scoreUnitOrThrow(versions, unit);
+  } catch (e) {
+    // Whatever the scorer does with this record, the run goes on: the record is rejected, with the reason.
+    return internalRejection(unit.line, e);
+  }
+}
+
+/**
+ * The rejection of a record the scorer failed on for a reason nobody
+ * foresaw (an exception, or a worker that died on it): code `internal`, the
+ * error's name and message, never its stack (the errors file is data).
+ *
+ * @example
+ * ```ts
+ * internalRejection(7, new RangeError('Maximum call stack size exceeded'));
+ * // { ok: false, line: 7, issues: [{ code: 'internal', path: [], message: 'the scorer failed on this record: RangeError: Maximum call stack size exceeded' }] }
+ * ```
+ */
+export function internalRejection(line: number, e: unknown, id?: string): RejectedRecord {
+  // A callqa error's first line only counts its issues: their messages say what went wrong.
+  const detail = e instanceof CallqaError ? e.issues.map((i) => i.message).join('; ') : e instanceof Error ? (e.message.split('\n')[0] ?? '') : '';
+  const why = e instanceof Error ? `${e.name}: ${detail}` : String(e);
+  return reject(line, id, [{ code: 'internal', path: [], message: `the scorer failed on this record: ${why}` }]);
+}
+
+function scoreUnitOrThrow(versions: RubricVersions, unit: InputUnit): ScoredRecord | RejectedRecord {
   const line = unit.line;
   if ('issues' in unit) return { ok: false, line, issues: unit.issues };
   let value: unknown;
@@ -82,7 +109,12 @@ function reject(line: number, id: string | undefined, issues: readonly Issue[]):
 }
 
 function finish(line: number, rubric: Rubric, value: unknown): ScoredRecord | RejectedRecord {
-  const res = safeScoreCall(rubric, value);
+  let res: ReturnType<typeof safeScoreCall>;
+  try {
+    res = safeScoreCall(rubric, value);
+  } catch (e) {
+    return internalRejection(line, e, idOf(value));
+  }
   if (res.success) return { ok: true, line, score: res.score };
   return reject(line, idOf(value), res.issues);
 }

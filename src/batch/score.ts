@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import type { Rubric } from '../rubric/compiled.js';
-import { openOutput, type OutputSink } from './atomic.js';
+import { commitAll, openOutput, type OutputSink } from './atomic.js';
 import { batched, openInput, type InputBatch } from './input.js';
 import { unknownColumns } from './csv-row.js';
 import { BatchOptionsError, scoreUnit } from './record.js';
@@ -139,9 +139,12 @@ export interface ScoreFileOptions extends OutputOptions {
 /**
  * Scores a file (or stdin) into a file (or stdout), in input order, spreading
  * batches over worker threads; output is byte-identical whatever the number of
- * workers. Resolves with the summary (read = written + rejected). Throws
- * `RubricError`/`VersionsError`/`BatchOptionsError` before writing anything
- * when the rubrics or options are unusable.
+ * workers. Resolves with the summary (read = written + rejected); a record
+ * never makes it throw (docs/batch.md: bad records, a worker that dies).
+ * Throws `RubricError`/`VersionsError`/`BatchOptionsError` before writing
+ * anything when the rubrics or options are unusable, and `OutputError` when
+ * an output cannot be opened, written or put in place (then no output is
+ * left: all are published together or not at all).
  *
  * @example
  * ```ts
@@ -170,11 +173,21 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
   });
 
   const outPath = options.output ?? '-';
+  // Every output is opened before anything is scored: an unwritable path fails the run at once, with nothing written.
   const sinks: OutputSink[] = [];
-  const out = openOutput(outPath, { gzip: outPath.endsWith('.gz') });
-  sinks.push(out);
-  const errs = options.errors ? openOutput(options.errors) : null;
-  if (errs) sinks.push(errs);
+  const open = (path: string, gzip = false): OutputSink => {
+    try {
+      const s = openOutput(path, { gzip });
+      sinks.push(s);
+      return s;
+    } catch (e) {
+      for (const s of sinks) void s.abort();
+      throw e;
+    }
+  };
+  const out = open(outPath, outPath.endsWith('.gz'));
+  const errs = options.errors ? open(options.errors) : null;
+  const summaryOut = options.summary ? open(options.summary) : null;
 
   const total = emptyStats();
   let read = 0;
@@ -208,7 +221,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
     const maxInFlight = Math.max(1, workers) * 2 + 1;
     let held: InputBatch | null = null; // the first batch waits: a one-batch input is not worth starting threads
     const submit = (batch: InputBatch): void => {
-      if (workers > 0 && state.pool === null) state.pool = new WorkerPool(workers, { rubrics: rubricJson, output }, (ab) => buffers.give(ab));
+      if (workers > 0 && state.pool === null) state.pool = new WorkerPool(workers, { rubrics: rubricJson, output }, { buffers, onInput: (ab) => buffers.give(ab) });
       const p = state.pool ? state.pool.run(batch) : Promise.resolve().then(() => scoreHere(batch));
       p.catch(() => undefined); // rejections are awaited in order below
       queue.push(p);
@@ -239,8 +252,6 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
     await state.pool?.close();
     state.pool = null;
-    await out.commit();
-    if (errs) await errs.commit();
   } catch (e) {
     await abortAll();
     throw e;
@@ -269,10 +280,13 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
     elapsedMs,
     recordsPerSecond: elapsedMs > 0 ? Math.round((read * 1000) / elapsedMs) : read,
   };
-  if (options.summary) {
-    const s = openOutput(options.summary);
-    await s.write(`${JSON.stringify(summary, null, 2)}\n`);
-    await s.commit();
+  try {
+    if (summaryOut) await summaryOut.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } catch (e) {
+    await abortAll();
+    throw e;
   }
+  // All or nothing: scores, errors and summary are renamed into place only once all three are complete.
+  await commitAll(sinks);
   return summary;
 }

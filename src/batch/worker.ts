@@ -10,6 +10,8 @@ import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
 
 const data = workerData as WorkerData;
 const port = parentPort;
+// The line of the record being scored, read by the pool if this thread dies on it.
+const progress = data.progress ? new Int32Array(data.progress) : null;
 if (port) {
   let ctx: ReturnType<typeof createContext> | null = null;
   let initError: string | null = null;
@@ -18,12 +20,14 @@ if (port) {
   } catch (e) {
     initError = e instanceof Error ? e.message : String(e);
   }
+  // Tells the pool that from now on a death is a batch's fault, not the set-up's.
+  port.postMessage((ctx ? { ready: true } : { ready: false, error: initError ?? 'worker not initialised' }) satisfies WorkerReply);
   port.on('message', (msg: WorkerRequest) => {
     let reply: WorkerReply;
     if (!ctx) reply = { seq: msg.seq, error: initError ?? 'worker not initialised' };
     else {
       try {
-        const r = processInputBatch(ctx, msg.batch);
+        const r = processInputBatch(ctx, msg.batch, progress ? (line) => Atomics.store(progress, 0, line) : undefined);
         // The output's bytes are transferred, not copied: the main thread only writes them.
         const transfer: ArrayBuffer[] = [];
         if (typeof r.out !== 'string' && isOwnBuffer(r.out.buffer)) transfer.push(r.out.buffer as ArrayBuffer);
@@ -34,7 +38,7 @@ if (port) {
         port.postMessage(reply, transfer);
         return;
       } catch (e) {
-        reply = { seq: msg.seq, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+        reply = { seq: msg.seq, error: e instanceof Error ? `${e.name}: ${e.message.split('\n')[0] ?? ''}` : String(e) };
       }
     }
     port.postMessage(reply);

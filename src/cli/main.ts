@@ -7,6 +7,7 @@
 import '../node.js'; // the Node edge: formula plans get mathjs
 import { Command, CommanderError } from 'commander';
 import { CallqaError, prettifyIssues } from '../issues/issues.js';
+import { OutputError } from '../batch/atomic.js';
 import { register as compare } from './commands/compare.js';
 import { register as generate } from './commands/generate.js';
 import { register as schema } from './commands/schema.js';
@@ -43,6 +44,11 @@ async function main(): Promise<number> {
     }
     if (e instanceof UsageError) {
       process.stderr.write(`callqa: error: ${e.message}\n${e.lines.map((l) => `${l}\n`).join('')}`);
+      return EXIT.usage;
+    }
+    if (e instanceof OutputError) {
+      // One line: the path the user gave and the reason (partial outputs are already removed).
+      process.stderr.write(`callqa: ${e.message}\n`);
       return EXIT.usage;
     }
     if (e instanceof CallqaError) {

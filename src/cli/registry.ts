@@ -78,6 +78,23 @@ export function detectKind(doc: unknown): { readonly kind: string; readonly from
 }
 
 /**
+ * Whether a document is a JSON Schema (its `$schema` is a json-schema.org
+ * meta-schema), such as the rubric and plan schemas that sit beside the
+ * rubrics: `validate` skips it with a note instead of reading it as a rubric.
+ *
+ * @example
+ * ```ts
+ * isJsonSchema({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' }); // true
+ * isJsonSchema({ $schema: '../schemas/plan.schema.json' }); // false: a document that names its schema
+ * ```
+ */
+export function isJsonSchema(doc: unknown): boolean {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
+  const s = (doc as Record<string, unknown>)['$schema'];
+  return typeof s === 'string' && /^https?:\/\/json-schema\.org\//.test(s);
+}
+
+/**
  * Looks a kind up.
  *
  * @example

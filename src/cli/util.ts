@@ -10,7 +10,7 @@ import type cliProgress from 'cli-progress';
 import { CallqaError, formatPath, type Issue } from '../issues/issues.js';
 import type { Rubric } from '../rubric/compiled.js';
 import { safeLoadRubric } from '../rubric/load.js';
-import { removeTempFilesSync } from '../batch/atomic.js';
+import { OutputError, removeTempFilesSync } from '../batch/atomic.js';
 import type { BatchProgress, RejectedRecord } from '../batch/types.js';
 
 /**
@@ -163,8 +163,11 @@ export function onInterrupt(before: () => void = () => undefined): () => void {
 }
 
 /**
- * `callqa score … | head` closes stdout early: stop quietly (exit 0) instead
- * of reporting EPIPE as an internal error; temp files are removed.
+ * Failures of stdout. `callqa score … | head` closes stdout early: stop
+ * quietly (exit 0) instead of reporting EPIPE as an internal error. Any other
+ * failure (`> file` on a full disk: ENOSPC) is one line,
+ * `callqa: cannot write output: <reason>`, and exit 2. Either way temp files
+ * are removed, as for any run that does not finish.
  *
  * @example
  * ```ts
@@ -173,9 +176,10 @@ export function onInterrupt(before: () => void = () => undefined): () => void {
  */
 export function quietOnClosedPipe(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
     removeTempFilesSync();
-    process.exit(EXIT.ok);
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    process.stderr.write(`callqa: ${new OutputError('-', e).message}\n`);
+    process.exit(EXIT.usage);
   });
 }
 

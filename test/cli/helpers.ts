@@ -2,7 +2,7 @@
  * Running the built CLI as a user would: `node <build>/cli.js …` in a temp dir.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT, buildCli } from './build.js';
@@ -28,16 +28,22 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs the CLI synchronously. */
-export function callqa(args: readonly string[], options: { cwd?: string; input?: string | Buffer } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the CLI synchronously; `stdout` names a file (such as /dev/full) to write standard output to instead of a pipe. */
+export function callqa(args: readonly string[], options: { cwd?: string; input?: string | Buffer; stdout?: string } = {}): Run {
+  const fd = options.stdout === undefined ? null : openSync(options.stdout, 'w');
+  try {
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      input: options.input,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, FORCE_COLOR: '0' },
+      ...(fd === null ? {} : { stdio: ['pipe', fd, 'pipe'] as const }),
+    });
+    return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr };
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 /** Runs the CLI asynchronously (for signals). */

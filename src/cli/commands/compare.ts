@@ -3,7 +3,7 @@
  * grades and agents would change if rubric B replaced rubric A.
  */
 import type { Command } from 'commander';
-import { openOutput, type OutputSink } from '../../batch/atomic.js';
+import { commitAll, openOutput, type OutputSink } from '../../batch/atomic.js';
 import { CompareAccumulator, type CompareReport } from '../../batch/compare.js';
 import { unknownColumns } from '../../batch/csv-row.js';
 import { openInput } from '../../batch/input.js';
@@ -127,10 +127,19 @@ export function register(program: Command): void {
       const bar = progressBar(!opts.quiet);
       const off = onInterrupt(() => bar.stop());
       const sinks: OutputSink[] = [];
-      const out = opts.output ? openOutput(opts.output, { gzip: opts.output.endsWith('.gz') }) : null;
-      if (out) sinks.push(out);
-      const errs = opts.errors ? openOutput(opts.errors) : null;
-      if (errs) sinks.push(errs);
+      let out: OutputSink | null = null;
+      let errs: OutputSink | null = null;
+      try {
+        out = opts.output ? openOutput(opts.output, { gzip: opts.output.endsWith('.gz') }) : null;
+        if (out) sinks.push(out);
+        errs = opts.errors ? openOutput(opts.errors) : null;
+        if (errs) sinks.push(errs);
+      } catch (e) {
+        bar.stop();
+        off();
+        await Promise.all(sinks.map((s) => s.abort()));
+        throw e;
+      }
       let printed = 0;
       let report: CompareReport;
       try {
@@ -162,8 +171,7 @@ export function register(program: Command): void {
         }
         if (out && buf) await out.write(buf);
         if (errs && ebuf) await errs.write(ebuf);
-        await out?.commit();
-        await errs?.commit();
+        await commitAll(sinks);
         report = acc.report(bin);
       } catch (e) {
         await Promise.all(sinks.map((s) => s.abort()));

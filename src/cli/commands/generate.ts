@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { openOutput } from '../../batch/atomic.js';
+import { commitAll, openOutput, type OutputSink } from '../../batch/atomic.js';
 import { GenerateError, KPI_COLUMNS, generateEvaluations, generateKpis, type GenerateOptions } from '../../generate/index.js';
 import type { Rubric } from '../../rubric/compiled.js';
 import type { Evaluation } from '../../scoring/evaluation.js';
@@ -106,7 +106,13 @@ ${EXIT_HELP}`,
       }
       const off = onInterrupt();
       const out = openOutput(opts.output, { gzip: opts.output.toLowerCase().endsWith('.gz') });
-      const kpiOut = opts.kpis ? openOutput(opts.kpis) : null;
+      let kpiOut: OutputSink | null = null;
+      try {
+        kpiOut = opts.kpis ? openOutput(opts.kpis) : null;
+      } catch (e) {
+        await out.abort();
+        throw e;
+      }
       try {
         const columns = evaluationCsvColumns(rubric);
         if (format === 'csv') await out.write(stringify([columns]));
@@ -124,12 +130,12 @@ ${EXIT_HELP}`,
         }
         if (format === 'json') buf += i === 0 ? ']\n' : '\n]\n';
         if (buf !== '') await out.write(buf);
-        await out.commit();
         if (kpiOut && kpiRows) {
           const rows = kpiRows.map((r) => KPI_COLUMNS.map((c) => (c === 'dailyNotReadyMinutes' ? JSON.stringify(r[c]) : String(r[c]))));
           await kpiOut.write(stringify([[...KPI_COLUMNS], ...rows]));
-          await kpiOut.commit();
         }
+        // Both files or neither.
+        await commitAll(kpiOut ? [out, kpiOut] : [out]);
       } catch (e) {
         await out.abort();
         await kpiOut?.abort();

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { CallqaError } from '../../issues/issues.js';
 import { scoreFile } from '../../batch/score.js';
+import { OutputError } from '../../batch/atomic.js';
 import type { InputFormat, OutputFormat, RejectedRecord } from '../../batch/types.js';
 import { EXIT, EXIT_HELP, UsageError, collect, issueLine, loadRubricFiles, onInterrupt, positiveInt, progressBar, rejectionLines } from '../util.js';
 
@@ -121,6 +122,7 @@ ${EXIT_HELP}`,
         });
       } catch (e) {
         bar.stop();
+        if (e instanceof OutputError) throw e; // one line, from main
         if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid input', e.issues.map((i) => issueLine(input, i)));
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') throw new UsageError(err.message);

@@ -4,7 +4,7 @@
  * their declared kind (see ../registry.ts).
  */
 import type { Command } from 'commander';
-import { detectKind, documentKinds, findKind } from '../registry.js';
+import { detectKind, documentKinds, findKind, isJsonSchema } from '../registry.js';
 import { EXIT, EXIT_HELP, issueLine, readJsonFile } from '../util.js';
 
 /**
@@ -29,6 +29,11 @@ export function register(program: Command): void {
         if ('issues' in r) {
           bad++;
           for (const i of r.issues) console.error(r.where ? `${file}:${r.where}: ${i.message} (${i.code})` : issueLine(file, i));
+          continue;
+        }
+        if (isJsonSchema(r.json)) {
+          // `callqa validate rubrics/*.json` also matches the schemas kept beside the rubrics.
+          if (!opts.quiet) console.log(`${file}: skipped (a JSON Schema, not a callqa document)`);
           continue;
         }
         const { kind, from } = detectKind(r.json);
