@@ -109,6 +109,9 @@ function planSummary(plan: Plan, show: (r: Ratio) => number): AssessmentResult['
  * ```
  */
 export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new AssessmentError([{ code: 'invalid_type', path: [], message: 'the input must be an object: { period, calls, metrics, … }' }]);
+  }
   const period = resolvePeriod(plan, input);
   checkInForce(plan, period);
   const issues: Issue[] = [];

@@ -158,14 +158,14 @@ describe('fuzz: KPIs and assessments (throwing forms: CallqaError only)', () => 
     team: { A001: 'T1', A002: 'T1' },
   };
   it('mutated assessment input → assessAgents on the seed plan', () => {
-    // An input that is not an object is the known defect below; every other input must give a result or an AssessmentError.
-    const arb = mutated([assessInput]).filter((i) => typeof i === 'object' && i !== null);
+    // Every input must give a result or an AssessmentError.
+    const arb = mutated([assessInput]);
     check(arb, 2000, (i) => expectOnlyTyped(() => assessAgents(plans[0]!, i as never)));
   });
-  // KNOWN DEFECT found by this fuzz, outside this suite's owner (src/assessment/assess.ts, resolvePeriod):
-  // assessAgents(plan, null) throws "TypeError: Cannot read properties of null (reading 'period')".
-  // Routed to the lead; when fixed this test fails: turn it into it() and drop the filter above.
-  it.fails('KNOWN: assessAgents(plan, null | undefined) throws a TypeError instead of an AssessmentError', () => {
-    for (const input of [null, undefined]) expectOnlyTyped(() => assessAgents(plans[0]!, input as never));
+  // Found by this fuzz: assessAgents(plan, null) threw "TypeError: Cannot read properties of null".
+  it('assessAgents(plan, null | undefined | array) throws an AssessmentError, not a TypeError', () => {
+    for (const input of [null, undefined, [], 7]) {
+      expect(() => assessAgents(plans[0]!, input as never)).toThrow(expect.objectContaining({ name: 'AssessmentError' }));
+    }
   });
 });
