@@ -116,6 +116,13 @@ function summaryMetrics(prefix: string, label: string, get: (m: TranscriptMetric
   };
 }
 
+/** Hold figures need the telephony events: without them they are unknown, not zero. */
+function withoutEvents(defs: Record<string, MetricDefinition>): Record<string, MetricDefinition> {
+  const out: Record<string, MetricDefinition> = {};
+  for (const [k, d] of Object.entries(defs)) out[k] = { ...d, read: (m) => (m.hasEvents ? d.read(m) : { value: null, spans: [] }) };
+  return out;
+}
+
 const DEFS = {
   ...sideMetrics('agent'),
   ...sideMetrics('customer'),
@@ -135,7 +142,8 @@ const DEFS = {
     description: 'Non-talk time as a percentage of the call.',
     read: (m: TranscriptMetrics) => ({ value: m.nonTalk.percent, spans: m.nonTalk.instances }),
   },
-  ...summaryMetrics('hold', 'holds', (m) => m.hold),
+  ...summaryMetrics('silence', 'silences of at least the threshold, hold time excluded', (m) => m.silence),
+  ...withoutEvents(summaryMetrics('hold', 'holds (from the telephony events; unknown without them)', (m) => m.hold)),
   ...summaryMetrics('waits', 'waits (holds and silences, merged)', (m) => m.waits),
   ...summaryMetrics('waits.long', 'waits longer than the long-wait threshold (30 s)', (m) => m.waits.long),
   'responseLatency.medianSeconds': {

@@ -322,7 +322,8 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = {}):
   for (const ev of call.events ?? []) durationMs = Math.max(durationMs, toMs(ev.end ?? ev.start));
   const trailing = durationMs > gEnd && turns.length > 0 ? { s: gEnd, e: durationMs, turns: [gTurn] } : null;
   const allGaps = turns.length === 0 ? [{ s: 0, e: durationMs, turns: [] }] : trailing ? [...gaps, trailing] : gaps;
-  const nonTalk = (o.includeHold ? allGaps : subtract(allGaps, holds)).filter((g) => g.e - g.s >= o.nonTalkMinMs);
+  const silence = subtract(allGaps, holds).filter((g) => g.e - g.s >= o.nonTalkMinMs);
+  const nonTalk = o.includeHold ? allGaps.filter((g) => g.e - g.s >= o.nonTalkMinMs) : silence;
   const waitGaps = gaps.filter((g) => g.e - g.s >= o.nonTalkMinMs);
   const waits = union(waitGaps, holds);
   const nonTalkSummary = summary(nonTalk);
@@ -348,11 +349,13 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = {}):
   const [a, c] = sides;
   return {
     durationMs,
+    hasEvents: call.events !== undefined,
     agent: side(a),
     customer: side(c),
     agentTalkRatio: a.talk + c.talk > 0 ? pct(a.talk, a.talk + c.talk) : null,
     overlap: summary(overlaps),
     nonTalk: { ...nonTalkSummary, percent: pct(nonTalkSummary.totalMs, durationMs) },
+    silence: summary(silence),
     hold: summary(holds),
     mute: summary(eventSpans(call, 'mute')),
     transfers: (call.events ?? []).filter((ev) => ev.type === 'transfer').map((ev) => toMs(ev.start)),

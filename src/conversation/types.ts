@@ -178,6 +178,8 @@ export interface SideMetrics {
  */
 export interface TranscriptMetrics {
   readonly durationMs: number;
+  /** Were telephony events given? Without them, hold figures are unknown rather than zero. */
+  readonly hasEvents: boolean;
   readonly agent: SideMetrics;
   readonly customer: SideMetrics;
   /** Agent talk ÷ (agent + customer talk) × 100, 2 decimals (Gong's talk ratio); null when nobody spoke. */
@@ -186,6 +188,8 @@ export interface TranscriptMetrics {
   readonly overlap: SpanSummary;
   /** Nobody speaking for at least `nonTalkMinMs` (Contact Lens non-talk time). */
   readonly nonTalk: SpanSummary & { readonly percent: number };
+  /** Non-talk instances with hold time taken out (NICE's notable silence), whatever `nonTalkIncludesHold` says: the waits with no word and no hold. */
+  readonly silence: SpanSummary;
   readonly hold: SpanSummary;
   readonly mute: SpanSummary;
   readonly transfers: readonly number[];

@@ -10,6 +10,7 @@ import { intervalSchema } from '../bands/interval.js';
 import { conditionSchema } from '../conditions/conditions.js';
 import { isExactDecimal } from '../exact/rational.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
+import { measureRuleSchema } from './measure-rule.js';
 
 const id = z
   .string()
@@ -89,6 +90,7 @@ const yesNoItem = z
     points: points,
     noPoints: points.optional().meta({ description: 'Points for "no" (default 0; may be negative).' }),
     phrases: phraseRuleSchema.optional().meta({ description: 'Required phrases: present → yes, missing → no.' }),
+    measure: measureRuleSchema.optional().meta({ description: 'A test on the timed transcript’s measures: holds → yes, fails → no.' }),
   })
   .meta({ id: 'YesNoItem', title: 'Yes/no item', description: 'Met (true) earns `points`, not met (false) earns `noPoints`.' });
 
@@ -115,6 +117,7 @@ const numericItem = z
     points: points.meta({ description: 'The item’s maximum.' }),
     ranges: z.array(z.strictObject({ range: intervalSchema, points: points, label: localizedTextSchema.optional() })).min(1),
     domain: intervalSchema.optional().meta({ description: 'The values an answer may take; the ranges must tile it. Default: the union of the ranges.' }),
+    measure: measureRuleSchema.optional().meta({ description: 'The measure whose value is the answer (e.g. agent.speechRate), from a timed transcript.' }),
   })
   .meta({ id: 'NumericItem', title: 'Numeric item', description: 'A measured value (seconds, a count…) mapped to points by ranges.' });
 
@@ -139,6 +142,7 @@ const penaltyItem = z
     maxOccurrences: z.number().int().positive().optional(),
     maxDeduction: positive.optional().meta({ description: 'The most this item may deduct in one call.' }),
     phrases: phraseRuleSchema.optional().meta({ description: 'Forbidden phrases: each hit is one occurrence.' }),
+    measure: measureRuleSchema.optional().meta({ description: 'A count measure (each is one occurrence), or a test (one occurrence when it holds).' }),
     required: z.boolean().optional(),
   })
   .meta({ id: 'Penalty', title: 'Penalty', description: 'Deducts from its section per occurrence. Answer: a count (or true = 1).' });
@@ -149,6 +153,7 @@ const fatalItem = z
     kind: z.literal('fatal'),
     scope: fatalScope,
     phrases: phraseRuleSchema.optional().meta({ description: 'Any hit triggers it (e.g. reading out an ID number).' }),
+    measure: measureRuleSchema.optional().meta({ description: 'A test on the timed transcript’s measures: holds → breach.' }),
     required: z.boolean().optional(),
   })
   .meta({ id: 'FatalItem', title: 'Fatal (auto-fail) item', description: 'Answer true when the breach happened.' });

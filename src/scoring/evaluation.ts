@@ -42,6 +42,21 @@ export const turnSchema = z.strictObject({
   speaker: z.string().min(1),
   text: z.string(),
   start: z.number().finite().nonnegative().optional(),
+  end: z.number().finite().nonnegative().optional().meta({ description: 'Seconds from the call’s start; when any turn has one, every turn needs start and end (a timed transcript).' }),
+});
+
+/**
+ * The zod schema of a telephony event of a timed call (seconds).
+ *
+ * @example
+ * ```ts
+ * callEventSchema.parse({ type: 'hold', start: 27, end: 62 });
+ * ```
+ */
+export const callEventSchema = z.strictObject({
+  type: z.enum(['hold', 'mute', 'transfer']),
+  start: z.number().finite().nonnegative(),
+  end: z.number().finite().nonnegative().optional(),
 });
 
 /**
@@ -62,6 +77,8 @@ export const evaluationSchema = z
     answers: z.record(z.string(), answerSchema),
     attributes: z.record(z.string(), z.union([z.string(), z.number().finite(), z.boolean()])).optional(),
     transcript: z.array(turnSchema).optional(),
+    events: z.array(callEventSchema).optional().meta({ description: 'Hold, mute and transfer events from the telephony side (seconds).' }),
+    duration: z.number().finite().nonnegative().optional().meta({ description: 'The call’s length in seconds.' }),
   })
   .meta({ title: 'callqa evaluation', description: 'One evaluated call.' });
 
@@ -72,4 +89,6 @@ export interface Turn {
   readonly speaker: string;
   readonly text: string;
   readonly start?: number;
+  /** Seconds from the call's start (timed transcripts). */
+  readonly end?: number;
 }

@@ -20,6 +20,8 @@ import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.j
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { daysInMonth } from '../periods/day-number.js';
+import { validateTimings } from '../conversation/validate.js';
+import { decideByMeasure, measureCall, measureEvidence, type MeasureEvidence } from './measures.js';
 
 /**
  * Thrown by {@link scoreCall} when an evaluation does not fit its rubric;
@@ -45,7 +47,7 @@ export type SafeScoreResult =
   | { readonly success: false; readonly issues: readonly Issue[] };
 
 const ZERO = Ratio.ZERO;
-const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript']);
+const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript', 'events', 'duration']);
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d))?$/;
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -132,6 +134,7 @@ function parseEvaluation(ev: unknown, issues: Issue[]): ParsedEvaluation | null 
       transcript = tr as Turn[];
     }
   }
+  issues.push(...validateTimings(tr, ev['events'], ev['duration']));
   if (id === undefined || agentId === undefined || date === undefined || !isPlainObject(answers)) return null;
   return { id, agentId, evaluatorId, date, answers, attributes, transcript };
 }
@@ -431,6 +434,10 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
     }
   }
 
+  // Measures of a timed transcript, for items with measure rules (only when the evaluation is sound so far).
+  const input = evaluation as Record<string, unknown>; // an object: parseEvaluation checked it
+  const measured = issues.length === 0 ? measureCall(rubric, ev.transcript, input['events'], input['duration']) : null;
+  const measures: MeasureEvidence[] = [];
   const mode = rubric.mode;
   const fullMarks = rubric.naPolicy === 'full-marks';
   const itemScores: ItemScore[] = [];
@@ -459,7 +466,13 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
       const hits = hitsByItem.get(item.id);
-      const o = evaluateItem(item, applies, answer, hits, hasTranscript, rubric, issues);
+      const decided = measured && applies && answer === undefined ? decideByMeasure(item, measured) : null;
+      const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues);
+      if (decided) {
+        o.source = 'measure';
+        o.reason = `${decided.reason} → ${o.reason}`;
+      }
+      if (measured) measures.push(...measureEvidence(item, measured, decided !== null));
       if (hits) for (const h of hits) evidence.push(withItem(h, item.id, o.source === 'transcript'));
 
       // What the item contributes to earned and possible, in section units.
@@ -654,6 +667,7 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
     evidence,
   };
   if (ev.evaluatorId !== undefined) score.evaluatorId = ev.evaluatorId;
+  if (measured) score.measures = measures;
   return { success: true, score };
 }
 

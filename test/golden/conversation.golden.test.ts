@@ -104,6 +104,9 @@ describe('the golden call, hand-worked', () => {
   it('NICE-style (hold excluded): only the 4 s silence remains; 0.5 s and 1.0 s either side of the hold are under 3 s', () => {
     const nice = transcriptMetrics(fromJson(), { nonTalkIncludesHold: false });
     expect(nice.nonTalk.instances.map((x) => [x.startMs, x.endMs])).toEqual([[11400, 15400]]);
+    // `silence` is the same whatever the option.
+    expect(m.silence.instances.map((x) => [x.startMs, x.endMs])).toEqual([[11400, 15400]]);
+    expect(m.silence.totalMs).toBe(4000);
   });
 
   it('hold and waits: one 35 s hold; the wait around it is 36.5 s, over 30 s', () => {
