@@ -160,10 +160,19 @@ const DEFS = {
     description: 'Longest time from the customer stopping to the agent starting.',
     read: (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.maxMs), spans: m.responseLatency.max ? [m.responseLatency.max] : [] }),
   },
-} satisfies Record<string, MetricDefinition>;
+} as unknown as Record<MetricName, MetricDefinition>; // the spread parts are typed by string; the test checks every name is there
 
+type SideName = 'agent' | 'customer';
+type SpanKind = 'overlap' | 'nonTalk' | 'silence' | 'hold' | 'waits' | 'waits.long';
 /** The name of a measure a rubric item may use. */
-export type MetricName = keyof typeof DEFS;
+export type MetricName =
+  | `${SideName}.${'talkSeconds' | 'talkPercent' | 'speechRate' | 'speechRate.fastestTurn' | 'longestMonologueSeconds'}`
+  | `interruptions.by${'Agent' | 'Customer'}.${'count' | 'seconds'}`
+  | `${SpanKind}.${'count' | 'seconds' | 'longestSeconds'}`
+  | 'agent.talkRatio'
+  | 'nonTalk.percent'
+  | 'responseLatency.medianSeconds'
+  | 'responseLatency.maxSeconds';
 
 /**
  * Every measure by name.

@@ -13,6 +13,7 @@ import type { CallEvent, MetricsOptions, Span, TimedCall, TranscriptMetrics } fr
 import { isTimedTranscript } from '../conversation/validate.js';
 import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import { testsOf, type MeasureRuleDefinition, type MeasureTest } from '../rubric/measure-rule.js';
+import type { Issue } from '../issues/issues.js';
 import type { AnswerValue, Turn } from './evaluation.js';
 
 /**
@@ -147,4 +148,26 @@ export function measureEvidence(item: CompiledItem, measured: MeasuredCall, deci
     const r = readMetric(measured.metrics, metric);
     return { itemId: item.id, metric, value: r.value, unit: METRICS[metric].unit, spans: r.spans.map(toSeconds), decided };
   });
+}
+
+const TIMING_ROOTS = new Set(['transcript', 'events', 'duration']);
+
+/**
+ * When a call's timings are wrong, its items with measure rules could not be
+ * measured: their "needs an answer" issues only repeat the timing issues, so
+ * they are dropped (in place) and the timing issues speak for them.
+ *
+ * @example
+ * ```ts
+ * dropMeasureCascade(issues, rubric);
+ * ```
+ */
+export function dropMeasureCascade(issues: Issue[], rubric: Rubric): void {
+  if (!rubricInfo(rubric).any || !issues.some((i) => TIMING_ROOTS.has(String(i.path[0])))) return;
+  let w = 0;
+  for (const i of issues) {
+    const item = i.code === 'missing_answer' && i.path[0] === 'answers' ? rubric.items.get(String(i.path[1])) : undefined;
+    if (!(item && ruleOf(item))) issues[w++] = i;
+  }
+  issues.length = w;
 }

@@ -21,7 +21,7 @@ import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { daysInMonth } from '../periods/day-number.js';
 import { validateTimings } from '../conversation/validate.js';
-import { decideByMeasure, measureCall, measureEvidence, type MeasureEvidence } from './measures.js';
+import { decideByMeasure, dropMeasureCascade, measureCall, measureEvidence, type MeasureEvidence } from './measures.js';
 
 /**
  * Thrown by {@link scoreCall} when an evaluation does not fit its rubric;
@@ -590,6 +590,7 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
     works.push({ sec, earned, possible, capped, floored, failed, deducted });
   }
 
+  dropMeasureCascade(issues, rubric);
   if (issues.length > 0) return { success: false, issues };
 
   // Totals, renormalised over the sections that applied.

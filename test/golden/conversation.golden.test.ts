@@ -21,6 +21,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  METRIC_NAMES,
+  readMetric,
   readTimedCall,
   readTranscribeCallAnalytics,
   readWebVtt,
@@ -176,5 +178,15 @@ describe('three formats, one set of measures', () => {
     expect(m.customer.interruptions.totalMs).toBe(cc.Interruptions.TotalTimeMillis);
     expect(m.agent.talkMs).toBe(cc.TalkTime.DetailsByParticipant.AGENT.TotalTimeMillis);
     expect(m.customer.talkMs).toBe(cc.TalkTime.DetailsByParticipant.CUSTOMER.TotalTimeMillis);
+  });
+});
+
+describe('the measure catalogue', () => {
+  it('holds all 36 names of MetricName, each readable on the golden call', () => {
+    // 5 per side × 2 + interruptions 2 × 2 + 6 span kinds × 3 + talk ratio, non-talk %, 2 latencies = 10 + 4 + 18 + 4
+    expect(METRIC_NAMES).toHaveLength(36);
+    const m = transcriptMetrics(fromJson());
+    for (const name of METRIC_NAMES) expect(typeof readMetric(m, name).value === 'number').toBe(true);
+    expect(readMetric(m, 'waits.long.count')).toEqual({ value: 1, spans: [{ startMs: 26500, endMs: 63000, turns: [6, 7] }] });
   });
 });
