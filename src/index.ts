@@ -13,6 +13,7 @@ export * from './rubric/index.js';
 export * from './scoring/index.js';
 export * from './format/index.js';
 export * from './phrases/index.js';
+export * from './conversation/index.js';
 export { rubricJsonSchema } from './schema-json/json-schema.js';
 export * from './distributions/index.js';
 export * from './kpis/index.js';
