@@ -14,7 +14,6 @@
  * with them by a two-pointer walk over both sorted lists.
  */
 import { CallqaError, type Issue } from '../issues/issues.js';
-import { Ratio } from '../exact/rational.js';
 import {
   DEFAULT_BACKCHANNELS,
   type Interruption,
@@ -51,6 +50,8 @@ interface Resolved {
   longWaitMs: number;
   minOverlapMs: number;
   backchannels: Set<string>;
+  /** The most units any listed backchannel has: longer turns are not looked up. */
+  backchannelListUnits: number;
   backchannelMaxUnits: number;
   minUnits: number;
 }
@@ -61,6 +62,7 @@ const resolvedCache = new WeakMap<MetricsOptions, Resolved>();
 function resolve(o: MetricsOptions): Resolved {
   let r = resolvedCache.get(o);
   if (!r) {
+    const list = o.backchannels ?? DEFAULT_BACKCHANNELS;
     r = {
       agent: new Set((o.agentSpeakers ?? ['agent']).map((s) => s.toLowerCase())),
       nonTalkMinMs: o.nonTalkMinMs ?? 3000,
@@ -68,6 +70,7 @@ function resolve(o: MetricsOptions): Resolved {
       longWaitMs: o.longWaitMs ?? 30000,
       minOverlapMs: o.interruptionMinOverlapMs ?? 500,
       backchannels: o.backchannels ? new Set(o.backchannels.map(backchannelKey)) : DEFAULT_KEYS,
+      backchannelListUnits: Math.max(0, ...list.map(speechUnits)),
       backchannelMaxUnits: o.backchannelMaxUnits ?? 1,
       minUnits: o.speechRateMinUnits ?? 4,
     };
@@ -77,7 +80,20 @@ function resolve(o: MetricsOptions): Resolved {
 }
 
 const toMs = (s: number): number => Math.round(s * 1000);
-const pct = (a: number, b: number): number => (b <= 0 ? 0 : Ratio.of(a * 100, b).round(2));
+/**
+ * n ÷ d rounded half-up to 2 decimals, for non-negative integers (exact:
+ * integer arithmetic, one division by 100 at the end).
+ */
+function round2(n: number, d: number): number {
+  const a = 200 * n + d;
+  const b = 2 * d;
+  let q = Math.floor(a / b);
+  // The float division may land one off at an exact boundary: correct it.
+  if (q * b > a) q--;
+  else if ((q + 1) * b <= a) q++;
+  return q / 100;
+}
+const pct = (a: number, b: number): number => (b <= 0 ? 0 : round2(a * 100, b));
 
 interface Interval {
   s: number;
@@ -245,7 +261,7 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = {}):
     const X = sides[x];
     const Y = sides[1 - x]!;
     const units = speechUnits(turn.text);
-    const bc = units <= o.backchannelMaxUnits || o.backchannels.has(backchannelKey(turn.text));
+    const bc = units <= o.backchannelMaxUnits || (units <= o.backchannelListUnits && o.backchannels.has(backchannelKey(turn.text)));
 
     // Overlap with the other side, and interruptions.
     if (Y.activeEnd > s) {
@@ -285,7 +301,7 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = {}):
     if (units >= o.minUnits && e > s) {
       X.units += units;
       X.ms += e - s;
-      const r: TurnRate = { turn: i, startMs: s, endMs: e, units, ms: e - s, perMinute: Ratio.of(units * 60000, e - s).round(2) };
+      const r: TurnRate = { turn: i, startMs: s, endMs: e, units, ms: e - s, perMinute: round2(units * 60000, e - s) };
       X.rates.push(r);
       if (!X.fastest || units * X.fastest.ms > X.fastest.units * r.ms) X.fastest = r;
       if (!X.slowest || units * X.slowest.ms < X.slowest.units * r.ms) X.slowest = r;
@@ -335,7 +351,7 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = {}):
       talkMs: w.talk,
       talkPercent: pct(w.talk, durationMs),
       speechRate: {
-        perMinute: w.ms > 0 ? Ratio.of(w.units * 60000, w.ms).round(2) : null,
+        perMinute: w.ms > 0 ? round2(w.units * 60000, w.ms) : null,
         units: w.units,
         ms: w.ms,
         turns: w.rates,
