@@ -87,6 +87,8 @@ const toMs = (s: number): number => Math.round(s * 1000);
 function round2(n: number, d: number): number {
   const a = 200 * n + d;
   const b = 2 * d;
+  // Beyond 2^53 (times of years), the same in big integers.
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return Number((200n * BigInt(n) + BigInt(d)) / (2n * BigInt(d))) / 100;
   let q = Math.floor(a / b);
   // The float division may land one off at an exact boundary: correct it.
   if (q * b > a) q--;
