@@ -25,6 +25,7 @@ import {
   type TranscriptMetrics,
   type TurnRate,
 } from './types.js';
+import { median, pct, round2, span, subtract, summary, union, type Interval } from './intervals.js';
 import { backchannelKey, speechUnits } from './units.js';
 import { turnShapeIssues, validateTimings } from './validate.js';
 
@@ -80,115 +81,12 @@ function resolve(o: MetricsOptions): Resolved {
 }
 
 const toMs = (s: number): number => Math.round(s * 1000);
-/**
- * n ÷ d rounded half-up to 2 decimals, for non-negative integers (exact:
- * integer arithmetic, one division by 100 at the end).
- */
-function round2(n: number, d: number): number {
-  const a = 200 * n + d;
-  const b = 2 * d;
-  // Beyond 2^53 (times of years), the same in big integers.
-  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return Number((200n * BigInt(n) + BigInt(d)) / (2n * BigInt(d))) / 100;
-  let q = Math.floor(a / b);
-  // The float division may land one off at an exact boundary: correct it.
-  if (q * b > a) q--;
-  else if ((q + 1) * b <= a) q++;
-  return q / 100;
-}
-const pct = (a: number, b: number): number => (b <= 0 ? 0 : round2(a * 100, b));
-
-interface Interval {
-  s: number;
-  e: number;
-  turns: number[];
-}
-
-function summary(list: readonly Interval[]): SpanSummary {
-  let total = 0;
-  let longest = 0;
-  for (const x of list) {
-    const d = x.e - x.s;
-    total += d;
-    if (d > longest) longest = d;
-  }
-  return { count: list.length, totalMs: total, longestMs: longest, instances: list.map(span) };
-}
-
-const span = (x: Interval): Span => ({ startMs: x.s, endMs: x.e, turns: x.turns });
 
 /** Sorted, disjoint spans of one event type. */
 function eventSpans(call: TimedCall, type: string): Interval[] {
   const out: Interval[] = [];
   for (const ev of call.events ?? []) if (ev.type === type && ev.end !== undefined) out.push({ s: toMs(ev.start), e: toMs(ev.end), turns: [] });
   return out;
-}
-
-/** `gaps` minus `holes` (both sorted and disjoint), by a two-pointer walk. */
-function subtract(gaps: readonly Interval[], holes: readonly Interval[]): Interval[] {
-  if (holes.length === 0) return [...gaps];
-  const out: Interval[] = [];
-  let h = 0;
-  for (const g of gaps) {
-    let cur = g.s;
-    while (h < holes.length && (holes[h] as Interval).e <= cur) h++;
-    for (let k = h; k < holes.length && (holes[k] as Interval).s < g.e; k++) {
-      const x = holes[k] as Interval;
-      if (x.s > cur) out.push({ s: cur, e: x.s, turns: g.turns });
-      cur = Math.max(cur, x.e);
-    }
-    if (cur < g.e) out.push({ s: cur, e: g.e, turns: g.turns });
-  }
-  return out;
-}
-
-/** The union of two sorted interval lists, touching or overlapping ones merged. */
-function union(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const out: Interval[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = j >= b.length || (i < a.length && (a[i] as Interval).s <= (b[j] as Interval).s) ? (a[i++] as Interval) : (b[j++] as Interval);
-    const last = out[out.length - 1];
-    if (last && x.s <= last.e) {
-      last.e = Math.max(last.e, x.e);
-      for (const t of x.turns) if (!last.turns.includes(t)) last.turns.push(t);
-    } else out.push({ s: x.s, e: x.e, turns: [...x.turns] });
-  }
-  return out;
-}
-
-/** The k-th smallest (0-based) by quickselect: expected linear time. */
-function select(xs: number[], k: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo < hi) {
-    const pivot = xs[(lo + hi) >> 1] as number;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((xs[i] as number) < pivot) i++;
-      while ((xs[j] as number) > pivot) j--;
-      if (i <= j) {
-        const t = xs[i] as number;
-        xs[i] = xs[j] as number;
-        xs[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return xs[k] as number;
-}
-
-function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const c = [...xs];
-  const n = c.length;
-  if (n % 2 === 1) return select(c, n >> 1);
-  return (select(c, n / 2 - 1) + select(c, n / 2)) / 2;
 }
 
 interface SideWork {

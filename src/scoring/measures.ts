@@ -54,7 +54,14 @@ function rubricInfo(rubric: Rubric): { any: boolean; options: MetricsOptions } {
   return info;
 }
 
-/** An item's measure rule, if it has one. */
+/**
+ * An item's measure rule, if it has one.
+ *
+ * @example
+ * ```ts
+ * ruleOf(rubric.items.get('pace')!); // { all: [{ metric: 'agent.speechRate', op: '>=', value: 150 }, …] }
+ * ```
+ */
 export function ruleOf(item: CompiledItem): MeasureRuleDefinition | undefined {
   const def = item.def as { measure?: MeasureRuleDefinition };
   return def.measure;
