@@ -79,11 +79,9 @@ export function ruleOf(item: CompiledItem): MeasureRuleDefinition | undefined {
  */
 export function measureCall(rubric: Rubric, transcript: readonly Turn[] | undefined, events: unknown, duration: unknown): MeasuredCall | null {
   if (!transcript || !rubricInfo(rubric).any || !isTimedTranscript(transcript)) return null;
-  const call: TimedCall = {
-    transcript: transcript as TimedCall['transcript'],
-    ...(Array.isArray(events) ? { events: events as CallEvent[] } : {}),
-    ...(typeof duration === 'number' ? { duration } : {}),
-  };
+  const call: { transcript: TimedCall['transcript']; events?: CallEvent[]; duration?: number } = { transcript: transcript as TimedCall['transcript'] };
+  if (Array.isArray(events)) call.events = events as CallEvent[];
+  if (typeof duration === 'number') call.duration = duration;
   return { metrics: measureValidCall(call, rubricInfo(rubric).options) };
 }
 
@@ -98,22 +96,47 @@ const cmp: Record<MeasureTest['op'], (a: number, b: number) => boolean> = {
 const UNIT_TEXT: Record<MetricUnit, string> = { seconds: ' s', count: '', percent: '%', 'per-minute': '/min' };
 const show = (name: MetricName, v: number | null): string => (v === null ? 'not available' : `${v}${UNIT_TEXT[METRICS[name].unit]}`);
 
+const toSeconds = (s: Span): MeasureEvidence['spans'][number] => ({ start: s.startMs / 1000, end: s.endMs / 1000, turns: s.turns });
+
 /**
- * The answer a measure gives an item, with the reason shown in the breakdown;
- * null when the item has no rule or its measure is not available for this call.
+ * What an item's measure rule says about a measured call, each measure read
+ * once: the answer it gives (with the reason shown in the breakdown; null when
+ * the item has no rule, the evaluator answered, or a measure it needs is not
+ * available for this call) and the evidence (every measure the rule reads,
+ * its value and spans; `decided` tells whether it decided the item).
  *
  * @example
  * ```ts
- * decideByMeasure(item, measured); // { value: true, reason: 'interruptions.byAgent.count = 0 (is 0)' }
+ * const m = applyMeasure(item, measured, false);
+ * m.decided; // { value: true, reason: 'interruptions.byAgent.count = 0 holds (0)' }
  * ```
  */
-export function decideByMeasure(item: CompiledItem, measured: MeasuredCall): { value: AnswerValue; reason: string } | null {
+export function applyMeasure(
+  item: CompiledItem,
+  measured: MeasuredCall,
+  answered: boolean,
+): { decided: { value: AnswerValue; reason: string } | null; evidence: MeasureEvidence[] } {
   const rule = ruleOf(item);
-  if (!rule) return null;
+  if (!rule) return { decided: null, evidence: [] };
   const tests = testsOf(rule);
+  const names: MetricName[] = tests.length === 0 ? (rule.metric !== undefined ? [rule.metric] : []) : tests.map((t) => t.metric);
+  const readings = new Map<MetricName, ReturnType<typeof readMetric>>();
+  for (const n of names) if (!readings.has(n)) readings.set(n, readMetric(measured.metrics, n));
+  const decided = answered ? null : decide(rule, tests, readings, item.kind);
+  const evidence: MeasureEvidence[] = [];
+  for (const [metric, r] of readings) evidence.push({ itemId: item.id, metric, value: r.value, unit: METRICS[metric].unit, spans: r.spans.map(toSeconds), decided: decided !== null });
+  return { decided, evidence };
+}
+
+function decide(
+  rule: MeasureRuleDefinition,
+  tests: readonly MeasureTest[],
+  readings: ReadonlyMap<MetricName, { value: number | null }>,
+  kind: CompiledItem['kind'],
+): { value: AnswerValue; reason: string } | null {
   if (tests.length === 0) {
     if (rule.metric === undefined) return null;
-    const v = readMetric(measured.metrics, rule.metric).value;
+    const v = readings.get(rule.metric)?.value ?? null;
     return v === null ? null : { value: v, reason: `${rule.metric} = ${show(rule.metric, v)}` };
   }
   // `all`: every test must be known and hold; `any`: one known test holding is enough.
@@ -122,7 +145,7 @@ export function decideByMeasure(item: CompiledItem, measured: MeasuredCall): { v
   let known = false;
   const parts: string[] = [];
   for (const t of tests) {
-    const v = readMetric(measured.metrics, t.metric).value;
+    const v = readings.get(t.metric)?.value ?? null;
     if (v === null) {
       if (every) return null;
       continue;
@@ -133,28 +156,7 @@ export function decideByMeasure(item: CompiledItem, measured: MeasuredCall): { v
     parts.push(`${t.metric} ${t.op} ${t.value}${UNIT_TEXT[METRICS[t.metric].unit]} ${h ? 'holds' : 'fails'} (${show(t.metric, v)})`);
   }
   if (!known) return null;
-  const value: AnswerValue = item.kind === 'penalty' ? (holds ? 1 : 0) : holds;
-  return { value, reason: parts.join('; ') };
-}
-
-const toSeconds = (s: Span): MeasureEvidence['spans'][number] => ({ start: s.startMs / 1000, end: s.endMs / 1000, turns: s.turns });
-
-/**
- * The evidence of an item's rule: each measure it reads, its value and spans.
- *
- * @example
- * ```ts
- * measureEvidence(item, measured, true); // [{ itemId: 'long-wait', metric: 'waits.long.count', value: 1, … }]
- * ```
- */
-export function measureEvidence(item: CompiledItem, measured: MeasuredCall, decided: boolean): MeasureEvidence[] {
-  const rule = ruleOf(item);
-  if (!rule) return [];
-  const names = rule.metric !== undefined ? [rule.metric] : testsOf(rule).map((t) => t.metric);
-  return [...new Set(names)].map((metric) => {
-    const r = readMetric(measured.metrics, metric);
-    return { itemId: item.id, metric, value: r.value, unit: METRICS[metric].unit, spans: r.spans.map(toSeconds), decided };
-  });
+  return { value: kind === 'penalty' ? (holds ? 1 : 0) : holds, reason: parts.join('; ') };
 }
 
 const TIMING_ROOTS = new Set(['transcript', 'events', 'duration']);

@@ -21,7 +21,7 @@ import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { daysInMonth } from '../periods/day-number.js';
 import { validateTimings } from '../conversation/validate.js';
-import { decideByMeasure, dropMeasureCascade, measureCall, measureEvidence, type MeasureEvidence } from './measures.js';
+import { applyMeasure, dropMeasureCascade, measureCall, type MeasureEvidence } from './measures.js';
 
 /**
  * Thrown by {@link scoreCall} when an evaluation does not fit its rubric;
@@ -466,13 +466,14 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
       const hits = hitsByItem.get(item.id);
-      const decided = measured && applies && answer === undefined ? decideByMeasure(item, measured) : null;
+      const m = measured ? applyMeasure(item, measured, !applies || answer !== undefined) : null;
+      const decided = m?.decided ?? null;
       const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues);
       if (decided) {
         o.source = 'measure';
         o.reason = `${decided.reason} → ${o.reason}`;
       }
-      if (measured) measures.push(...measureEvidence(item, measured, decided !== null));
+      if (m) for (const e of m.evidence) measures.push(e);
       if (hits) for (const h of hits) evidence.push(withItem(h, item.id, o.source === 'transcript'));
 
       // What the item contributes to earned and possible, in section units.
