@@ -162,6 +162,19 @@ function decide(
 const TIMING_ROOTS = new Set(['transcript', 'events', 'duration']);
 
 /**
+ * Are the transcript, events and duration free of issues (so the call can be
+ * measured, whatever else is wrong with the evaluation)?
+ *
+ * @example
+ * ```ts
+ * timingsSound([{ code: 'unknown_item', path: ['answers', 'x'], message: '' }]); // true
+ * ```
+ */
+export function timingsSound(issues: readonly Issue[]): boolean {
+  return !issues.some((i) => TIMING_ROOTS.has(String(i.path[0])));
+}
+
+/**
  * When a call's timings are wrong, its items with measure rules could not be
  * measured: their "needs an answer" issues only repeat the timing issues, so
  * they are dropped (in place) and the timing issues speak for them.
@@ -172,7 +185,7 @@ const TIMING_ROOTS = new Set(['transcript', 'events', 'duration']);
  * ```
  */
 export function dropMeasureCascade(issues: Issue[], rubric: Rubric): void {
-  if (!rubricInfo(rubric).any || !issues.some((i) => TIMING_ROOTS.has(String(i.path[0])))) return;
+  if (!rubricInfo(rubric).any || timingsSound(issues)) return;
   let w = 0;
   for (const i of issues) {
     const item = i.code === 'missing_answer' && i.path[0] === 'answers' ? rubric.items.get(String(i.path[1])) : undefined;

@@ -21,7 +21,7 @@ import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { daysInMonth } from '../periods/day-number.js';
 import { validateTimings } from '../conversation/validate.js';
-import { applyMeasure, dropMeasureCascade, measureCall, type MeasureEvidence } from './measures.js';
+import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
 
 /**
  * Thrown by {@link scoreCall} when an evaluation does not fit its rubric;
@@ -434,9 +434,9 @@ export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown):
     }
   }
 
-  // Measures of a timed transcript, for items with measure rules (only when the evaluation is sound so far).
+  // Measures of a timed transcript, for items with measure rules (only when its timings are sound).
   const input = evaluation as Record<string, unknown>; // an object: parseEvaluation checked it
-  const measured = issues.length === 0 ? measureCall(rubric, ev.transcript, input['events'], input['duration']) : null;
+  const measured = timingsSound(issues) ? measureCall(rubric, ev.transcript, input['events'], input['duration']) : null;
   const measures: MeasureEvidence[] = [];
   const mode = rubric.mode;
   const fullMarks = rubric.naPolicy === 'full-marks';

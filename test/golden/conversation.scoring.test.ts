@@ -89,6 +89,12 @@ describe('callcenter-qc-7: pace and pauses from the timed transcript', () => {
     if (!r.success) expect(r.issues).toEqual([{ code: 'end_before_start', path: ['transcript', 3, 'end'], message: 'turn 3 ends at 8 s, before it starts (9 s)' }]);
   });
 
+  it('an unrelated problem (an unknown item) is reported alone: the call is still measured', () => {
+    const r = safeScoreCall(qc7, evaluation(qc7, { answers: { ...evaluatorAnswers(qc7), nosuch: true } }));
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.issues.map((i) => i.code)).toEqual(['unknown_item']);
+  });
+
   it('the breakdown names the measure, the spans and the turns', () => {
     const text = formatCallScore(s, { rubric: qc7, locale: 'en' });
     expect(text).toContain('[measure]');
