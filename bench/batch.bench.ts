@@ -1,14 +1,16 @@
 /**
  * Batch throughput: `callqa score` over generated NDJSON (1,000,000 records by
  * default; BENCH_RECORDS to change) against a baseline that only parses and
- * re-serialises the same NDJSON; 1 worker against 2; peak RSS of each run.
+ * re-serialises the same NDJSON; 1 worker against 2; measures on against off
+ * (the same records, timed transcripts, scored with the seed rubric and with
+ * a copy whose measure rules are removed); peak RSS of each run.
  * The input is generated once into bench/out/ (gitignored) and reused.
  *
  * Run alone: `npx tsx bench/batch.bench.ts` (prints Markdown).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, buildCli } from '../test/cli/build.js';
 import { ROOT, SMOKE, fmt, table, target } from './lib.js';
@@ -77,7 +79,20 @@ function shaSync(file: string): string {
 }
 
 const rubric = join(ROOT, 'rubrics', 'callcenter-qc-7.zh-CN.json');
-const input = join(OUT, `calls-${RECORDS}.ndjson`);
+// "timed": generated since `callqa generate` writes timed transcripts (an older cached file would not be).
+const input = join(OUT, `calls-timed-${RECORDS}.ndjson`);
+// Measures off: the same rubric without its measure rules; those items become optional, so a record
+// the measures would have decided leaves them N/A — the same records, scored without measuring anything.
+const offRubric = join(OUT, 'callcenter-qc-7.no-measures.json');
+{
+  const def = JSON.parse(readFileSync(rubric, 'utf8')) as { $schema?: string; sections: { items: Record<string, unknown>[] }[] };
+  delete def.$schema;
+  for (const s of def.sections) for (const it of s.items) if ('measure' in it) {
+    delete it['measure'];
+    it['required'] = false;
+  }
+  writeFileSync(offRubric, JSON.stringify(def));
+}
 let generated: RunResult | null = null;
 if (!existsSync(input)) {
   generated = runOnce([CLI, 'generate', '--agents', '500', '--calls', String(RECORDS), '--seed', '1', '-o', input]);
@@ -86,11 +101,12 @@ const size = statSync(input).size;
 
 const out1 = join(OUT, 'scores-w1.ndjson');
 const out2 = join(OUT, 'scores-w2.ndjson');
+const outOff = join(OUT, 'scores-off.ndjson');
 const baseOut = join(OUT, 'baseline.ndjson');
 let identical = true;
 let outSize = 0;
 const ROUNDS = SMOKE ? 1 : 3;
-const [base, w1, w2] = interleaved(
+const [base, w1, w2, off] = interleaved(
   [
     { args: [join(ROOT, 'bench', 'baseline.mjs'), input, baseOut], after: () => rmSync(baseOut, { force: true }) },
     { args: [CLI, 'score', '-r', rubric, input, '-o', out1, '--workers', '1', '-q'] },
@@ -103,9 +119,11 @@ const [base, w1, w2] = interleaved(
         for (const f of [out1, out2]) rmSync(f, { force: true });
       },
     },
+    { args: [CLI, 'score', '-r', offRubric, input, '-o', outOff, '--workers', '1', '-q'], after: () => rmSync(outOff, { force: true }) },
   ],
   ROUNDS,
-) as [RunResult, RunResult, RunResult];
+) as [RunResult, RunResult, RunResult, RunResult];
+const measuresCost = w1.seconds / off.seconds;
 
 const help = runOnce([CLI, '--help']);
 const rate = (r: RunResult): string => fmt(RECORDS / r.seconds);
@@ -132,6 +150,7 @@ outLines.push(
       ['baseline: parse + re-serialise NDJSON', fmt(base.seconds, 1), rate(base), cpuS(base), mb(base), '1.00×'],
       ['callqa score, 1 worker', fmt(w1.seconds, 1), rate(w1), cpuS(w1), mb(w1), `${fmt(slowdown, 2)}× the time`],
       ['callqa score, 2 workers', fmt(w2.seconds, 1), rate(w2), cpuS(w2), mb(w2), `${fmt(w2.seconds / base.seconds, 2)}× the time`],
+      ['callqa score, 1 worker, measures off (rubric without measure rules)', fmt(off.seconds, 1), rate(off), cpuS(off), mb(off), `${fmt(off.seconds / base.seconds, 2)}× the time`],
       ['`callqa --help` (startup only)', fmt(help.seconds, 2), '–', cpuS(help), mb(help), '–'],
     ],
   ),
@@ -142,6 +161,7 @@ outLines.push(
     ['target', 'measured', 'result'],
     [
       ['1 worker ≤ 1.5× the baseline', `${fmt(slowdown, 2)}×`, target(slowdown <= 1.5)],
+      ['measures on ≤ 1.15× the time with measures off (1 worker, same records)', `${fmt(measuresCost, 2)}×`, target(measuresCost <= 1.15)],
       ['2 workers ≥ 1.7× faster than 1', `${fmt(speedup, 2)}×`, target(speedup >= 1.7)],
       ['peak RSS ≤ 200 MB', `${fmt(peak)} MB`, target(peak > 0 && peak <= 200)],
       ['output with 2 workers byte-identical to 1', identical ? 'identical' : 'DIFFERENT', target(identical)],

@@ -37,7 +37,7 @@ export type * from './conditions/index.js';
 export { parseInterval, inInterval } from './bands/index.js';
 export type * from './bands/index.js';
 
-// Rubrics, call scores, phrases, formatting.
+// Rubrics, call scores, phrases, measures of timed transcripts, formatting.
 export { loadRubric, safeLoadRubric, RubricError } from './rubric/index.js';
 export type * from './rubric/index.js';
 export { rubricJsonSchema } from './schema-json/json-schema.js';
@@ -45,6 +45,21 @@ export { scoreCall, safeScoreCall, EvaluationError } from './scoring/index.js';
 export type * from './scoring/index.js';
 export { compilePhraseMatcher, normalizeText, PhraseError, PHRASE_EVIDENCE_LIMIT } from './phrases/index.js';
 export type * from './phrases/index.js';
+export {
+  transcriptMetrics,
+  safeTranscriptMetrics,
+  validateTimings,
+  isTimedTranscript,
+  readWebVtt,
+  readTranscribeCallAnalytics,
+  readTimedCall,
+  speechUnits,
+  TimingError,
+  METRICS,
+  METRIC_NAMES,
+  DEFAULT_BACKCHANNELS,
+} from './conversation/index.js';
+export type * from './conversation/index.js';
 export { formatCallScore, formatRubric } from './format/index.js';
 export type * from './format/index.js';
 

@@ -6,6 +6,7 @@ import { localize, type Locale } from '../localize/localize.js';
 import type { Rubric } from '../rubric/compiled.js';
 import type { CallScore } from '../scoring/types.js';
 import { clock, table, word } from './text.js';
+import { measureLines, sourceTag } from './measures.js';
 
 /** Options of {@link formatCallScore}. */
 export interface FormatCallScoreOptions {
@@ -79,7 +80,7 @@ export function formatCallScore(score: CallScore, options: FormatCallScoreOption
         lost.map((i) => [
           itemLabel(i.id),
           i.status === 'scored' ? `${i.points}/${i.max}` : w('na'),
-          i.reason + (i.source === 'transcript' ? ' [transcript]' : '') + (i.note ? ` — ${i.note}` : ''),
+          i.reason + sourceTag(i.source) + (i.note ? ` — ${i.note}` : ''),
         ]),
         { indent: '  ', right: [1] },
       ),
@@ -89,7 +90,7 @@ export function formatCallScore(score: CallScore, options: FormatCallScoreOption
     lines.push('', `${w('deductions')}:`);
     lines.push(
       table(
-        score.deductions.map((d) => [itemLabel(d.itemId), String(d.points), d.reason + (d.source === 'transcript' ? ' [transcript]' : '')]),
+        score.deductions.map((d) => [itemLabel(d.itemId), String(d.points), d.reason + sourceTag(d.source)]),
         { indent: '  ', right: [1] },
       ),
     );
@@ -108,6 +109,7 @@ export function formatCallScore(score: CallScore, options: FormatCallScoreOption
       ),
     );
   }
+  lines.push(...measureLines(score, itemLabel, w));
   return lines.join('\n');
 }
 

@@ -84,6 +84,8 @@ const WORDS = {
   deductions: { 'zh-CN': '扣分', 'zh-TW': '扣分', en: 'Deductions', ms: 'Potongan' },
   fatal: { 'zh-CN': '一票否决', 'zh-TW': '一票否決', en: 'Auto-fail', ms: 'Gagal automatik' },
   evidence: { 'zh-CN': '证据', 'zh-TW': '證據', en: 'Evidence', ms: 'Bukti' },
+  measures: { 'zh-CN': '通话度量', 'zh-TW': '通話度量', en: 'Measures', ms: 'Ukuran' },
+  evaluatorDecided: { 'zh-CN': '质检员判定', 'zh-TW': '質檢員判定', en: 'evaluator decided', ms: 'penilai memutuskan' },
   na: { 'zh-CN': '不适用', 'zh-TW': '不適用', en: 'N/A', ms: 'T/B' },
   turn: { 'zh-CN': '第', 'zh-TW': '第', en: 'turn', ms: 'giliran' },
   capped: { 'zh-CN': '封顶', 'zh-TW': '封頂', en: 'capped', ms: 'dihadkan' },

@@ -9,6 +9,9 @@ import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import type { Evaluation, Turn } from '../scoring/evaluation.js';
 import { randomFor, type Random } from './random.js';
 import { EN, NOTES_EN, NOTES_ZH, ZH_CN, type SentenceBank } from './text.js';
+import { timedTranscript } from './timed.js';
+import { ruleOf } from '../scoring/measures.js';
+import type { CallEvent } from '../conversation/types.js';
 
 /**
  * Options of {@link generateEvaluations} and {@link generateKpis}.
@@ -37,6 +40,12 @@ export interface GenerateOptions {
   readonly phraseItems?: 'transcript' | 'answer';
   /** Agent turns between opening and closing: [min, max], default [3, 6]. */
   readonly turns?: readonly [number, number];
+  /**
+   * Timed transcripts (start and end on every turn, hold events, the call's
+   * duration), default true; items with measure rules are then left to the
+   * measures unless `phraseItems` is `'answer'`. False: turns carry a start only.
+   */
+  readonly timings?: boolean;
 }
 
 /**
@@ -169,6 +178,7 @@ export function* generateEvaluations(rubric: Rubric, options: GenerateOptions): 
   const month = checkOptions(options);
   const withTranscript = options.transcripts ?? true;
   const leaveToTranscript = withTranscript && (options.phraseItems ?? 'transcript') === 'transcript';
+  const timed = withTranscript && (options.timings ?? true);
   const [minTurns, maxTurns] = options.turns ?? [3, 6];
   const bank: SentenceBank = rubric.locale === 'en' ? EN : ZH_CN;
   const notes = rubric.locale === 'en' ? NOTES_EN : NOTES_ZH;
@@ -210,6 +220,7 @@ export function* generateEvaluations(rubric: Rubric, options: GenerateOptions): 
         }
         if (leaveToTranscript) continue;
       }
+      if (timed && leaveToTranscript && ruleOf(item)) continue; // left to the timed transcript's measures
       const transcriptDecided = withTranscript && phrases.length > 0;
       switch (item.kind) {
         case 'yes-no':
@@ -248,6 +259,8 @@ export function* generateEvaluations(rubric: Rubric, options: GenerateOptions): 
       answers: typeof answers;
       attributes: Record<string, string | number>;
       transcript?: Turn[];
+      events?: CallEvent[];
+      duration?: number;
     } = {
       id: `C${compactMonth}-${pad(i + 1, width)}`,
       agentId: agentId(agent, options.agents),
@@ -260,12 +273,21 @@ export function* generateEvaluations(rubric: Rubric, options: GenerateOptions): 
         hour: r.int(8, 21),
       },
     };
-    if (withTranscript) ev.transcript = makeTranscript(r, bank, agentSpeaker, r.int(minTurns, maxTurns), injections);
+    if (withTranscript) {
+      const lines = agentLines(r, bank, r.int(minTurns, maxTurns), injections);
+      if (timed) {
+        const tt = timedTranscript(r, bank, agentSpeaker, lines, p);
+        ev.transcript = tt.transcript;
+        ev.events = tt.events; // the telephony side reports its events, none included
+        ev.duration = tt.duration;
+      } else ev.transcript = untimedTranscript(r, bank, agentSpeaker, lines);
+    }
     yield ev;
   }
 }
 
-function makeTranscript(r: Random, bank: SentenceBank, agentSpeaker: string, middle: number, injections: readonly Injection[]): Turn[] {
+/** The agent's lines: opening, `middle` lines, closing, with the injected phrases placed. */
+function agentLines(r: Random, bank: SentenceBank, middle: number, injections: readonly Injection[]): string[] {
   const agentTurns: string[] = [r.pick(bank.opening)];
   for (let k = 0; k < middle; k++) agentTurns.push(r.pick(bank.agent));
   agentTurns.push(r.pick(bank.closing));
@@ -274,6 +296,11 @@ function makeTranscript(r: Random, bank: SentenceBank, agentSpeaker: string, mid
     const carried = inj.turn === 'any' ? r.pick(bank.carrier).replace('{}', inj.phrase) : inj.phrase;
     agentTurns[at] = inj.turn === 'last' ? `${agentTurns[at] ?? ''}${carried}` : `${carried}${agentTurns[at] ?? ''}`;
   }
+  return agentTurns;
+}
+
+/** Turns with a start only, a customer reply between agent lines. */
+function untimedTranscript(r: Random, bank: SentenceBank, agentSpeaker: string, agentTurns: readonly string[]): Turn[] {
   const turns: Turn[] = [];
   let t = 0;
   agentTurns.forEach((text, k) => {

@@ -19,6 +19,11 @@ export interface SentenceBank {
   readonly customer: readonly string[];
   /** Where an injected phrase goes: `{}` is replaced by the phrase. */
   readonly carrier: readonly string[];
+  /** Timed transcripts: the agent asking the customer to hold, and coming back. */
+  readonly holdAsk: readonly string[];
+  readonly holdBack: readonly string[];
+  /** Timed transcripts: short acknowledgements said over the other side. */
+  readonly backchannel: readonly string[];
 }
 
 /**
@@ -57,6 +62,9 @@ export const ZH_CN: SentenceBank = {
     '行，我明白了，谢谢你。',
   ],
   carrier: ['这个{}我帮您再看一下。', '{}，您说的是上个月的费用吧？', '您稍等一下，{}，马上就好。', '{}，这个问题我们会跟进的。'],
+  holdAsk: ['请您稍等，我帮您查询一下详细记录。', '这个需要帮您核实一下，请您稍等片刻。'],
+  holdBack: ['感谢您的耐心等待，已经帮您查到了。', '让您久等了，我这边核实清楚了。'],
+  backchannel: ['嗯', '好的', '对', '嗯嗯'],
 };
 
 /**
@@ -92,6 +100,9 @@ export const EN: SentenceBank = {
     'Great, thanks for your help.',
   ],
   carrier: ['{}, let me look at that again.', '{}, you mean last month’s charge?', 'One moment, {}, nearly done.'],
+  holdAsk: ['Please hold on while I check the details for you.', 'Let me look into that, could you hold for a moment?'],
+  holdBack: ['Thank you for holding, I have the details now.', 'Sorry for the wait, I have checked it for you.'],
+  backchannel: ['uh-huh', 'okay', 'right', 'mm-hmm'],
 };
 
 /**

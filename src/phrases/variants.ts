@@ -1,4 +1,4 @@
-import { VARIANT_OFFSETS, VARIANT_SOURCES } from './variant-table.js';
+import { VARIANT_SOURCES, VARIANT_TARGETS } from './variant-table.js';
 
 /*
  * Traditional → Simplified folding, one code point at a time.
@@ -16,19 +16,40 @@ import { VARIANT_OFFSETS, VARIANT_SOURCES } from './variant-table.js';
  * Why a generated table: opencc-js is the source (scripts/variant-pairs.ts reads
  * it; `npm run tables` writes variant-table.ts; a test checks the two agree on
  * every code point), but shipping it costs 195 KB minified in a browser bundle;
- * the 4,231 one-character pairs are ~11 KB gzip. The map is built on first use.
+ * the 4,231 one-character pairs are ~9.4 KB gzip. The map is built on first use.
  */
 
 let table: Map<number, number> | undefined;
 
+/** The signed base-32 varints of `text` (digits 0-9A-V continue a number, a-z!#$%&* end it; scripts/variant-pairs.ts). */
+function readVarints(text: string): number[] {
+  const out: number[] = [];
+  let z = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const more = c <= 57 ? c - 48 : c <= 86 && c >= 65 ? c - 55 : -1; // '0'-'9', 'A'-'V'
+    if (more >= 0) {
+      z = z * 32 + more;
+      continue;
+    }
+    const last = c >= 97 && c <= 122 ? c - 97 : '!#$%&*'.indexOf(text[i]!) + 26;
+    z = z * 32 + last;
+    out.push(z % 2 === 0 ? z / 2 : -(z + 1) / 2); // zigzag back to signed
+    z = 0;
+  }
+  return out;
+}
+
 function build(): Map<number, number> {
   const map = new Map<number, number>();
-  const sources = VARIANT_SOURCES.split(',');
-  const offsets = VARIANT_OFFSETS.split(',');
-  let cp = 0;
+  const sources = readVarints(VARIANT_SOURCES);
+  const targets = readVarints(VARIANT_TARGETS);
+  let t = 0;
+  let s = 0;
   for (let i = 0; i < sources.length; i++) {
-    cp += parseInt(sources[i]!, 36);
-    map.set(cp, cp - parseInt(offsets[i]!, 36));
+    t += sources[i]!;
+    s += targets[i]!;
+    map.set(t, s);
   }
   return map;
 }

@@ -1,4 +1,5 @@
 export { loadRubric, safeLoadRubric, RubricError, fromZodIssues, type SafeRubricResult } from './load.js';
+export { measureRuleSchema, checkMeasureRule, testsOf, type MeasureRuleDefinition, type MeasureTest } from './measure-rule.js';
 export type { Rubric, CompiledItem, CompiledSection, CompiledGrade, FatalScope } from './compiled.js';
 export {
   rubricSchema,

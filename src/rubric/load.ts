@@ -14,6 +14,7 @@ import type { CompiledGrade, CompiledItem, CompiledSection, FatalScope, Rubric }
 import { rubricSchema, type ItemDefinition, type RubricDefinition } from './schema.js';
 import { normalizeText } from '../phrases/index.js';
 import { localize } from '../localize/localize.js';
+import { checkMeasureRule } from './measure-rule.js';
 
 /**
  * Thrown by {@link loadRubric}; `issues` lists every problem in the rubric.
@@ -178,6 +179,7 @@ function checkSemantics(def: RubricDefinition): Issue[] {
       if ((item.kind === 'numeric' || item.kind === 'scale') && item.autoFail && !item.autoFail.when) {
         push('required', [...ip, 'autoFail', 'when'], `autoFail on a ${item.kind} item must name the failing answers in \`when\``);
       }
+      issues.push(...checkMeasureRule(item, ip));
       if ('phrases' in item && item.phrases && item.kind !== 'yes-no' && item.phrases.match !== undefined) {
         push('invalid_option', [...ip, 'phrases', 'match'], '`match` applies to required phrases on yes/no items only');
       }

@@ -11,6 +11,7 @@ import { conditionSchema } from '../conditions/conditions.js';
 import { exactNumberCheck } from '../issues/numbers.js';
 import { described } from '../issues/zod.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
+import { measureRuleSchema } from './measure-rule.js';
 
 const id = described(
   z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'ids are letters, digits, "_", "-" or "." and start with a letter or digit' })),
@@ -97,6 +98,7 @@ const yesNoItem = described(
     points: points,
     noPoints: described(z.optional(points), { description: 'Points for "no" (default 0; may be negative).' }),
     phrases: described(z.optional(phraseRuleSchema), { description: 'Required phrases: present → yes, missing → no.' }),
+    measure: described(z.optional(measureRuleSchema), { description: 'A test on the timed transcript’s measures: holds → yes, fails → no.' }),
   }),
   { id: 'YesNoItem', title: 'Yes/no item', description: 'Met (true) earns `points`, not met (false) earns `noPoints`.' },
 );
@@ -125,6 +127,7 @@ const numericItem = described(
     points: described(points, { description: 'The item’s maximum.' }),
     ranges: z.array(z.strictObject({ range: intervalSchema, points: points, label: z.optional(localizedTextSchema) })).check(z.minLength(1)),
     domain: described(z.optional(intervalSchema), { description: 'The values an answer may take; the ranges must tile it. Default: the union of the ranges.' }),
+    measure: described(z.optional(measureRuleSchema), { description: 'The measure whose value is the answer (e.g. agent.speechRate), from a timed transcript.' }),
   }),
   { id: 'NumericItem', title: 'Numeric item', description: 'A measured value (seconds, a count…) mapped to points by ranges.' },
 );
@@ -153,6 +156,7 @@ const penaltyItem = described(
     maxOccurrences: z.optional(wholeNumber.check(z.positive())),
     maxDeduction: described(z.optional(positive), { description: 'The most this item may deduct in one call.' }),
     phrases: described(z.optional(phraseRuleSchema), { description: 'Forbidden phrases: each hit is one occurrence.' }),
+    measure: described(z.optional(measureRuleSchema), { description: 'A count measure (each is one occurrence), or a test (one occurrence when it holds).' }),
     required: z.optional(z.boolean()),
   }),
   { id: 'Penalty', title: 'Penalty', description: 'Deducts from its section per occurrence. Answer: a count (or true = 1).' },
@@ -164,6 +168,7 @@ const fatalItem = described(
     kind: z.literal('fatal'),
     scope: fatalScope,
     phrases: described(z.optional(phraseRuleSchema), { description: 'Any hit triggers it (e.g. reading out an ID number).' }),
+    measure: described(z.optional(measureRuleSchema), { description: 'A test on the timed transcript’s measures: holds → breach.' }),
     required: z.optional(z.boolean()),
   }),
   { id: 'FatalItem', title: 'Fatal (auto-fail) item', description: 'Answer true when the breach happened.' },

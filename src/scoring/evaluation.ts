@@ -44,6 +44,23 @@ export const turnSchema = z.strictObject({
   speaker: z.string().check(z.minLength(1)),
   text: z.string(),
   start: z.optional(z.number().check(z.nonnegative())),
+  end: described(z.optional(z.number().check(z.nonnegative())), {
+    description: 'Seconds from the call’s start; when any turn has one, every turn needs start and end (a timed transcript).',
+  }),
+});
+
+/**
+ * The zod schema of a telephony event of a timed call (seconds).
+ *
+ * @example
+ * ```ts
+ * callEventSchema.parse({ type: 'hold', start: 27, end: 62 });
+ * ```
+ */
+export const callEventSchema = z.strictObject({
+  type: z.enum(['hold', 'mute', 'transfer']),
+  start: z.number().check(z.nonnegative()),
+  end: z.optional(z.number().check(z.nonnegative())),
 });
 
 /**
@@ -64,6 +81,8 @@ export const evaluationSchema = described(
     answers: z.record(z.string(), answerSchema),
     attributes: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
     transcript: z.optional(z.array(turnSchema)),
+    events: described(z.optional(z.array(callEventSchema)), { description: 'Hold, mute and transfer events from the telephony side (seconds).' }),
+    duration: described(z.optional(z.number().check(z.nonnegative())), { description: 'The call’s length in seconds.' }),
   }),
   { title: 'callqa evaluation', description: 'One evaluated call.' },
 );
@@ -75,4 +94,6 @@ export interface Turn {
   readonly speaker: string;
   readonly text: string;
   readonly start?: number;
+  /** Seconds from the call's start (timed transcripts). */
+  readonly end?: number;
 }

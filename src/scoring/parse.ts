@@ -6,13 +6,14 @@
  * the exact arithmetic or the phrase matcher. Every problem becomes an issue
  * with its path; nothing here throws on any JSON-like value.
  */
+import { validateTimings } from '../conversation/validate.js';
 import type { AttributeValue } from '../conditions/conditions.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 import { numberProblem } from '../issues/numbers.js';
 import { daysInMonth } from '../periods/day-number.js';
 import type { AnswerValue, Turn } from './evaluation.js';
 
-const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript']);
+const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript', 'events', 'duration']);
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d))?$/;
 
 /**
@@ -136,6 +137,8 @@ export function parseEvaluation(ev: unknown, issues: Issue[]): ParsedEvaluation 
   }
   const tr = ev['transcript'];
   const transcript = tr === undefined ? undefined : readTranscript(tr, issues);
+  // Timings of a timed transcript and the call's events (src/conversation): every problem by turn index.
+  issues.push(...validateTimings(tr, ev['events'], ev['duration']));
   if (id === undefined || agentId === undefined || date === undefined || !isPlainObject(answers)) return null;
   return { id, agentId, evaluatorId, date, answers, attributes, transcript, hasTranscript: tr !== undefined };
 }

@@ -22,6 +22,7 @@ import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.j
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import { parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
+import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
 
 /**
  * Thrown by {@link scoreCall} when an evaluation does not fit its rubric;
@@ -336,6 +337,10 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     }
   }
 
+  // Measures of a timed transcript, for items with measure rules (only when its timings are sound).
+  const input = evaluation as Record<string, unknown>; // an object: parseEvaluation checked it
+  const measured = timingsSound(issues) ? measureCall(rubric, ev.transcript, input['events'], input['duration']) : null;
+  const measures: MeasureEvidence[] = [];
   const mode = rubric.mode;
   const fullMarks = rubric.naPolicy === 'full-marks';
   const itemScores: ItemScore[] = [];
@@ -364,7 +369,14 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
       const hits = hitsByItem.get(item.id);
-      const o = evaluateItem(item, applies, answer, hits, hasTranscript, rubric, issues);
+      const m = measured ? applyMeasure(item, measured, !applies || answer !== undefined) : null;
+      const decided = m?.decided ?? null;
+      const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues);
+      if (decided) {
+        o.source = 'measure';
+        o.reason = `${decided.reason} → ${o.reason}`;
+      }
+      if (m) for (const e of m.evidence) measures.push(e);
       if (hits) for (const h of hits.hits) evidence.push(withItem(h, item.id, o.source === 'transcript'));
 
       // What the item contributes to earned and possible, in section units.
@@ -482,6 +494,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     works.push({ sec, earned, possible, capped, floored, failed, deducted });
   }
 
+  dropMeasureCascade(issues, rubric);
   if (issues.length > 0) return { success: false, issues };
 
   // Totals, renormalised over the sections that applied.
@@ -559,6 +572,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     evidence,
   };
   if (ev.evaluatorId !== undefined) score.evaluatorId = ev.evaluatorId;
+  if (measured) score.measures = measures;
   return { success: true, score };
 }
 

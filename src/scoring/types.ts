@@ -5,9 +5,10 @@ import type { PhraseEvidence } from '../phrases/index.js';
 import type { FatalScope } from '../rubric/compiled.js';
 import type { ItemKind } from '../rubric/schema.js';
 import type { AnswerValue } from './evaluation.js';
+import type { MeasureEvidence } from './measures.js';
 
 /** Who decided an item's answer. */
-export type AnswerSource = 'evaluator' | 'transcript' | 'default';
+export type AnswerSource = 'evaluator' | 'transcript' | 'measure' | 'default';
 
 /** What happened to an item. */
 export type ItemStatus =
@@ -125,4 +126,6 @@ export interface CallScore {
   readonly items: readonly ItemScore[];
   readonly deductions: readonly Deduction[];
   readonly evidence: readonly ItemEvidence[];
+  /** Measures behind items with measure rules (present when the rubric has such items and the transcript is timed). */
+  readonly measures?: readonly MeasureEvidence[];
 }

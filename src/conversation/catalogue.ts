@@ -1,0 +1,195 @@
+/**
+ * The measures a rubric item may name (`measure.metric`), each with its unit,
+ * the values it can take (so that a rubric asking for the impossible is
+ * refused at load) and how to read it, with its evidence spans, from
+ * {@link TranscriptMetrics}. Times are in seconds here (rubric authors write
+ * "30 s", "2 minutes"); milliseconds are exact in a decimal of 3 places.
+ */
+import type { SideMetrics, Span, TranscriptMetrics, TurnRate } from './types.js';
+
+/** The unit of a measure. */
+export type MetricUnit = 'seconds' | 'count' | 'percent' | 'per-minute';
+
+/** A measure as read for a rubric: its value (null when the call cannot show it) and its evidence. */
+export interface MetricReading {
+  readonly value: number | null;
+  readonly spans: readonly Span[];
+}
+
+/** One entry of the catalogue. */
+export interface MetricDefinition {
+  readonly unit: MetricUnit;
+  /** True for counts: the value is a whole number. */
+  readonly integer: boolean;
+  /** The largest value possible (100 for percentages), or null. */
+  readonly max: number | null;
+  readonly description: string;
+  readonly read: (m: TranscriptMetrics) => MetricReading;
+}
+
+const sec = (ms: number): number => ms / 1000;
+const secOrNull = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
+
+function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinition> {
+  const side = (m: TranscriptMetrics): SideMetrics => m[name];
+  const who = name === 'agent' ? 'the agent' : 'the customer';
+  return {
+    [`${name}.talkSeconds`]: { unit: 'seconds', integer: false, max: null, description: `Time ${who} spoke (overlap counts for both sides).`, read: (m) => ({ value: sec(side(m).talkMs), spans: [] }) },
+    [`${name}.talkPercent`]: { unit: 'percent', integer: false, max: 100, description: `${who}'s talk time as a percentage of the call.`, read: (m) => ({ value: side(m).talkPercent, spans: [] }) },
+    [`${name}.speechRate`]: {
+      unit: 'per-minute',
+      integer: false,
+      max: null,
+      description: `${who}'s speech rate over the whole call: units (Han characters; Latin words and numbers as one each) per minute of the counted turns.`,
+      read: (m) => {
+        const r = side(m).speechRate;
+        const ext = [r.slowest, r.fastest].filter((x, i, a) => x !== null && a.indexOf(x) === i);
+        return { value: r.perMinute, spans: ext.map((t) => turnSpan(t as TurnRate)) };
+      },
+    },
+    [`${name}.speechRate.fastestTurn`]: {
+      unit: 'per-minute',
+      integer: false,
+      max: null,
+      description: `The speech rate of ${who}'s fastest counted turn.`,
+      read: (m) => {
+        const f = side(m).speechRate.fastest;
+        return { value: f?.perMinute ?? null, spans: f ? [turnSpan(f)] : [] };
+      },
+    },
+    [`${name}.longestMonologueSeconds`]: {
+      unit: 'seconds',
+      integer: false,
+      max: null,
+      description: `${who}'s longest monologue.`,
+      read: (m) => {
+        const x = side(m).longestMonologue;
+        return { value: x ? sec(x.endMs - x.startMs) : 0, spans: x ? [x] : [] };
+      },
+    },
+    [`interruptions.by${name === 'agent' ? 'Agent' : 'Customer'}.count`]: {
+      unit: 'count',
+      integer: true,
+      max: null,
+      description: `Interruptions by ${who}.`,
+      read: (m) => ({ value: side(m).interruptions.count, spans: side(m).interruptions.instances }),
+    },
+    [`interruptions.by${name === 'agent' ? 'Agent' : 'Customer'}.seconds`]: {
+      unit: 'seconds',
+      integer: false,
+      max: null,
+      description: `Total overlap of ${who}'s interruptions.`,
+      read: (m) => ({ value: sec(side(m).interruptions.totalMs), spans: side(m).interruptions.instances }),
+    },
+  };
+}
+
+const turnSpan = (t: TurnRate): Span => ({ startMs: t.startMs, endMs: t.endMs, turns: [t.turn] });
+
+/**
+ * Reads a measure for a call.
+ *
+ * @example
+ * ```ts
+ * readMetric(metrics, 'waits.long.count'); // { value: 1, spans: [{ startMs: 26500, endMs: 63000, turns: [6, 7] }] }
+ * ```
+ */
+export function readMetric(m: TranscriptMetrics, name: MetricName): MetricReading {
+  return METRICS[name].read(m);
+}
+
+function summaryMetrics(prefix: string, label: string, get: (m: TranscriptMetrics) => TranscriptMetrics['hold']): Record<string, MetricDefinition> {
+  return {
+    [`${prefix}.count`]: { unit: 'count', integer: true, max: null, description: `Number of ${label}.`, read: (m) => ({ value: get(m).count, spans: get(m).instances }) },
+    [`${prefix}.seconds`]: { unit: 'seconds', integer: false, max: null, description: `Total time of ${label}.`, read: (m) => ({ value: sec(get(m).totalMs), spans: get(m).instances }) },
+    [`${prefix}.longestSeconds`]: {
+      unit: 'seconds',
+      integer: false,
+      max: null,
+      description: `The longest of ${label}.`,
+      read: (m) => {
+        const g = get(m);
+        const top = g.instances.find((x) => x.endMs - x.startMs === g.longestMs);
+        return { value: sec(g.longestMs), spans: top ? [top] : [] };
+      },
+    },
+  };
+}
+
+/** Hold figures need the telephony events: without them they are unknown, not zero. */
+function withoutEvents(defs: Record<string, MetricDefinition>): Record<string, MetricDefinition> {
+  const out: Record<string, MetricDefinition> = {};
+  for (const [k, d] of Object.entries(defs)) out[k] = { ...d, read: (m) => (m.hasEvents ? d.read(m) : { value: null, spans: [] }) };
+  return out;
+}
+
+const DEFS = {
+  ...sideMetrics('agent'),
+  ...sideMetrics('customer'),
+  'agent.talkRatio': {
+    unit: 'percent',
+    integer: false,
+    max: 100,
+    description: "Agent talk ÷ (agent + customer talk) × 100 (Gong's talk ratio).",
+    read: (m: TranscriptMetrics) => ({ value: m.agentTalkRatio, spans: [] }),
+  },
+  ...summaryMetrics('overlap', 'overlaps (both sides at once)', (m) => m.overlap),
+  ...summaryMetrics('nonTalk', 'non-talk instances (nobody speaking for at least the threshold)', (m) => m.nonTalk),
+  'nonTalk.percent': {
+    unit: 'percent',
+    integer: false,
+    max: 100,
+    description: 'Non-talk time as a percentage of the call.',
+    read: (m: TranscriptMetrics) => ({ value: m.nonTalk.percent, spans: m.nonTalk.instances }),
+  },
+  ...summaryMetrics('silence', 'silences of at least the threshold, hold time excluded', (m) => m.silence),
+  ...withoutEvents(summaryMetrics('hold', 'holds (from the telephony events; unknown without them)', (m) => m.hold)),
+  ...summaryMetrics('waits', 'waits (holds and silences, merged)', (m) => m.waits),
+  ...summaryMetrics('waits.long', 'waits longer than the long-wait threshold (30 s)', (m) => m.waits.long),
+  'responseLatency.medianSeconds': {
+    unit: 'seconds',
+    integer: false,
+    max: null,
+    description: 'Median time from the customer stopping to the agent starting.',
+    read: (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.medianMs), spans: [] }),
+  },
+  'responseLatency.maxSeconds': {
+    unit: 'seconds',
+    integer: false,
+    max: null,
+    description: 'Longest time from the customer stopping to the agent starting.',
+    read: (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.maxMs), spans: m.responseLatency.max ? [m.responseLatency.max] : [] }),
+  },
+} as unknown as Record<MetricName, MetricDefinition>; // the spread parts are typed by string; the test checks every name is there
+
+type SideName = 'agent' | 'customer';
+type SpanKind = 'overlap' | 'nonTalk' | 'silence' | 'hold' | 'waits' | 'waits.long';
+/** The name of a measure a rubric item may use. */
+export type MetricName =
+  | `${SideName}.${'talkSeconds' | 'talkPercent' | 'speechRate' | 'speechRate.fastestTurn' | 'longestMonologueSeconds'}`
+  | `interruptions.by${'Agent' | 'Customer'}.${'count' | 'seconds'}`
+  | `${SpanKind}.${'count' | 'seconds' | 'longestSeconds'}`
+  | 'agent.talkRatio'
+  | 'nonTalk.percent'
+  | 'responseLatency.medianSeconds'
+  | 'responseLatency.maxSeconds';
+
+/**
+ * Every measure by name.
+ *
+ * @example
+ * ```ts
+ * METRICS['agent.speechRate'].unit; // 'per-minute'
+ * ```
+ */
+export const METRICS: Readonly<Record<MetricName, MetricDefinition>> = DEFS;
+
+/**
+ * The names, sorted (for the JSON Schema enum and messages).
+ *
+ * @example
+ * ```ts
+ * METRIC_NAMES.includes('waits.long.count'); // true
+ * ```
+ */
+export const METRIC_NAMES = Object.keys(DEFS).sort() as [MetricName, ...MetricName[]];
