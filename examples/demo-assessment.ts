@@ -48,5 +48,5 @@ export function demoAssessment(locale: Locale): string {
     team[row.agentId] = i % 2 === 0 ? 'T1' : 'T2';
   });
   const result = assessAgents(plan, { period: '2026-10', timeZone: 'Asia/Shanghai', calls, metrics, team });
-  return formatAssessment(result, { locale });
+  return formatAssessment(result, { locale, plan });
 }
