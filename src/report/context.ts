@@ -13,7 +13,7 @@ import { analyzeProblems, reviewCalls, type AgentReview, type ProblemOptions, ty
 import type { Rubric } from '../rubric/index.js';
 import type { CallScore } from '../scoring/types.js';
 import { compareCodeUnits as cmp } from '../order/compare.js';
-import { fill, wordsFor, type ReportLocale, type Words } from './words.js';
+import { exclusionLabel, fill, wordsFor, type ReportLocale, type Words } from './words.js';
 import { dayLabel, periodLabel } from './format.js';
 
 /**
@@ -116,7 +116,7 @@ function dataNotes(ctx: Omit<Context, 'notes'>): string[] {
   if (other.length > 0) {
     const by = new Map<string, number>();
     for (const e of other) by.set(e.code, (by.get(e.code) ?? 0) + 1);
-    notes.push(fill(w.excludedCalls, { n: other.length, reasons: [...by].map(([k, v]) => `${k} ${v}`).join(locale === 'en' ? ', ' : '，') }));
+    notes.push(fill(w.excludedCalls, { n: other.length, reasons: [...by].map(([k, v]) => `${exclusionLabel(k, locale)} ${v}`).join(locale === 'en' ? ', ' : '，') }));
   }
   const withMetrics = new Set(Array.isArray(ctx.input.metrics) ? ctx.input.metrics.map((m) => m.agentId) : Object.keys(ctx.input.metrics));
   const noKpi = a.agents.filter((g) => !withMetrics.has(g.agentId)).map((g) => g.agentId);

@@ -53,7 +53,7 @@ const ZH = {
   legendQa: '{label}：原始值为当月质检平均分（满分 {max}），计入总分 = 平均分 × {weight}%',
   legendSection: '热力图中每格为该类别实得分占应得分的比例（不适用的通话不计入应得分）；通话得分按评分表满分 {max} 折算：得分 = 实得 ÷ 本通话应得合计 × {max}。',
   trend: '得分趋势与预警',
-  trendIntro: '单值控制图（XmR）：中心线为全中心本月通话平均分，控制限 = 中心线 ± 3σ̂（σ̂ = 平均移动极差 ÷ 1.128）；三角形为触发预警规则的通话。触发下降预警的座席排在前面。',
+  trendIntro: '单值控制图：中心线为全中心本月通话平均分，控制限 = 中心线 ± 3σ̂（σ̂ = 平均移动极差 ÷ 1.128）；三角形为触发预警规则的通话。触发下降预警的座席排在前面。',
   centreTrend: '全中心（按日平均）',
   alarm: '预警',
   noAlarm: '无预警',
@@ -107,6 +107,9 @@ const ZH = {
   evidence: '证据',
   noEvidence: '无扣分、无失分项',
   dataTable: '查看数据表',
+  allAgentsTable: '全部座席数据表',
+  lowest: '最低分',
+  topOf: '显示失分最多的 {shown} 项，共 {total} 项。',
   notes: '数据说明',
   noCalls: '本月（{period}）没有质检通话，无法绘制图表。',
   outsidePeriod: '{n} 通通话不在考核期 {period} 内（日期 {from} 至 {to}），已剔除；请确认考核方案与通话属于同一月份。',
@@ -229,6 +232,9 @@ const EN: Record<Key, string> = {
   evidence: 'Evidence',
   noEvidence: 'nothing lost, nothing deducted',
   dataTable: 'Data table',
+  allAgentsTable: 'All agents (table)',
+  lowest: 'Lowest',
+  topOf: 'The {shown} items losing the most points, of {total}.',
   notes: 'About the data',
   noCalls: 'There are no evaluated calls in {period}; no chart can be drawn.',
   outsidePeriod: '{n} calls fall outside the period {period} (dated {from} to {to}) and were left out; check that the plan and the calls are for the same month.',
@@ -303,4 +309,51 @@ const CAUSES: Record<string, { 'zh-CN': string; en: string }> = {
  */
 export function causeLabel(id: string, locale: ReportLocale): string {
   return CAUSES[id]?.[locale] ?? id;
+}
+
+const RULES: Record<string, { 'zh-CN': string; en: string }> = {
+  'xmr-beyond-limits': { 'zh-CN': '超出控制限', en: 'beyond a limit' },
+  'beyond-3sigma': { 'zh-CN': '超出 3σ', en: 'beyond 3σ' },
+  'two-of-three-beyond-2sigma': { 'zh-CN': '3 点中 2 点超出 2σ', en: '2 of 3 beyond 2σ' },
+  'four-of-five-beyond-1sigma': { 'zh-CN': '5 点中 4 点超出 1σ', en: '4 of 5 beyond 1σ' },
+  'run-same-side': { 'zh-CN': '连续多点在中心线同侧', en: 'run on one side' },
+  trend: { 'zh-CN': '连续下降或上升', en: 'steady trend' },
+  alternating: { 'zh-CN': '交替升降', en: 'alternating' },
+  'within-1sigma': { 'zh-CN': '连续在 1σ 内', en: 'within 1σ' },
+  'outside-1sigma-both-sides': { 'zh-CN': '两侧连续超出 1σ', en: 'beyond 1σ on both sides' },
+  ewma: { 'zh-CN': '指数加权移动平均', en: 'EWMA' },
+  cusum: { 'zh-CN': '累积和', en: 'CUSUM' },
+};
+
+/**
+ * An early-warning rule's name in words.
+ *
+ * @example
+ * ```ts
+ * ruleLabel('run-same-side', 'zh-CN'); // '连续多点在中心线同侧'
+ * ```
+ */
+export function ruleLabel(rule: string, locale: ReportLocale): string {
+  return RULES[rule]?.[locale] ?? rule;
+}
+
+const EXCLUSIONS: Record<string, { 'zh-CN': string; en: string }> = {
+  outside_period: { 'zh-CN': '不在考核期内', en: 'outside the period' },
+  unknown_agent: { 'zh-CN': '座席不在名单中', en: 'agent not on the roster' },
+  other_rubric: { 'zh-CN': '评分表不符', en: 'another rubric' },
+  invalid: { 'zh-CN': '记录无效', en: 'invalid record' },
+  duplicate_agent: { 'zh-CN': '座席重复', en: 'duplicate agent' },
+  scale_mismatch: { 'zh-CN': '满分不符', en: 'different maximum' },
+};
+
+/**
+ * Why a record was left out, in words.
+ *
+ * @example
+ * ```ts
+ * exclusionLabel('unknown_agent', 'en'); // 'agent not on the roster'
+ * ```
+ */
+export function exclusionLabel(code: string, locale: ReportLocale): string {
+  return EXCLUSIONS[code]?.[locale] ?? code;
 }

@@ -35,7 +35,7 @@ export interface BiasDrawing {
 export function biasSvg(d: BiasDrawing): string {
   const rowH = 24;
   const labelW = Math.min(140, Math.max(50, ...d.rows.map((r) => textWidth(r.label, 11))) + 10);
-  const plotW = 360;
+  const plotW = 520;
   const noteW = Math.max(...d.rows.map((r) => textWidth(`${signed(r.bias)} ${r.word}`, 10))) + 14;
   const width = labelW + plotW + 10;
   const top = 8;

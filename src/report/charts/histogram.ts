@@ -34,7 +34,7 @@ export interface HistogramDrawing {
  * ```
  */
 export function histogramSvg(d: HistogramDrawing): string {
-  const m = { top: 26, right: 10, bottom: 24, left: 34 };
+  const m = { top: 40, right: 10, bottom: 24, left: 34 };
   const width = Math.max(360, m.left + m.right + d.bins.length * 30);
   const height = 220;
   const lo = d.bins[0]?.from ?? 0;
@@ -48,8 +48,8 @@ export function histogramSvg(d: HistogramDrawing): string {
     const x0 = xs(Math.max(lo, g.from));
     const x1 = xs(Math.min(hi, g.to));
     if (x1 <= x0) return;
-    parts.push(`<rect x="${c(x0)}" y="${m.top - 16}" width="${c(x1 - x0)}" height="${c(height - m.bottom - m.top + 16)}" fill="${COLOUR.band[i % 2]}"/>`);
-    parts.push(text((x0 + x1) / 2, m.top - 5, fit(g.label, x1 - x0 - 4, 10), { anchor: 'middle', size: 10, fill: COLOUR.ink }));
+    parts.push(`<rect x="${c(x0)}" y="${m.top - 30}" width="${c(x1 - x0)}" height="${c(height - m.bottom - m.top + 30)}" fill="${COLOUR.band[i % 2]}"/>`);
+    parts.push(text((x0 + x1) / 2, m.top - 18, fit(g.label, x1 - x0 - 4, 10), { anchor: 'middle', size: 10, fill: COLOUR.ink }));
   });
   parts.push(leftAxis(y, m.left, width - m.right, 4, (v) => (Number.isInteger(v) ? num(v, 0) : '')));
   d.bins.forEach((b, i) => {

@@ -30,6 +30,10 @@ export interface XmrDrawing {
   readonly labels: { readonly centre: string; readonly ucl: string; readonly lcl: string };
   readonly width?: number;
   readonly height?: number;
+  /** The highest possible score: a limit above it is named in the label but not drawn off the scale. */
+  readonly ceiling?: number;
+  /** Labels of the first and last point on the x axis (default their numbers). */
+  readonly ends?: readonly [string, string];
 }
 
 const ROUND = 2;
@@ -47,10 +51,11 @@ export function xmrSvg(d: XmrDrawing): string {
   const height = d.height ?? 170;
   const labelW = Math.max(...[d.labels.centre, d.labels.ucl, d.labels.lcl].map((s) => textWidth(`${s} 100.00`, 10))) + 6;
   const m = { top: 10, right: labelW, bottom: 22, left: 34 };
-  const lo = Math.min(d.lcl, ...d.values);
-  const hi = Math.max(d.ucl, ...d.values);
+  const ceiling = d.ceiling ?? Infinity;
+  const lo = Math.max(Math.min(d.lcl, ...d.values), Math.min(0, ...d.values));
+  const hi = Math.min(Math.max(d.ucl, ...d.values), Math.max(ceiling, ...d.values));
   const pad = Math.max(1, (hi - lo) * 0.08);
-  const y = scaleLinear([lo - pad, hi + pad], [height - m.bottom, m.top]).nice();
+  const y = scaleLinear([lo - pad, hi + pad], [height - m.bottom, m.top]);
   const x = scaleLinear([0, Math.max(1, d.values.length - 1)], [m.left + 4, width - m.right - 4]);
   const path = line<number>()
     .x((_, i) => x(i))
@@ -67,7 +72,9 @@ export function xmrSvg(d: XmrDrawing): string {
     })
     .join('');
   const hline = (v: number, dash: string, label: string, colour: string): string =>
-    `<line x1="${c(m.left)}" x2="${c(width - m.right)}" y1="${c(y(v))}" y2="${c(y(v))}" stroke="${colour}" stroke-width="1.2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>` +
+    v > hi || v < lo
+      ? text(width - m.right + 4, v > hi ? m.top + 3.5 : height - m.bottom, fit(`${label} ${num(v)}`, labelW - 4, 10), { size: 10, fill: colour })
+      : `<line x1="${c(m.left)}" x2="${c(width - m.right)}" y1="${c(y(v))}" y2="${c(y(v))}" stroke="${colour}" stroke-width="1.2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>` +
     text(width - m.right + 4, y(v) + 3.5, fit(`${label} ${num(v)}`, labelW - 4, 10), { size: 10, fill: colour });
   // Keep the three limit labels apart when the limits are close together.
   const body = [
@@ -77,8 +84,8 @@ export function xmrSvg(d: XmrDrawing): string {
     hline(d.lcl, '5 3', d.labels.lcl, COLOUR.alarm),
     `<path d="${path ?? ''}" fill="none" stroke="${COLOUR.line}" stroke-width="1.5"/>`,
     marks,
-    text(m.left, height - 6, '1', { size: 10, fill: COLOUR.muted }),
-    text(width - m.right, height - 6, String(d.values.length), { anchor: 'end', size: 10, fill: COLOUR.muted }),
+    text(m.left, height - 6, d.ends?.[0] ?? '1', { size: 10, fill: COLOUR.muted }),
+    text(width - m.right, height - 6, d.ends?.[1] ?? String(d.values.length), { anchor: 'end', size: 10, fill: COLOUR.muted }),
   ].join('');
   return svgFrame({ id: d.id, width, height, title: d.title, desc: d.desc, body });
 }
