@@ -308,7 +308,7 @@ const CAUSES: Record<string, { 'zh-CN': string; en: string }> = {
  * ```
  */
 export function causeLabel(id: string, locale: ReportLocale): string {
-  return CAUSES[id]?.[locale] ?? id;
+  return lookup(CAUSES, id, locale);
 }
 
 const RULES: Record<string, { 'zh-CN': string; en: string }> = {
@@ -334,7 +334,11 @@ const RULES: Record<string, { 'zh-CN': string; en: string }> = {
  * ```
  */
 export function ruleLabel(rule: string, locale: ReportLocale): string {
-  return RULES[rule]?.[locale] ?? rule;
+  return lookup(RULES, rule, locale);
+}
+
+function lookup(table: Record<string, { 'zh-CN': string; en: string }>, id: string, locale: ReportLocale): string {
+  return table[id]?.[locale] ?? id;
 }
 
 const EXCLUSIONS: Record<string, { 'zh-CN': string; en: string }> = {
@@ -355,5 +359,5 @@ const EXCLUSIONS: Record<string, { 'zh-CN': string; en: string }> = {
  * ```
  */
 export function exclusionLabel(code: string, locale: ReportLocale): string {
-  return EXCLUSIONS[code]?.[locale] ?? code;
+  return lookup(EXCLUSIONS, code, locale);
 }

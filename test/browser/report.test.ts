@@ -35,37 +35,56 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Every text box whose content is wider than the box. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('h1, h2, h3, p, li, th, td, figcaption, summary, .kpi-l, .kpi-v, .delta, small.raw')) {
-      if (el.offsetParent === null) continue; // hidden (a closed <details>)
-      if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName} "${(el.textContent ?? '').slice(0, 40)}" ${el.scrollWidth} > ${el.clientWidth}`);
-    }
-    // The page itself must not scroll sideways.
-    if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) out.push(`page ${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth}`);
-    return out;
-  });
-}
+// The checks run inside the page; they are JavaScript source (the project's TypeScript has no DOM types).
+
+/** Every visible text box whose content is wider than the box, and the page scrolling sideways. */
+const OVERFLOWING = `(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('h1, h2, h3, p, li, th, td, figcaption, summary, .kpi-l, .kpi-v, .delta, small.raw')) {
+    if (el.offsetParent === null) continue; // hidden (a closed <details>)
+    if (el.scrollWidth > el.clientWidth + 1) out.push(el.tagName + ' "' + (el.textContent || '').slice(0, 40) + '" ' + el.scrollWidth + ' > ' + el.clientWidth);
+  }
+  const d = document.documentElement;
+  if (d.scrollWidth > d.clientWidth + 1) out.push('page ' + d.scrollWidth + ' > ' + d.clientWidth);
+  return out;
+})()`;
 
 /** SVG text outside its chart's viewBox, and every label with its rendered length and font size. */
-async function svgText(page: Page): Promise<{ outside: string[]; labels: { text: string; length: number; size: number }[] }> {
-  return page.evaluate(() => {
-    const outside: string[] = [];
-    const labels: { text: string; length: number; size: number }[] = [];
-    for (const svg of document.querySelectorAll<SVGSVGElement>('svg.chart')) {
-      const vb = svg.viewBox.baseVal;
-      for (const t of svg.querySelectorAll<SVGTextElement>('text')) {
-        const b = t.getBBox();
-        if (b.x < vb.x - 0.5 || b.y < vb.y - 0.5 || b.x + b.width > vb.x + vb.width + 0.5 || b.y + b.height > vb.y + vb.height + 0.5) {
-          outside.push(`${svg.id || svg.querySelector('title')?.textContent}: "${t.textContent}" [${b.x.toFixed(1)}, ${b.y.toFixed(1)}, ${b.width.toFixed(1)}×${b.height.toFixed(1)}] in ${vb.width}×${vb.height}`);
-        }
-        labels.push({ text: t.textContent ?? '', length: t.getComputedTextLength(), size: Number.parseFloat(getComputedStyle(t).fontSize) });
+const SVG_TEXT = `(() => {
+  const outside = [];
+  const labels = [];
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    const vb = svg.viewBox.baseVal;
+    for (const t of svg.querySelectorAll('text')) {
+      const b = t.getBBox();
+      if (b.x < vb.x - 0.5 || b.y < vb.y - 0.5 || b.x + b.width > vb.x + vb.width + 0.5 || b.y + b.height > vb.y + vb.height + 0.5) {
+        outside.push(svg.querySelector('title').textContent + ': "' + t.textContent + '" [' + b.x.toFixed(1) + ', ' + b.y.toFixed(1) + ', ' + b.width.toFixed(1) + '×' + b.height.toFixed(1) + '] in ' + vb.width + '×' + vb.height);
       }
+      labels.push({ text: t.textContent || '', length: t.getComputedTextLength(), size: Number.parseFloat(getComputedStyle(t).fontSize) });
     }
-    return { outside, labels };
-  });
+  }
+  return { outside, labels };
+})()`;
+
+/** Every chart is an <svg role="img"> with a title, a description and a data table in its figure. */
+const DESCRIBED = `[...document.querySelectorAll('svg.chart')].every((s) =>
+  s.getAttribute('role') === 'img' && !!s.querySelector('title')?.textContent && !!s.querySelector('desc')?.textContent && !!s.closest('figure')?.querySelector('details table'))`;
+
+/** axe-core on the whole page without colour contrast, or colour contrast only on some sections. */
+const axeRun = (include: readonly string[] | null): string => `(async () => {
+  const include = ${JSON.stringify(include)};
+  const r = include
+    ? await axe.run({ include: include.map((sel) => [sel]) }, { resultTypes: ['violations'], runOnly: { type: 'rule', values: ['color-contrast'] } })
+    : await axe.run(document, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
+  return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+})()`;
+
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(OVERFLOWING);
+}
+
+async function svgText(page: Page): Promise<{ outside: string[]; labels: { text: string; length: number; size: number }[] }> {
+  return page.evaluate<{ outside: string[]; labels: { text: string; length: number; size: number }[] }>(SVG_TEXT);
 }
 
 for (const locale of ['zh-CN', 'en'] as const) {
@@ -108,11 +127,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
         expect(box?.width ?? 0).toBeGreaterThan(50);
         expect(box?.height ?? 0).toBeGreaterThan(50);
       }
-      const described = await page.evaluate(() =>
-        [...document.querySelectorAll('svg.chart')].every(
-          (s) => s.getAttribute('role') === 'img' && s.querySelector('title')?.textContent && s.querySelector('desc')?.textContent && s.closest('figure')?.querySelector('details table'),
-        ),
-      );
+      const described = await page.evaluate<boolean>(DESCRIBED);
       expect(described).toBe(true);
     });
 
@@ -142,14 +157,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     ];
     for (const [name, include] of parts) {
       it(`passes axe-core (${name}) with no serious or critical violation`, async () => {
-        if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-        const violations = await page.evaluate(async (include) => {
-          const axe = (window as unknown as { axe: { run: (c: object, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const r = include
-            ? await axe.run({ include: include.map((sel) => [sel]) }, { resultTypes: ['violations'], runOnly: { type: 'rule', values: ['color-contrast'] } })
-            : await axe.run(document, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
-          return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-        }, include);
+        if (!(await page.evaluate<boolean>(`'axe' in window`))) await page.addScriptTag({ content: AXE });
+        const violations = await page.evaluate<{ id: string; impact: string; nodes: string[] }[]>(axeRun(include));
         expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
       });
     }
