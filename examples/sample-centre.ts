@@ -18,6 +18,17 @@ import type { CallScore } from '../src/scoring/types.js';
 
 const json = (file: string): unknown => JSON.parse(readFileSync(new URL(`../rubrics/${file}`, import.meta.url), 'utf8'));
 
+/** The root cause the sample's evaluators tag, by section. */
+const CAUSE_BY_SECTION: Readonly<Record<string, string>> = {
+  information: 'knowledge-base',
+  voice: 'training',
+  language: 'coaching',
+  attitude: 'coaching',
+  understanding: 'training',
+  answering: 'process',
+  proactive: 'training',
+};
+
 /**
  * One month of the sample centre: scored calls, KPI records by agent, teams.
  *
@@ -29,8 +40,16 @@ const json = (file: string): unknown => JSON.parse(readFileSync(new URL(`../rubr
 export function sampleMonth(rubric: Rubric, month: string, seed: number, agents = 8, calls = 80): { calls: CallScore[]; metrics: Record<string, MetricsRecord>; team: Record<string, string> } {
   const options = { agents, calls, seed, month };
   const scored: CallScore[] = [];
+  const sectionOf = new Map([...rubric.items.values()].map((i) => [i.id, rubric.sections[i.sectionIndex]?.id ?? '']));
   for (const ev of generateEvaluations(rubric, options)) {
-    const r = safeScoreCall(rubric, ev);
+    // The evaluators tag a root cause on their answers, by section (the generator does not).
+    const answers = Object.fromEntries(
+      Object.entries(ev.answers).map(([id, a]) => {
+        const cause = CAUSE_BY_SECTION[sectionOf.get(id) ?? ''];
+        return [id, cause && (a === null || typeof a !== 'object') ? { value: a, causes: [cause] } : a];
+      }),
+    );
+    const r = safeScoreCall(rubric, { ...ev, answers });
     if (r.success) scored.push(r.score);
   }
   const metrics: Record<string, MetricsRecord> = {};

@@ -15,7 +15,7 @@ h1{font-size:24px;margin:0 0 4px}
 h1 .sub{font-weight:normal;color:${COLOUR.muted};font-size:18px}
 h2{font-size:19px;margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid ${COLOUR.line}}
 h3{font-size:15px;margin:18px 0 6px}
-p,li,td,th,figcaption,summary,h1,h2,h3{overflow-wrap:anywhere}
+p,li,figcaption,summary,h1,h2,h3{overflow-wrap:break-word}
 .meta,.muted{color:${COLOUR.muted}}
 nav ol{display:flex;flex-wrap:wrap;gap:4px 18px;padding:0;margin:8px 0;list-style:none}
 a{color:${COLOUR.line}}
@@ -34,6 +34,7 @@ table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;marg
 th,td{border-bottom:1px solid ${COLOUR.grid};padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f4f4f4;font-weight:600;font-size:13px}
 td.n,th.n{text-align:right}
+td.n,table.roll td:first-child{white-space:nowrap}
 table.assess{font-size:13px}
 table.assess small.raw{display:block;color:${COLOUR.muted};font-size:11px;white-space:nowrap}
 table.calls{font-size:13px}
@@ -54,9 +55,10 @@ figure.alarm figcaption{color:${COLOUR.alarm}}
   body{font-size:11px}
   nav{display:none}
   .kpis{grid-template-columns:repeat(4,minmax(0,1fr))}
-  table.assess,table.calls{font-size:10px}
-  table.assess small.raw{font-size:9px}
-  th,td{padding:2px 4px}
+  table.assess,table.calls{font-size:9.5px}
+  table.assess small.raw{font-size:8.5px}
+  th{font-size:inherit}
+  th,td{padding:2px 3px}
   figure,tr,.kpi{break-inside:avoid}
   h2,h3{break-after:avoid}
   .grid{grid-template-columns:repeat(2,minmax(0,1fr))}

@@ -46,7 +46,8 @@ function twoLines(s: string): [string, string] {
     return best;
   }
   const chars = [...s];
-  if (chars.length <= 4) return [s, ''];
+  // A single Latin word is never split; a CJK label of five or more characters is split in two.
+  if (chars.length <= 4 || !chars.some((ch) => textWidth(ch, 10) >= 10)) return [s, ''];
   const half = Math.ceil(chars.length / 2);
   return [chars.slice(0, half).join(''), chars.slice(half).join('')];
 }

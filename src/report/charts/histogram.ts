@@ -35,7 +35,7 @@ export interface HistogramDrawing {
  */
 export function histogramSvg(d: HistogramDrawing): string {
   const m = { top: 40, right: 10, bottom: 24, left: 34 };
-  const width = Math.max(360, m.left + m.right + d.bins.length * 30);
+  const width = Math.max(360, m.left + m.right + d.bins.length * 36);
   const height = 220;
   const lo = d.bins[0]?.from ?? 0;
   const hi = d.bins[d.bins.length - 1]?.to ?? 100;

@@ -25,8 +25,8 @@ export interface XmrDrawing {
   readonly centre: number;
   readonly ucl: number;
   readonly lcl: number;
-  /** Indexes of the values where a rule fired. */
-  readonly signals: readonly number[];
+  /** The values where a rule fired, and which way it points (a fall is an alarm; a rise is good news). */
+  readonly signals: readonly { readonly index: number; readonly direction: 'down' | 'up' | 'none' }[];
   readonly labels: { readonly centre: string; readonly ucl: string; readonly lcl: string };
   readonly width?: number;
   readonly height?: number;
@@ -61,19 +61,23 @@ export function xmrSvg(d: XmrDrawing): string {
     .x((_, i) => x(i))
     .y((v) => y(v))
     .digits(ROUND)(d.values as number[]);
-  const signals = new Set(d.signals);
+  // A fall wins over a rise or a pattern at the same point.
+  const signals = new Map<number, 'down' | 'up' | 'none'>();
+  for (const sg of d.signals) if (signals.get(sg.index) !== 'down') signals.set(sg.index, sg.direction);
   const marks = d.values
     .map((v, i) => {
       const px = x(i);
       const py = y(v);
-      if (!signals.has(i)) return `<circle cx="${c(px)}" cy="${c(py)}" r="2.6" fill="${COLOUR.line}"/>`;
-      // A downward triangle, larger, in the alarm colour, with a white edge.
-      return `<path d="M${c(px - 5.5)},${c(py - 4)}L${c(px + 5.5)},${c(py - 4)}L${c(px)},${c(py + 5.5)}Z" fill="${COLOUR.alarm}" stroke="#ffffff" stroke-width="0.8"/>`;
+      const dir = signals.get(i);
+      if (dir === undefined) return `<circle cx="${c(px)}" cy="${c(py)}" r="2.6" fill="${COLOUR.line}"/>`;
+      // A fall: a downward triangle in the alarm colour; a rise or a pattern: an upward one in green. Larger, with a white edge.
+      if (dir === 'down') return `<path d="M${c(px - 5.5)},${c(py - 4)}L${c(px + 5.5)},${c(py - 4)}L${c(px)},${c(py + 5.5)}Z" fill="${COLOUR.alarm}" stroke="#ffffff" stroke-width="0.8"/>`;
+      return `<path d="M${c(px - 5.5)},${c(py + 4)}L${c(px + 5.5)},${c(py + 4)}L${c(px)},${c(py - 5.5)}Z" fill="${COLOUR.ok}" stroke="#ffffff" stroke-width="0.8"/>`;
     })
     .join('');
   const hline = (v: number, dash: string, label: string, colour: string): string =>
     v > hi || v < lo
-      ? text(width - m.right + 4, v > hi ? m.top + 3.5 : height - m.bottom, fit(`${label} ${num(v)}`, labelW - 4, 10), { size: 10, fill: colour })
+      ? text(width - m.right + 4, v > hi ? m.top + 3.5 : height - m.bottom, fit(`${v > hi ? '↑' : '↓'}${label} ${num(v)}`, labelW - 4, 10), { size: 10, fill: colour })
       : `<line x1="${c(m.left)}" x2="${c(width - m.right)}" y1="${c(y(v))}" y2="${c(y(v))}" stroke="${colour}" stroke-width="1.2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>` +
     text(width - m.right + 4, y(v) + 3.5, fit(`${label} ${num(v)}`, labelW - 4, 10), { size: 10, fill: colour });
   // Keep the three limit labels apart when the limits are close together.

@@ -44,7 +44,7 @@ function draw(series: Series, baseline: Baseline): Drawn | { error: string } {
 
 function chartFigure(d: Drawn, ctx: Context, wide: boolean): string {
   const { w, locale } = ctx;
-  const signals = [...new Set(d.alerts.map((a) => a.index))];
+  const signals = d.alerts.map((a) => ({ index: a.index, direction: a.direction }));
   const byIndex = new Map<number, string[]>();
   for (const a of d.alerts) byIndex.set(a.index, [...(byIndex.get(a.index) ?? []), ruleLabel(a.rule, locale)]);
   const desc = `${d.series.title}: ${num(d.series.values.length, 0)} · ${w.centreLine} ${num(d.centre)} · ${w.ucl} ${num(d.ucl)} · ${w.lcl} ${num(d.lcl)} · ${d.alarm ? w.alarm : w.noAlarm}`;
