@@ -119,8 +119,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
     it('shows every chart with a non-zero size, each with a title, a description and a data table', async () => {
       const charts = await page.locator('svg.chart').all();
-      // centre trend + 8 agents + heat map + distribution + Pareto by item + calibration; causes are not tagged in the sample
-      expect(charts.length).toBe(13);
+      // centre trend + 8 agents + heat map + distribution + Pareto by item and by cause + calibration
+      expect(charts.length).toBe(14);
       for (const ch of charts) {
         await expect.poll(() => ch.isVisible()).toBe(true);
         const box = await ch.boundingBox();
