@@ -26,4 +26,5 @@ export * from './validity/index.js';
 export * from './assessment/index.js';
 export * from './batch/index.js';
 export * from './generate/index.js';
+export * from './report/index.js';
 export { compareCodeUnits } from './order/compare.js';

@@ -5,4 +5,3 @@
 export { renderReport } from './render.js';
 export type { ReportInput, ReportOptions } from './context.js';
 export type { ReportLocale } from './words.js';
-export { textWidth } from './format.js';
