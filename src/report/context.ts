@@ -130,7 +130,14 @@ function dataNotes(ctx: Omit<Context, 'notes'>): string[] {
   return notes;
 }
 
-/** The first few of a list, then a count of the rest. */
+/**
+ * The first few of a list, then a count of the rest.
+ *
+ * @example
+ * ```ts
+ * list(['A001', 'A002'], 'zh-CN'); // 'A001、A002'
+ * ```
+ */
 export function list(ids: readonly string[], locale: ReportLocale, max = 10): string {
   const sep = locale === 'en' ? ', ' : '、';
   return ids.length <= max ? ids.join(sep) : `${ids.slice(0, max).join(sep)}${locale === 'en' ? ` and ${ids.length - max} more` : ` 等 ${ids.length} 名`}`;

@@ -5,7 +5,14 @@
  */
 import { COLOUR } from './svg.js';
 
-/** The stylesheet. */
+/**
+ * The stylesheet.
+ *
+ * @example
+ * ```ts
+ * `<style>${STYLE}</style>`;
+ * ```
+ */
 export const STYLE = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}

@@ -9,7 +9,14 @@ import { esc, num, signed } from '../format.js';
 import { figure, notice, tableHtml } from '../svg.js';
 import { fill } from '../words.js';
 
-/** The calibration section. */
+/**
+ * The calibration section.
+ *
+ * @example
+ * ```ts
+ * calibrationSection(ctx); // '<section id="calibration" …'
+ * ```
+ */
 export function calibrationSection(ctx: Context): string {
   const { w, locale } = ctx;
   const head = `<section id="calibration" aria-labelledby="calibration-h"><h2 id="calibration-h">${esc(w.calibration)}</h2>`;

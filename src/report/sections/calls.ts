@@ -39,7 +39,14 @@ export function evidenceHtml(call: CallScore, ctx: Context): string {
   return `<ul class="ev">${shown.map((l) => `<li>${l}</li>`).join('')}</ul>`;
 }
 
-/** The best/worst calls section. */
+/**
+ * The best/worst calls section.
+ *
+ * @example
+ * ```ts
+ * callsSection(ctx); // '<section id="calls" …'
+ * ```
+ */
 export function callsSection(ctx: Context): string {
   const { w, locale } = ctx;
   const head = `<section id="calls" aria-labelledby="calls-h"><h2 id="calls-h">${esc(w.bestWorst)}</h2><p>${esc(w.bestWorstIntro)}</p>`;

@@ -27,7 +27,14 @@ export function withCumulative<T extends { readonly key: string; readonly value:
   return sorted.map((r) => ({ ...r, cumulative: total > 0 ? (cum += r.value) / total : 0 }));
 }
 
-/** The problems section. */
+/**
+ * The problems section.
+ *
+ * @example
+ * ```ts
+ * problemsSection(ctx); // '<section id="problems" …' with the two Pareto charts
+ * ```
+ */
 export function problemsSection(ctx: Context): string {
   const { w, locale } = ctx;
   const parts = [`<section id="problems" aria-labelledby="problems-h"><h2 id="problems-h">${esc(w.problems)}</h2><p>${esc(w.commonIntro)}</p>`];

@@ -49,7 +49,14 @@ export function heatRows(ctx: Context): HeatRow[] {
     .sort((x, y) => cmp(x.agentId, y.agentId));
 }
 
-/** The heat map and the distribution. */
+/**
+ * The heat map and the distribution.
+ *
+ * @example
+ * ```ts
+ * qualitySection(ctx); // '<section id="quality" …'
+ * ```
+ */
 export function qualitySection(ctx: Context): string {
   const { w, locale } = ctx;
   const parts = [`<section id="quality" aria-labelledby="quality-h"><h2 id="quality-h">${esc(w.heatmap)}</h2>`];

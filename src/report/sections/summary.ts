@@ -42,7 +42,14 @@ export function headline(calls: readonly CallScore[]): Headline {
   return { calls: calls.length, mean: sum / calls.length, passRate: passed / calls.length, fatal };
 }
 
-/** The title block and the data notes. */
+/**
+ * The title block and the data notes.
+ *
+ * @example
+ * ```ts
+ * titleSection(buildContext(input, { locale: 'en' })); // '<header><h1>Monthly QA report …'
+ * ```
+ */
 export function titleSection(ctx: Context): string {
   const { w, locale, assessment: a, input } = ctx;
   const period = periodLabel(a.period.id, locale);
@@ -60,7 +67,14 @@ export function titleSection(ctx: Context): string {
   return `<header><h1>${esc(w.title)} <span class="sub">${esc(heading)}</span></h1><p class="meta">${esc(from)}</p></header>${notes}`;
 }
 
-/** The four headline figures, each against last month when given. */
+/**
+ * The four headline figures, each against last month when given.
+ *
+ * @example
+ * ```ts
+ * headlineSection(ctx); // '<section id="headline" …'
+ * ```
+ */
 export function headlineSection(ctx: Context): string {
   const { w } = ctx;
   const now = headline(ctx.calls);
@@ -89,7 +103,14 @@ function moveWord(a: AgentAssessment, ctx: Context): string {
   return `${arrow} ${word}`;
 }
 
-/** The assessment table, roll-ups, incomplete agents and the legend. */
+/**
+ * The assessment table, roll-ups, incomplete agents and the legend.
+ *
+ * @example
+ * ```ts
+ * assessmentSection(ctx); // '<section id="assessment" …'
+ * ```
+ */
 export function assessmentSection(ctx: Context): string {
   const { w, locale, assessment: r } = ctx;
   const fb = r.plan.locale;

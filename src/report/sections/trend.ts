@@ -76,7 +76,14 @@ function byAgent(calls: readonly CallScore[]): Map<string, CallScore[]> {
   return m;
 }
 
-/** The trend section. */
+/**
+ * The trend section.
+ *
+ * @example
+ * ```ts
+ * trendSection(ctx); // '<section id="trend" …' with the centre's and each agent's XmR chart
+ * ```
+ */
 export function trendSection(ctx: Context): string {
   const { w, locale } = ctx;
   const parts = [`<section id="trend" aria-labelledby="trend-h"><h2 id="trend-h">${esc(w.trend)}</h2><p>${esc(w.trendIntro)}</p>`];
