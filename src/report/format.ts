@@ -118,7 +118,7 @@ function charEm(cp: number): number {
   if (cp >= 0x41 && cp <= 0x5a) return 0.74;
   if (cp >= 0x61 && cp <= 0x7a) return cp === 0x6d || cp === 0x77 ? 0.92 : 0.62;
   if (cp === 0x20) return 0.32;
-  if (cp === 0x2014 || cp === 0x2026 || cp === 0x25) return 1;
+  if (cp === 0x2014 || cp === 0x2026 || cp === 0x25 || (cp >= 0x2190 && cp <= 0x21ff)) return 1;
   // + − ± × ÷ = < > are drawn about 0.84 em wide.
   if (cp === 0x2b || cp === 0x2212 || cp === 0xb1 || cp === 0xd7 || cp === 0xf7 || cp === 0x3d || cp === 0x3c || cp === 0x3e) return 0.86;
   return 0.62;
@@ -126,7 +126,7 @@ function charEm(cp: number): number {
 
 /**
  * Estimated rendered width of `s` in px at `fontSize` px: CJK full-width
- * characters count 1 em, digits 0.64 em, Latin letters 0.62–0.92 em, % 1 em,
+ * characters count 1 em, digits 0.64 em, Latin letters 0.62–0.92 em, % and arrows 1 em,
  * + − ± × ÷ = 0.86 em (the widths of DejaVu Sans, the widest common fallback,
  * rounded up; the browser test checks the estimate against Chromium).
  *

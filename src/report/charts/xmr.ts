@@ -49,7 +49,7 @@ const ROUND = 2;
 export function xmrSvg(d: XmrDrawing): string {
   const width = d.width ?? 380;
   const height = d.height ?? 170;
-  const labelW = Math.max(...[d.labels.centre, d.labels.ucl, d.labels.lcl].map((s) => textWidth(`${s} 100.00`, 10))) + 6;
+  const labelW = Math.max(...[d.labels.centre, d.labels.ucl, d.labels.lcl].map((s) => textWidth(`↑${s} 100.00`, 10))) + 6;
   const m = { top: 10, right: labelW, bottom: 22, left: 34 };
   const ceiling = d.ceiling ?? Infinity;
   const lo = Math.max(Math.min(d.lcl, ...d.values), Math.min(0, ...d.values));
