@@ -60,7 +60,7 @@ export {
   DEFAULT_BACKCHANNELS,
 } from './conversation/index.js';
 export type * from './conversation/index.js';
-export { formatCallScore, formatRubric } from './format/index.js';
+export { formatCallScore, formatRubric, itemReason, deductionReason, scaleLegend } from './format/index.js';
 export type * from './format/index.js';
 
 // KPIs and periods.
@@ -169,6 +169,10 @@ export type * from './validity/index.js';
 export { CorrelationError, pearson, spearman, pointBiserial, itemPredictiveness } from './correlation/index.js';
 export type * from './correlation/index.js';
 export { DistributionError } from './distributions/index.js';
+
+// The monthly QA report: one self-contained HTML page (inline SVG charts, no script).
+export { renderReport } from './report/index.js';
+export type * from './report/index.js';
 
 // The synthetic centre (seeded, reproducible): for demos, tests and benchmarks.
 export { GenerateError, KPI_COLUMNS, generateEvaluations, generateKpis } from './generate/index.js';

@@ -18,6 +18,7 @@ import { register as alerts } from './commands/alerts.js';
 import { register as calibrate } from './commands/calibrate.js';
 import { register as sample } from './commands/sample.js';
 import { register as assess } from './commands/assess.js';
+import { register as report } from './commands/report.js';
 import { EXIT, EXIT_HELP, UsageError, quietOnClosedPipe } from './util.js';
 
 const VERSION = '0.1.0';
@@ -30,7 +31,7 @@ const program = new Command('callqa')
   .addHelpText('after', EXIT_HELP);
 
 for (const register of [validate, score, compare, schema, generate]) register(program);
-for (const register of [sample, calibrate, alerts, problems, assess]) register(program);
+for (const register of [sample, calibrate, alerts, problems, assess, report]) register(program);
 
 async function main(): Promise<number> {
   quietOnClosedPipe();

@@ -5,8 +5,9 @@
 import { localize, type Locale } from '../localize/localize.js';
 import type { Rubric } from '../rubric/compiled.js';
 import type { CallScore } from '../scoring/types.js';
+import { deductionReason, itemReason } from './reason.js';
 import { clock, table, word } from './text.js';
-import { measureLines, sourceTag } from './measures.js';
+import { measureLines } from './measures.js';
 
 /** Options of {@link formatCallScore}. */
 export interface FormatCallScoreOptions {
@@ -69,6 +70,8 @@ export function formatCallScore(score: CallScore, options: FormatCallScoreOption
     rows.push([sectionLabel(s.id), String(s.earned), String(s.possible), String(s.score), flags]);
   }
   lines.push(table(rows, { right: [1, 2, 3] }));
+  const legend = scaleLegend(score, locale);
+  if (legend) lines.push(legend);
 
   const lost = score.items.filter(
     (i) => (i.status === 'scored' && i.kind !== 'penalty' && i.kind !== 'fatal' && !i.bonus && i.points < i.max) || i.status === 'na' || i.status === 'not-applicable',
@@ -80,7 +83,7 @@ export function formatCallScore(score: CallScore, options: FormatCallScoreOption
         lost.map((i) => [
           itemLabel(i.id),
           i.status === 'scored' ? `${i.points}/${i.max}` : w('na'),
-          i.reason + sourceTag(i.source) + (i.note ? ` — ${i.note}` : ''),
+          itemReason(i, rubric, locale) + (i.note ? ` — ${i.note}` : ''),
         ]),
         { indent: '  ', right: [1] },
       ),
@@ -90,7 +93,7 @@ export function formatCallScore(score: CallScore, options: FormatCallScoreOption
     lines.push('', `${w('deductions')}:`);
     lines.push(
       table(
-        score.deductions.map((d) => [itemLabel(d.itemId), String(d.points), d.reason + sourceTag(d.source)]),
+        score.deductions.map((d) => [itemLabel(d.itemId), String(d.points), deductionReason(d, rubric, locale)]),
         { indent: '  ', right: [1] },
       ),
     );
@@ -103,7 +106,7 @@ export function formatCallScore(score: CallScore, options: FormatCallScoreOption
           `#${e.turn}${e.time !== undefined ? ` ${clock(e.time)}` : ''}`,
           itemLabel(e.itemId),
           `「${e.phrase}」`,
-          e.snippet + (e.decided ? '' : ' (evaluator decided)'),
+          e.snippet + (e.decided ? '' : ` (${w('evaluatorDecided')})`),
         ]),
         { indent: '  ' },
       ),
@@ -111,6 +114,27 @@ export function formatCallScore(score: CallScore, options: FormatCallScoreOption
   }
   lines.push(...measureLines(score, itemLabel, w));
   return lines.join('\n');
+}
+
+/**
+ * The legend under the section table when the score column is scaled (earned
+ * points ≠ score): says by what, so that "实得 20 · 得分 20.62" is not a puzzle.
+ * Null when nothing is scaled.
+ *
+ * @example
+ * ```ts
+ * scaleLegend(score, 'en'); // 'Score = earned × 100 ÷ 97 (the points possible in this call; N/A items left out)'
+ * ```
+ */
+export function scaleLegend(score: CallScore, locale: Locale): string | null {
+  const applicable = score.sections.filter((s) => s.applicable);
+  const possible = applicable.reduce((t, s) => t + s.possible, 0);
+  const scaled = applicable.some((s) => s.score !== s.earned);
+  if (!scaled || possible <= 0) return null;
+  const weighted = applicable.some((s) => s.weight !== undefined);
+  if (weighted) return word('legendWeighted', locale);
+  const p = String(Math.round(possible * 1e6) / 1e6);
+  return word('legendScaled', locale).replaceAll('{max}', String(score.maxScore)).replaceAll('{possible}', p);
 }
 
 function gradeName(rubric: Rubric, id: string, locale: Locale): string {

@@ -30,8 +30,31 @@ describe('formatCallScore', () => {
     const text = formatCallScore(scoreCall(rubric, calls[1]), { rubric, locale: 'zh-CN' });
     expect(text).toContain('得分 90.72 / 100 · 等级 优秀 · 合格');
     expect(text).toMatch(/信息内容准确无误\s+4\/8/);
-    expect(text).toMatch(/服务禁语\s+-2\s+2 occurrences × −2, capped at −2 \[transcript\]/);
+    expect(text).toMatch(/服务禁语\s+-2\s+2 次 × −2，最多扣 2（录音转写识别）/);
     expect(text).toMatch(/#2 0:07\s+服务禁语\s+「不清楚」/);
+    // The level's own label from the rubric, not 'level "corrected": 4 of 8'.
+    expect(text).toMatch(/信息内容准确无误\s+4\/8\s+档位「解释错误后及时更正，不影响客户感受」/);
+    // Sections earn 97 in all (20 + 10 + 10 + 20 + 7 + 20 + 10), scaled to 100: the legend says so.
+    expect(text).toContain('注：得分 = 实得 × 100 ÷ 97（97 为本通话应得分合计，不适用项不计入）');
+  });
+
+  it('writes zh-CN with no English words (ids and dates aside)', () => {
+    for (const call of calls) {
+      const score = scoreCall(rubric, call);
+      const text = formatCallScore(score, { rubric, locale: 'zh-CN' })
+        .replaceAll(score.id, '')
+        .replaceAll(score.agentId, '')
+        .replaceAll(`${score.rubric.id}@${score.rubric.version}`, '')
+        .replaceAll(score.date, '')
+        .replace(/\([a-z-]+\)/g, ''); // the fatal item's id, in brackets after its name
+      expect(text).not.toMatch(/[A-Za-z]{2,}/);
+    }
+  });
+
+  it('keeps the English reasons in English', () => {
+    const text = formatCallScore(scoreCall(rubric, calls[1]), { rubric, locale: 'en' });
+    expect(text).toMatch(/2 occurrences × −2, capped at −2 \[transcript\]/);
+    expect(text).toContain('Note: score = earned × 100 ÷ 97');
   });
 
   it('names the fatal rule that failed a call, in the asked language', () => {

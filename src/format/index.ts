@@ -1,3 +1,4 @@
-export { formatCallScore, type FormatCallScoreOptions } from './call-score.js';
+export { formatCallScore, scaleLegend, type FormatCallScoreOptions } from './call-score.js';
+export { itemReason, deductionReason } from './reason.js';
 export { formatRubric, type FormatRubricOptions } from './rubric-doc.js';
 export { displayWidth, table } from './text.js';

@@ -105,6 +105,18 @@ const WORDS = {
   no: { 'zh-CN': '否', 'zh-TW': '否', en: 'no', ms: 'tidak' },
   scopeCall: { 'zh-CN': '整通电话计0分', 'zh-TW': '整通電話計0分', en: 'the whole call scores 0', ms: 'seluruh panggilan mendapat 0' },
   scopeSection: { 'zh-CN': '所在类别计0分', 'zh-TW': '所在類別計0分', en: 'its section scores 0', ms: 'bahagiannya mendapat 0' },
+  legendScaled: {
+    'zh-CN': '注：得分 = 实得 × {max} ÷ {possible}（{possible} 为本通话应得分合计，不适用项不计入）',
+    'zh-TW': '註：得分 = 實得 × {max} ÷ {possible}（{possible} 為本通話應得分合計，不適用項不計入）',
+    en: 'Note: score = earned × {max} ÷ {possible} ({possible} = the points possible in this call; N/A items left out)',
+    ms: 'Nota: markah = diperoleh × {max} ÷ {possible} ({possible} = jumlah mata yang mungkin dalam panggilan ini; item T/B dikecualikan)',
+  },
+  legendWeighted: {
+    'zh-CN': '注：得分 = 实得 ÷ 应得 × 该类别权重',
+    'zh-TW': '註：得分 = 實得 ÷ 應得 × 該類別權重',
+    en: 'Note: score = earned ÷ possible × the section’s weight',
+    ms: 'Nota: markah = diperoleh ÷ maksimum × wajaran bahagian',
+  },
   scopeFlag: { 'zh-CN': '保留得分，标记为不合格', 'zh-TW': '保留得分，標記為不合格', en: 'the score stands; the call is marked failed', ms: 'markah kekal; panggilan ditanda gagal' },
 } as const;
 
