@@ -30,7 +30,8 @@ export { openInput, type InputBatch, type InputSource, type OpenInputOptions } f
 export { csvRowToEvaluation } from './batch/csv-row.js';
 export { BatchOptionsError } from './batch/record.js';
 export { RubricVersions, VersionsError } from './batch/versions.js';
-export { openOutput, type OutputSink } from './batch/atomic.js';
+export { openOutput, OutputError, type OutputSink } from './batch/atomic.js';
+export { MAX_RECORD_BYTES } from './batch/limits.js';
 export type {
   BatchProgress,
   BatchSummary,

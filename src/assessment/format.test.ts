@@ -24,9 +24,10 @@ describe('formatAssessment', () => {
     const r = rows(text);
     expect(r).toHaveLength(8);
     for (const row of r) expect(Math.round(row.points.reduce((s, x) => s + x, 0) * 100) / 100).toBe(row.total);
-    // A005 by hand: not-ready 10, missed 5, AHT 0, satisfaction 5, exam 4, QA 91.26 × 70/100 = 63.882 → 63.88;
-    // 10 + 5 + 0 + 5 + 4 + 63.88 = 87.88 (the example: the old table showed 91.26 in the QA column).
-    expect(text).toMatch(/A005\s+T1\s+10\.00 \(0\.00\)\s+5\.00 \(2\.19\)\s+0\.00 \(439\.00\)\s+5\.00 \(0\.00\)\s+4\.00 \(86\.00\)\s+63\.88 \(91\.26\)\s+87\.88/);
+    // A005 by hand: not-ready 10, missed 5, AHT 0, satisfaction 5, exam 4, QA 89.73 × 70/100 = 62.811 → 62.81;
+    // 10 + 5 + 0 + 5 + 4 + 62.81 = 86.81 (the example: the old table showed the raw QA mean in the QA column).
+    // (The sample's calls are timed since the generator writes timed transcripts: pace and pauses come from measures.)
+    expect(text).toMatch(/A005\s+T1\s+10\.00 \(0\.00\)\s+5\.00 \(2\.19\)\s+0\.00 \(439\.00\)\s+5\.00 \(0\.00\)\s+4\.00 \(86\.00\)\s+62\.81 \(89\.73\)\s+86\.81/);
   });
 
   it('labels the raw values and the scaling in a legend', () => {

@@ -27,10 +27,16 @@ const R = {
   noBreach: { 'zh-CN': '未违规', 'zh-TW': '未違規', en: 'no breach', ms: 'tiada pelanggaran' },
   auto: { 'zh-CN': '（一票否决）', 'zh-TW': '（一票否決）', en: ' (auto-fail)', ms: ' (gagal automatik)' },
   transcript: { 'zh-CN': '（录音转写识别）', 'zh-TW': '（錄音轉寫識別）', en: ' [transcript]', ms: ' [transkrip]' },
+  measure: { 'zh-CN': '（通话度量判定）', 'zh-TW': '（通話度量判定）', en: ' [measure]', ms: ' [ukuran]' },
 } as const;
 
 const fillIn = (t: string, v: Readonly<Record<string, string | number>>): string => t.replace(/\{(\w)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
 const n = (x: number): string => String(Math.round(x * 1e6) / 1e6);
+
+/** Who decided, when not the evaluator: the transcript's phrases or its timed measures (the breakdown's Measures lines give the spans). */
+function sourceSuffix(source: string, locale: Locale): string {
+  return source === 'transcript' ? R.transcript[locale] : source === 'measure' ? R.measure[locale] : '';
+}
 
 /**
  * An item's reason in a language, from the structured score (never from the English `reason`).
@@ -43,7 +49,7 @@ const n = (x: number): string => String(Math.round(x * 1e6) / 1e6);
 export function itemReason(item: ItemScore, rubric: Rubric | undefined, locale: Locale): string {
   const t = (k: keyof typeof R): string => R[k][locale];
   const def = rubric?.items.get(item.id);
-  const suffix = (item.fatal ? t('auto') : '') + (item.source === 'transcript' ? t('transcript') : '');
+  const suffix = (item.fatal ? t('auto') : '') + sourceSuffix(item.source, locale);
   if (item.status === 'na') return (item.reason.includes('full marks') ? t('naFull') : t('na')) + suffix;
   if (item.status === 'not-applicable') return t('notMet');
   const a = item.answer;
@@ -63,7 +69,7 @@ export function itemReason(item: ItemScore, rubric: Rubric | undefined, locale: 
       s = penaltyText(item.occurrences ?? 0, item.points, rubric, item.id, locale);
       break;
     case 'fatal':
-      return t(item.fatal ? 'breach' : 'noBreach') + (item.source === 'transcript' ? t('transcript') : '');
+      return t(item.fatal ? 'breach' : 'noBreach') + sourceSuffix(item.source, locale);
     case 'scale': {
       const sc = def?.def.kind === 'scale' ? def.def.scale : null;
       s = sc ? fillIn(t('scale'), { v: String(a), a: sc.min, b: sc.max }) : fillIn(t('value'), { v: String(a), p: n(item.points) });
@@ -92,5 +98,5 @@ function penaltyText(occurrences: number, points: number, rubric: Rubric | undef
  * ```
  */
 export function deductionReason(d: Deduction, rubric: Rubric | undefined, locale: Locale): string {
-  return penaltyText(d.occurrences, d.points, rubric, d.itemId, locale) + (d.source === 'transcript' ? R.transcript[locale] : '');
+  return penaltyText(d.occurrences, d.points, rubric, d.itemId, locale) + sourceSuffix(d.source, locale);
 }

@@ -33,9 +33,9 @@ describe('renderReport', () => {
       expect(points).toHaveLength(6);
       expect(Math.round(points.reduce((s, x) => s + x, 0) * 100) / 100).toBe(Number(total));
     }
-    // A005: 10 + 5 + 0 + 5 + 4 + 63.88 (QA mean 91.26 × 70%) = 87.88, the raw mean in small type beside it.
-    expect(zh).toContain('<span class="pts">63.88</span><small class="raw" title="当月质检平均分">原始值 91.26</small>');
-    expect(zh).toContain('<strong>87.88</strong>');
+    // A005: 10 + 5 + 0 + 5 + 4 + 62.81 (QA mean 89.73 × 70% = 62.811) = 86.81, the raw mean in small type beside it.
+    expect(zh).toContain('<span class="pts">62.81</span><small class="raw" title="当月质检平均分">原始值 89.73</small>');
+    expect(zh).toContain('<strong>86.81</strong>');
   });
 
   it('writes zh-CN with no English words (ids, the time zone and σ aside)', () => {
