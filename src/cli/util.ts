@@ -2,7 +2,8 @@
  * Shared CLI plumbing: exit codes, typed usage errors, reading rubric files
  * with compiler-style messages, signal cleanup and the progress bar.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJsonFile } from '../files/json-file.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -65,40 +66,6 @@ export class UsageError extends Error {
  */
 export function issueLine(file: string, i: Issue): string {
   return `${file}: ${formatPath(i.path)}: ${i.message} (${i.code})`;
-}
-
-/** `line:column` of a character offset. */
-function lineCol(text: string, pos: number): string {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 10) ((line++), (last = i));
-  return `${line}:${pos - last}`;
-}
-
-/**
- * Reads and parses a JSON file; a syntax error becomes an issue with its line and column.
- *
- * @example
- * ```ts
- * const r = readJsonFile('rubric.json'); if ('issues' in r) …
- * ```
- */
-export function readJsonFile(file: string): { readonly json: unknown } | { readonly issues: readonly Issue[]; readonly where?: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'read_error';
-    return { issues: [{ code: code === 'ENOENT' ? 'not_found' : 'read_error', path: [], message: (e as Error).message }] };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  try {
-    return { json: JSON.parse(text) };
-  } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const where = m ? lineCol(text, Number(m[1])) : undefined;
-    return { issues: [{ code: 'invalid_json', path: [], message: (e as Error).message }], ...(where ? { where } : {}) };
-  }
 }
 
 /**

@@ -5,7 +5,16 @@
  */
 import type { Locale } from '../localize/localize.js';
 
-function isWide(cp: number): boolean {
+/**
+ * Is this code point East Asian wide (two terminal columns, a full em in print)?
+ *
+ * @example
+ * ```ts
+ * isWide('质'.codePointAt(0)!); // true
+ * isWide(0x41); // false ('A')
+ * ```
+ */
+export function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||

@@ -5,6 +5,7 @@
  * text-width estimate per character class (CJK full-width ≈ 1 em, Latin
  * narrower) so that chart labels get room or are shortened, never cut off.
  */
+import { isWide } from '../format/text.js';
 import type { ReportLocale } from './words.js';
 
 /**
@@ -103,17 +104,7 @@ export function dayLabel(date: string, locale: ReportLocale, withYear = false): 
 
 /** Width of one character in em, by class (over- rather than under-estimated). */
 function charEm(cp: number): number {
-  if (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  )
-    return 1;
+  if (isWide(cp)) return 1; // East Asian wide: a full em
   if (cp >= 0x30 && cp <= 0x39) return 0.64;
   if (cp >= 0x41 && cp <= 0x5a) return 0.74;
   if (cp >= 0x61 && cp <= 0x7a) return cp === 0x6d || cp === 0x77 ? 0.92 : 0.62;

@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareRubrics, jsonUnits, ndjsonByteBatches, ndjsonLines, ndjsonUnits, scoreFile, scoreStream } from '../../src/batch/index.js';
+import { jsonUnits, ndjsonByteBatches, ndjsonLines, ndjsonUnits } from '../../src/batch/input.js';
+import { compareRubrics, scoreFile, scoreStream } from '../../src/node.js';
 import { RUBRIC, callqa, ensureCli, tempDir, writeVersions } from './helpers.js';
 
 let dir: string;

@@ -10,7 +10,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { assessAgents, formatAssessment, metricsFromRows, planJsonSchema, safeLoadPlan, type CallInput } from '../../assessment/index.js';
 import { LOCALES, type Locale } from '../../localize/localize.js';
 import { registerDocumentKind } from '../registry.js';
-import { EXIT, EXIT_HELP, UsageError, issueLine, readJsonFile } from '../util.js';
+import { EXIT, EXIT_HELP, UsageError, issueLine } from '../util.js';
+import { readJsonFile } from '../../files/json-file.js';
 
 registerDocumentKind({
   kind: 'plan',

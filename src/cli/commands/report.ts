@@ -13,7 +13,8 @@ import { openOutput } from '../../batch/atomic.js';
 import { renderReport, type ReportInput } from '../../report/index.js';
 import type { Rubric } from '../../rubric/index.js';
 import type { CallScore } from '../../scoring/types.js';
-import { EXIT_HELP, UsageError, issueLine, loadRubricFiles, readJsonFile } from '../util.js';
+import { EXIT_HELP, UsageError, issueLine, loadRubricFiles } from '../util.js';
+import { readJsonFile } from '../../files/json-file.js';
 import { readRatings } from './calibrate.js';
 import { numberOpt, readScoredCalls, reportRejected } from './problems.js';
 

@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { detectKind, documentKinds, findKind, isJsonSchema } from '../registry.js';
-import { EXIT, EXIT_HELP, issueLine, readJsonFile } from '../util.js';
+import { EXIT, EXIT_HELP, issueLine } from '../util.js';
+import { readJsonFile } from '../../files/json-file.js';
 
 /**
  * Adds `validate` to the program.
