@@ -61,3 +61,27 @@ describe('checkBounds', () => {
     expect(checkBounds({ d: new Date(0), m: new Map([['k', 'abcdefgh']]) }, small)).toEqual([]);
   });
 });
+
+describe('checkBounds, fast path and full walk', () => {
+  it('agree on inputs at and around every limit (the fast pass says "fine" only when the full walk finds nothing)', () => {
+    const tiny = { maxDepth: 3, maxStringLength: 5, maxArrayLength: 3, maxKeys: 3, maxNodes: 12 };
+    const cases: unknown[] = [
+      { a: [1, 2, 3] }, // 1 root + a (child) + a (walked) + 3 = 6 values
+      { a: [1, 2, 3, 4] }, // too many items
+      { a: { b: { c: 1 } } }, // depth 3: fine
+      { a: { b: { c: { d: 1 } } } }, // too deep
+      { abcdef: 1 }, // key too long
+      { a: 'abcdef' }, // string too long
+      { a: '\uD800' }, // lone surrogate
+      { a: [[1, 2], [3, 4], [5]] }, // 1 + 2 + 3×2 + 5 = 14 > 12 values
+      { a: [[1, 2], [3, 4]] }, // 1 + 2 + 2×2 + 4 = 11 values: fine
+      [],
+      {},
+    ];
+    for (const c of cases) {
+      const issues = checkBounds(c, tiny);
+      // The full walk's verdict, computed by hand in the comments above: empty only for the fine ones.
+      expect(issues.length === 0, JSON.stringify(c)).toBe([0, 2, 8, 9, 10].includes(cases.indexOf(c)));
+    }
+  });
+});

@@ -106,6 +106,60 @@ function isWalkedObject(v: object): boolean {
 }
 
 /**
+ * The common case, fast: true when nothing crosses a limit. No paths, frames or
+ * closures — one stack of values and one of depths — because every evaluation
+ * of a batch run passes through here; {@link checkBounds} walks again, building
+ * paths, only for an input that fails. Same rules, same order of checks.
+ */
+function withinBounds(value: unknown, limits: InputLimits): boolean {
+  if (typeof value === 'string') return value.length <= limits.maxStringLength && isWellFormed(value);
+  if (typeof value !== 'object' || value === null) return true;
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  // Counted as checkBounds counts (a container once as a child, once when walked), so
+  // that true here always means no issue there.
+  let nodes = 0;
+  while (values.length > 0) {
+    const v = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (++nodes > limits.maxNodes) return false;
+    const isArray = Array.isArray(v);
+    if (!isArray && !isWalkedObject(v)) continue;
+    if (isArray) {
+      if (v.length === 0) continue;
+      if (depth >= limits.maxDepth || v.length > limits.maxArrayLength) return false;
+      for (let i = 0; i < v.length; i++) {
+        const c: unknown = v[i];
+        if (++nodes > limits.maxNodes) return false;
+        if (typeof c === 'string') {
+          if (c.length > limits.maxStringLength || !isWellFormed(c)) return false;
+        } else if (typeof c === 'object' && c !== null) {
+          values.push(c);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      const keys = Object.keys(v);
+      if (keys.length === 0) continue;
+      if (depth >= limits.maxDepth || keys.length > limits.maxKeys) return false;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        if (k.length > limits.maxStringLength || !isWellFormed(k)) return false;
+        const c: unknown = (v as Record<string, unknown>)[k];
+        if (++nodes > limits.maxNodes) return false;
+        if (typeof c === 'string') {
+          if (c.length > limits.maxStringLength || !isWellFormed(c)) return false;
+        } else if (typeof c === 'object' && c !== null) {
+          values.push(c);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/**
  * Walks `value` once and returns an issue for each limit crossed (at most 20),
  * with its path: `too_deep`, `too_long` (a string or key), `too_many_items`
  * (an array), `too_many_keys` (an object), `too_large_input` (all values),
@@ -120,6 +174,7 @@ function isWalkedObject(v: object): boolean {
  * ```
  */
 export function checkBounds(value: unknown, limits: InputLimits): Issue[] {
+  if (withinBounds(value, limits)) return [];
   const issues: Issue[] = [];
   const root: Frame = { value, key: null, parent: null, depth: 0 };
   const stack: Frame[] = [];
