@@ -15,6 +15,7 @@ import {
   timeZoneIssues,
 } from './dates.js';
 import type { Period } from './periods.js';
+import type { PeriodIssueCode } from './issue-codes.js';
 
 /**
  * The dates of an effective-dated version; any other fields ride along.
@@ -71,11 +72,11 @@ const span = (v: Versioned): string => `${v.effectiveFrom} – ${v.effectiveTo ?
  * //      message: 'versions[1] (2026-06-30 – open-ended) overlaps versions[0] (2026-01-01 – 2026-06-30)' }]
  * ```
  */
-export function validateVersionTimeline(versions: readonly Versioned[], options: TimelineOptions = {}): Issue[] {
+export function validateVersionTimeline(versions: readonly Versioned[], options: TimelineOptions = {}): Issue<PeriodIssueCode>[] {
   if (!Array.isArray(versions)) {
     return [{ code: 'invalid_versions', path: [], message: 'versions must be an array' }];
   }
-  const issues: Issue[] = [];
+  const issues: Issue<PeriodIssueCode>[] = [];
   const usable: number[] = [];
   versions.forEach((v, i) => {
     if (typeof v !== 'object' || v === null) {
