@@ -2,7 +2,9 @@
  * The issue codes of assessment: a union per error, so the compiler checks every
  * code raised against the documented list (docs/issue-codes.md is built from it).
  */
-import type { BadInputIssueCode } from '../issues/codes.js';
+import type { BadInputIssueCode, FileIssueCode } from '../issues/codes.js';
+import type { PeriodIssueCode } from '../periods/issue-codes.js';
+import type { KpiIssueCode } from '../kpis/issue-codes.js';
 
 /** The codes of the issues reported by `PlanError` and `safeLoadPlan`. Listed with their meanings in docs/issue-codes.md. */
 export type PlanIssueCode =
@@ -61,7 +63,13 @@ export type PlanIssueCode =
   /** a band interval is not written like [0, 60) */
   | 'invalid_interval'
   /** the shared bad-input codes (bounds, numbers, schema, `internal`) */
-  | BadInputIssueCode;
+  | BadInputIssueCode
+  /** when read from a file (callqa/node): the file's read and JSON codes */
+  | FileIssueCode
+  /** a formula component compiled without mathjs provided (see provideMathjs) */
+  | 'formula_needs_mathjs'
+  /** the plan's timeZone is not an IANA time zone */
+  | 'invalid_time_zone';
 
 /** The codes of the issues reported by `AssessmentError`, `assessAgents` and its excluded records. Listed with their meanings in docs/issue-codes.md. */
 export type AssessmentIssueCode =
@@ -71,8 +79,6 @@ export type AssessmentIssueCode =
   | 'exceeds'
   /** a formula that failed when evaluated */
   | 'formula_error'
-  /** a formula component evaluated without mathjs provided */
-  | 'formula_needs_mathjs'
   /** not a valid calendar date or instant */
   | 'invalid_date'
   /** text that is not valid JSON */
@@ -106,4 +112,8 @@ export type AssessmentIssueCode =
   /** a call scored on a different scale than its component */
   | 'scale_mismatch'
   /** the shared bad-input codes (bounds, numbers, schema, `internal`) */
-  | BadInputIssueCode;
+  | BadInputIssueCode
+  /** the assessed period's own problems (its id, time zone), under path period */
+  | PeriodIssueCode
+  /** a metrics record's raw KPI input */
+  | KpiIssueCode;

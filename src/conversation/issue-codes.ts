@@ -2,7 +2,6 @@
  * The issue codes of conversation: a union per error, so the compiler checks every
  * code raised against the documented list (docs/issue-codes.md is built from it).
  */
-import type { BadInputIssueCode } from '../issues/codes.js';
 
 /** The codes of the issues reported by `TimingError` and `safeTranscriptMetrics`. Listed with their meanings in docs/issue-codes.md. */
 export type TimingIssueCode =
@@ -26,5 +25,19 @@ export type TimingIssueCode =
   | 'multiple_voices'
   /** a speaker or participant role not in the speaker map */
   | 'unknown_speaker'
-  /** the shared bad-input codes (bounds, numbers, schema, `internal`) */
-  | BadInputIssueCode;
+  /** a turn that starts before the turn listed ahead of it */
+  | 'unsorted_turns'
+  /** one speaker's turns that overlap in time */
+  | 'overlapping_turns'
+  /** an event that starts before the event listed ahead of it */
+  | 'unsorted_events'
+  /** two events that overlap in time */
+  | 'overlapping_events'
+  /** a required field (a turn's start, a participant role) is missing */
+  | 'required'
+  /** a value of the wrong type */
+  | 'invalid_type'
+  /** an event field the format does not have */
+  | 'unknown_key'
+  /** an event type that is not one of the known ones */
+  | 'invalid_value';

@@ -50,3 +50,12 @@ export type BadInputIssueCode =
   | 'checks_skipped'
   /** an unforeseen failure caught by the last line of defence (a callqa defect) */
   | 'internal';
+
+/** The codes of reading a JSON file at the Node edge (`readJsonFile`, the `*File` loaders). */
+export type FileIssueCode =
+  /** the file does not exist */
+  | 'not_found'
+  /** the file could not be read (permissions, a directory, an I/O error) */
+  | 'read_error'
+  /** the file is not valid JSON; the message gives its line and column */
+  | 'invalid_json';

@@ -38,7 +38,7 @@ const knownZones = new Set<string>();
  * timeZoneIssues('Mars/Olympus', ['timeZone']);  //=> [{ code: 'invalid_time_zone', path: ['timeZone'], … }]
  * ```
  */
-export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]): Issue<PeriodIssueCode>[] {
+export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]): Issue<'invalid_time_zone'>[] {
   if (typeof timeZone === 'string' && knownZones.has(timeZone)) return [];
   if (typeof timeZone !== 'string' || timeZone === '') {
     return [{ code: 'invalid_time_zone', path, message: 'timeZone must be an IANA name such as Asia/Shanghai' }];
@@ -61,7 +61,7 @@ export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]):
  * localDateIssues('2026-02-30', ['effectiveFrom']); //=> [{ code: 'invalid_date', … }]
  * ```
  */
-export function localDateIssues(value: unknown, path: readonly PathSegment[]): Issue<PeriodIssueCode>[] {
+export function localDateIssues(value: unknown, path: readonly PathSegment[]): Issue<'invalid_date'>[] {
   if (typeof value === 'string' && localDay(value) >= 0) return [];
   return [{ code: 'invalid_date', path, message: `${JSON.stringify(value)} is not a date of the form YYYY-MM-DD` }];
 }

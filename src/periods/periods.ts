@@ -148,7 +148,7 @@ function specIssues(spec: unknown): Issue<PeriodIssueCode>[] {
     return [{ code: 'invalid_spec', path: ['spec'], message: 'expected a period spec { kind, timeZone }' }];
   }
   const s = spec as { kind?: unknown; timeZone?: unknown; startDay?: unknown };
-  const issues = timeZoneIssues(s.timeZone, ['timeZone']);
+  const issues: Issue<PeriodIssueCode>[] = timeZoneIssues(s.timeZone, ['timeZone']);
   if (s.kind !== 'month' && s.kind !== 'cycle' && s.kind !== 'isoWeek' && s.kind !== 'quarter') {
     issues.push({ code: 'invalid_spec', path: ['kind'], message: "kind must be 'month', 'cycle', 'isoWeek' or 'quarter'" });
   }

@@ -83,7 +83,7 @@ export function validateVersionTimeline(versions: readonly Versioned[], options:
       issues.push({ code: 'invalid_version', path: [i], message: `versions[${i}] must be an object` });
       return;
     }
-    const found = localDateIssues(v.effectiveFrom, [i, 'effectiveFrom']);
+    const found: Issue<PeriodIssueCode>[] = localDateIssues(v.effectiveFrom, [i, 'effectiveFrom']);
     if (v.effectiveTo !== undefined) found.push(...localDateIssues(v.effectiveTo, [i, 'effectiveTo']));
     if (found.length === 0 && v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom) {
       found.push({

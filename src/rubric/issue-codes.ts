@@ -2,7 +2,7 @@
  * The issue codes of rubric: a union per error, so the compiler checks every
  * code raised against the documented list (docs/issue-codes.md is built from it).
  */
-import type { BadInputIssueCode } from '../issues/codes.js';
+import type { BadInputIssueCode, FileIssueCode } from '../issues/codes.js';
 
 /** The codes of the issues reported by `RubricError` and `safeLoadRubric`. Listed with their meanings in docs/issue-codes.md. */
 export type RubricIssueCode =
@@ -57,4 +57,12 @@ export type RubricIssueCode =
   /** a band interval is not written like [0, 60) */
   | 'invalid_interval'
   /** the shared bad-input codes (bounds, numbers, schema, `internal`) */
-  | BadInputIssueCode;
+  | BadInputIssueCode
+  /** a measure test that can never hold, or always holds */
+  | 'impossible_test'
+  /** measure ranges that do not cover every value the measure can take */
+  | 'measure_not_covered'
+  /** a measure range the measure can never fall in */
+  | 'impossible_range'
+  /** when read from a file (callqa/node): the file's read and JSON codes */
+  | FileIssueCode;

@@ -3,6 +3,7 @@
  * code raised against the documented list (docs/issue-codes.md is built from it).
  */
 import type { BadInputIssueCode } from '../issues/codes.js';
+import type { TimingIssueCode } from '../conversation/issue-codes.js';
 
 /** The codes of the issues reported by `EvaluationError` and `safeScoreCall`. Listed with their meanings in docs/issue-codes.md. */
 export type EvaluationIssueCode =
@@ -27,4 +28,6 @@ export type EvaluationIssueCode =
   /** a root cause id that the rubric does not list */
   | 'unknown_root_cause'
   /** the shared bad-input codes (bounds, numbers, schema, `internal`) */
-  | BadInputIssueCode;
+  | BadInputIssueCode
+  /** a timed transcript's and the call events' timings */
+  | TimingIssueCode;
