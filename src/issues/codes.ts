@@ -46,6 +46,8 @@ export type BadInputIssueCode =
   | 'invalid_value'
   /** a value the schema rejected without a more specific code */
   | 'invalid'
+  /** an object key that does not match its pattern (e.g. a plan's metric name) */
+  | 'invalid_key'
   /** the cross-field checks did not run because of the shape problems listed */
   | 'checks_skipped'
   /** an unforeseen failure caught by the last line of defence (a callqa defect) */
