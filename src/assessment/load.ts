@@ -353,7 +353,7 @@ function compile(def: PlanDefinition): { plan: Plan } | { issues: Issue<PlanIssu
  * ```
  */
 export function safeLoadPlan(json: unknown): SafePlanResult {
-  return guard((): SafePlanResult => {
+  return guard<SafePlanResult, PlanIssueCode>((): SafePlanResult => {
     const bounds = checkBounds(json, DOCUMENT_LIMITS);
     if (bounds.length > 0) return { success: false, issues: bounds };
     // Unknown keys alone do not stop the cross-field checks: every problem in one round.

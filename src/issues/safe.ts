@@ -38,7 +38,7 @@ function describe(e: unknown): string {
  * if (!res.success) console.error(res.issues[0]?.code); // 'internal' for bad JSON
  * ```
  */
-export function guard<T extends { readonly success: boolean }, C extends string = never>(run: () => T): T | Failure<C | 'too_large' | 'internal'> {
+export function guard<T extends { readonly success: boolean }, C extends string = string>(run: () => T): T | Failure<C | 'too_large' | 'internal'> {
   try {
     return run();
   } catch (e) {

@@ -370,7 +370,7 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue<Ru
  * ```
  */
 export function safeLoadRubric(json: unknown): SafeRubricResult {
-  return guard((): SafeRubricResult => {
+  return guard<SafeRubricResult, RubricIssueCode>((): SafeRubricResult => {
     const bounds = checkBounds(json, DOCUMENT_LIMITS);
     if (bounds.length > 0) return { success: false, issues: bounds };
     // Unknown keys alone do not stop the cross-field checks: every problem in one round.

@@ -293,7 +293,7 @@ interface SectionWork {
  */
 export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown): SafeScoreResult {
   // The last line of defence: whatever was not foreseen becomes an issue (code internal), never a throw.
-  return guard(() => scoreChecked(rubric, evaluation));
+  return guard<SafeScoreResult, EvaluationIssueCode>(() => scoreChecked(rubric, evaluation));
 }
 
 /** A compiled rubric has its items in a Map (a rubric's JSON, passed by mistake, does not). */
