@@ -169,6 +169,7 @@ export type * from './validity/index.js';
 export { CorrelationError, pearson, spearman, pointBiserial, itemPredictiveness } from './correlation/index.js';
 export type * from './correlation/index.js';
 export { DistributionError } from './distributions/index.js';
+export type { DistributionIssueCode } from './distributions/index.js';
 
 // The monthly QA report: one self-contained HTML page (inline SVG charts, no script).
 export { renderReport } from './report/index.js';

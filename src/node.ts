@@ -29,6 +29,7 @@ export {
 export { openInput, type InputBatch, type InputSource, type OpenInputOptions } from './batch/input.js';
 export { csvRowToEvaluation } from './batch/csv-row.js';
 export { BatchOptionsError } from './batch/record.js';
+export type { BatchOptionsIssueCode, OutputIssueCode, VersionsIssueCode } from './batch/issue-codes.js';
 export { RubricVersions, VersionsError } from './batch/versions.js';
 export { openOutput, OutputError, type OutputSink } from './batch/atomic.js';
 export { MAX_RECORD_BYTES } from './batch/limits.js';

@@ -25,6 +25,7 @@ import { computeReferences } from './references.js';
 import { movementSummary, rollUps, type Standing } from './rollups.js';
 import { gradeLookup, scoreAgent, type Scoring } from './score.js';
 import { AssessmentError, type AgentAssessment, type AssessInput, type AssessmentResult, type CallInput, type ExcludedRecord } from './types.js';
+import type { AssessmentIssueCode } from './issue-codes.js';
 
 export { AssessmentError } from './types.js';
 export type { AgentAssessment, AssessInput, AssessmentResult, CallInput, ComponentResult, ComponentStatus, ExcludedRecord, RollUp, TierMovement } from './types.js';
@@ -114,7 +115,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
   }
   const period = resolvePeriod(plan, input);
   checkInForce(plan, period);
-  const issues: Issue[] = [];
+  const issues: Issue<AssessmentIssueCode>[] = [];
   const excluded: ExcludedRecord[] = [];
   const teamOf = mapOf(input.team);
   const qa = plan.components.filter((c) => c.def.type === 'qa');
@@ -166,7 +167,7 @@ export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
  * agent is built once per plan here (prepare.ts), and the per-agent figures go
  * into the ledger's typed arrays.
  */
-function scoring(plan: Plan, issues: Issue[], roster: Scoring['roster'], table: Scoring['table'], refValue: Scoring['refValue'], metricIndex: Scoring['metricIndex']): Scoring {
+function scoring(plan: Plan, issues: Issue<AssessmentIssueCode>[], roster: Scoring['roster'], table: Scoring['table'], refValue: Scoring['refValue'], metricIndex: Scoring['metricIndex']): Scoring {
   const fig = figures(plan.decimals, plan.roundingMode);
   const comps = plan.components;
   const nAgents = roster.ids.length;

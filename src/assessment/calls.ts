@@ -14,13 +14,14 @@ import type { Period } from '../periods/index.js';
 import type { CompiledComponent } from './load.js';
 import type { Roster } from './roster.js';
 import type { CallInput, ExcludedRecord } from './types.js';
+import type { AssessmentIssueCode } from './issue-codes.js';
 
 /** What {@link groupCalls} reads and where it reports. */
 export interface CallPass {
   readonly period: Period;
   readonly qa: readonly CompiledComponent[];
   readonly roster: Roster;
-  readonly issues: Issue[];
+  readonly issues: Issue<AssessmentIssueCode>[];
   readonly exclude: (i: number, c: Partial<CallInput> | null, code: ExcludedRecord['code'], message: string) => void;
 }
 

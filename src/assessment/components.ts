@@ -19,6 +19,7 @@
 import { inInterval } from '../bands/interval.js';
 import { Ratio } from '../exact/rational.js';
 import type { Issue } from '../issues/issues.js';
+import type { AssessmentIssueCode } from './issue-codes.js';
 import type { CompiledComponent } from './load.js';
 import type { Prepared } from './prepare.js';
 import type { ComponentStatus } from './types.js';
@@ -43,7 +44,7 @@ export interface Outcome {
   readonly text?: string;
   /** Why the assessment is incomplete (a component that is neither scored nor left out). */
   readonly note?: string;
-  readonly issue?: Issue;
+  readonly issue?: Issue<AssessmentIssueCode>;
 }
 
 const scored = (raw: Ratio, points: Ratio): Outcome => ({ status: 'scored', raw, points });
@@ -104,7 +105,7 @@ export function scoreBanded(c: CompiledComponent, agentId: string, metric: strin
   return invalid(c, x, msg, { code: 'out_of_domain', path: ['metrics', agentId, metric], message: msg });
 }
 
-function invalid(c: CompiledComponent, x: Ratio, msg: string, issue: Issue): Outcome {
+function invalid(c: CompiledComponent, x: Ratio, msg: string, issue: Issue<AssessmentIssueCode>): Outcome {
   return { status: 'invalid', raw: x, points: null, text: msg, note: `${c.id}: ${msg}`, issue };
 }
 

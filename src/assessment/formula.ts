@@ -9,6 +9,7 @@ import type { MathJsInstance, MathNode } from 'mathjs';
 import type { Ratio } from '../exact/rational.js';
 import { compileTree, fromRatio, MAX_ROUND_DIGITS, toRatio, type Big } from './formula-eval.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
+import type { PlanIssueCode } from './issue-codes.js';
 
 /** mathjs Fraction values as the library hands them out (Fraction.js, bigint parts). */
 interface Frac {
@@ -225,9 +226,9 @@ function totalExponent(node: MathNode, onTooLarge: (total: number) => void): num
 
 // Longer than 80 lines on purpose: one switch over every mathjs node type, each case the whitelist
 // rule for that node, so that what a formula may contain is read in one place.
-function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly PathSegment[], used: Set<string>): Issue[] {
-  const issues: Issue[] = [];
-  const bad = (code: string, message: string): void => {
+function checkTree(root: MathNode, allowed: ReadonlySet<string>, path: readonly PathSegment[], used: Set<string>): Issue<PlanIssueCode>[] {
+  const issues: Issue<PlanIssueCode>[] = [];
+  const bad = (code: PlanIssueCode, message: string): void => {
     issues.push({ code, path: [...path], message });
   };
   let count = 0;
@@ -364,7 +365,7 @@ export function compileFormula(
   expression: string,
   metrics: ReadonlySet<string>,
   path: readonly PathSegment[],
-): CompiledFormula | Issue[] {
+): CompiledFormula | Issue<PlanIssueCode>[] {
   const parse = fractionParser();
   if (parse === undefined) {
     return [

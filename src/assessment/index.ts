@@ -9,3 +9,4 @@ export * from './load.js';
 export * from './assess.js';
 export * from './format.js';
 export * from './rows.js';
+export type { PlanIssueCode, AssessmentIssueCode } from './issue-codes.js';

@@ -17,6 +17,7 @@ import { fromZodIssues } from '../issues/zod-issues.js';
 import { compileFormula, RESERVED_NAMES, type CompiledFormula } from './formula.js';
 import { compileMetric, kpiKind, type CompiledMetric } from './metrics.js';
 import { planSchema, type ComponentDefinition, type PlanDefinition } from './schema.js';
+import type { PlanIssueCode } from './issue-codes.js';
 
 /**
  * Thrown by {@link loadPlan}; `issues` lists every problem in the plan.
@@ -28,8 +29,8 @@ import { planSchema, type ComponentDefinition, type PlanDefinition } from './sch
  * }
  * ```
  */
-export class PlanError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class PlanError extends CallqaError<PlanIssueCode> {
+  constructor(issues: readonly Issue<PlanIssueCode>[]) {
     super('Invalid assessment plan', issues);
     this.name = 'PlanError';
   }
@@ -46,7 +47,7 @@ export class PlanError extends CallqaError {
  */
 export type SafePlanResult =
   | { readonly success: true; readonly plan: Plan }
-  | { readonly success: false; readonly issues: readonly Issue[] };
+  | { readonly success: false; readonly issues: readonly Issue<PlanIssueCode>[] };
 
 /**
  * A compiled component: its definition plus everything precomputed at load.
@@ -146,9 +147,9 @@ function rangeText(min: Ratio, max: Ratio): string {
   return `[${min.toFixed(6).replace(/\.?0+$/, '')}, ${max.toFixed(6).replace(/\.?0+$/, '')}]`;
 }
 
-function compile(def: PlanDefinition): { plan: Plan } | { issues: Issue[] } {
-  const issues: Issue[] = [];
-  const push = (code: string, path: PathSegment[], message: string): void => {
+function compile(def: PlanDefinition): { plan: Plan } | { issues: Issue<PlanIssueCode>[] } {
+  const issues: Issue<PlanIssueCode>[] = [];
+  const push = (code: PlanIssueCode, path: PathSegment[], message: string): void => {
     issues.push({ code, path, message });
   };
 
@@ -352,11 +353,11 @@ function compile(def: PlanDefinition): { plan: Plan } | { issues: Issue[] } {
  * ```
  */
 export function safeLoadPlan(json: unknown): SafePlanResult {
-  return guard((): SafePlanResult => {
+  return guard<SafePlanResult, PlanIssueCode>((): SafePlanResult => {
     const bounds = checkBounds(json, DOCUMENT_LIMITS);
     if (bounds.length > 0) return { success: false, issues: bounds };
     // Unknown keys alone do not stop the cross-field checks: every problem in one round.
-    const { data, issues } = parseStaged(planSchema, json, fromZodIssues);
+    const { data, issues } = parseStaged(planSchema, json, fromZodIssues<PlanIssueCode>);
     if (data === null) return { success: false, issues };
     const compiled = compile(data);
     if ('issues' in compiled) issues.push(...compiled.issues);

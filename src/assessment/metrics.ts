@@ -14,6 +14,7 @@ import { countNotReadyDays, KPI_FORMULAS } from '../kpis/core.js';
 import type { KpiField, KpiRaw } from '../kpis/types.js';
 import { kpiFieldOk, kpiInputIssues } from '../kpis/validate.js';
 import type { KpiMetricName, MetricDefinition } from './schema.js';
+import type { AssessmentIssueCode } from './issue-codes.js';
 
 /**
  * One agent's raw data: KPI fields (see `KpiRaw` in src/kpis) and any other
@@ -39,7 +40,7 @@ export type MetricsRecord = Readonly<Record<string, number | boolean | string | 
  */
 export type MetricValue =
   | { readonly ok: true; readonly value: Ratio; readonly num?: Ratio; readonly den?: Ratio }
-  | { readonly ok: false; readonly status: 'missing' | 'no_data' | 'invalid'; readonly message: string; readonly issues: readonly Issue[] };
+  | { readonly ok: false; readonly status: 'missing' | 'no_data' | 'invalid'; readonly message: string; readonly issues: readonly Issue<AssessmentIssueCode>[] };
 
 type KpiMetricDef = Extract<MetricDefinition, { kpi: string }>;
 
@@ -178,7 +179,7 @@ function pathTo(path: readonly PathSegment[], field: string): PathSegment[] {
   return [...path, field];
 }
 
-function invalid(path: readonly PathSegment[], code: string, message: string): MetricValue {
+function invalid(path: readonly PathSegment[], code: AssessmentIssueCode, message: string): MetricValue {
   return { ok: false, status: 'invalid', message, issues: [{ code, path: [...path], message }] };
 }
 
@@ -191,9 +192,9 @@ function compileKpiMetric(name: string, def: KpiMetricDef): CompiledMetric {
   const percent = formula.kind === 'rate' && (def.unit ?? 'percent') === 'percent';
   const scale = percent ? Ratio.HUNDRED : Ratio.ONE;
   const threshold = def.thresholdMinutes ?? 30;
-  const fullIssues = (record: MetricsRecord, path: readonly PathSegment[]): Issue[] =>
+  const fullIssues = (record: MetricsRecord, path: readonly PathSegment[]): Issue<AssessmentIssueCode>[] =>
     kpiInputIssues(record, all, required).map((i) => ({ ...i, path: [...path, ...i.path] }));
-  const invalidRecord = (record: MetricsRecord, path: readonly PathSegment[], fallback: Issue): MetricValue => {
+  const invalidRecord = (record: MetricsRecord, path: readonly PathSegment[], fallback: Issue<AssessmentIssueCode>): MetricValue => {
     const issues = fullIssues(record, path);
     return { ok: false, status: 'invalid', message: (issues[0] ?? fallback).message, issues: issues.length > 0 ? issues : [fallback] };
   };

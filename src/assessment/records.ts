@@ -11,6 +11,7 @@ import type { Plan } from './load.js';
 import type { CompiledMetric, MetricsRecord } from './metrics.js';
 import { MetricTable, Roster } from './roster.js';
 import { AssessmentError, type AssessInput, type ExcludedRecord } from './types.js';
+import type { AssessmentIssueCode } from './issue-codes.js';
 
 /** The usable metrics records, in input order, and the counts for `usage.metrics`. */
 export interface Records {
@@ -27,7 +28,7 @@ export interface Records {
  * records of an agent are excluded with an issue; throws
  * {@link AssessmentError} when `metrics` is neither an object nor a list.
  */
-export function readRecords(input: AssessInput, issues: Issue[], excluded: ExcludedRecord[]): Records {
+export function readRecords(input: AssessInput, issues: Issue<AssessmentIssueCode>[], excluded: ExcludedRecord[]): Records {
   const recIds: string[] = [];
   const recs: MetricsRecord[] = [];
   const recKeys: (string | number)[] = [];
@@ -121,7 +122,7 @@ export function buildRoster(input: AssessInput, teamOf: ReadonlyMap<string, stri
 }
 
 /** Each agent's value of every metric the plan reads (components, formulas, tie-breaks), with the fields no metric read. */
-export function gatherMetrics(plan: Plan, roster: Roster, recordOf: Int32Array, rec: Records, issues: Issue[]): { table: MetricTable; metricIndex: ReadonlyMap<string, number>; unusedFields: Set<string> } {
+export function gatherMetrics(plan: Plan, roster: Roster, recordOf: Int32Array, rec: Records, issues: Issue<AssessmentIssueCode>[]): { table: MetricTable; metricIndex: ReadonlyMap<string, number>; unusedFields: Set<string> } {
   const ids = roster.ids;
   const { recs, recKeys } = rec;
   const neededMetrics = new Set<string>();
@@ -156,7 +157,7 @@ function agentMetrics(
   readFields: ReadonlySet<string>,
   unusedFields: Set<string>,
   fieldsSeen: { last: readonly string[] | null },
-  issues: Issue[],
+  issues: Issue<AssessmentIssueCode>[],
 ): void {
   const base = a * needed.length;
   if (!record) {

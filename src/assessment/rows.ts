@@ -4,6 +4,7 @@
  */
 import type { Issue } from '../issues/issues.js';
 import type { MetricsRecord } from './metrics.js';
+import type { AssessmentIssueCode } from './issue-codes.js';
 
 /**
  * Column aliases: the generator's per-agent counts under src/kpis field names.
@@ -31,9 +32,9 @@ export const ROW_ALIASES: Readonly<Record<string, string>> = { missed: 'missedCa
 export function metricsFromRows(
   rows: readonly Readonly<Record<string, string>>[],
   period: string,
-): { metrics: (MetricsRecord & { agentId: string })[]; issues: Issue[]; leftOut: number } {
+): { metrics: (MetricsRecord & { agentId: string })[]; issues: Issue<AssessmentIssueCode>[]; leftOut: number } {
   const metrics: (MetricsRecord & { agentId: string })[] = [];
-  const issues: Issue[] = [];
+  const issues: Issue<AssessmentIssueCode>[] = [];
   let leftOut = 0;
   rows.forEach((row, i) => {
     if (row.month !== undefined && row.month !== '' && row.month !== period) {

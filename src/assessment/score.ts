@@ -16,6 +16,7 @@ import type { Plan, PlanBand } from './load.js';
 import type { MetricValue } from './metrics.js';
 import type { Prepared } from './prepare.js';
 import type { MetricTable, Roster } from './roster.js';
+import type { AssessmentIssueCode } from './issue-codes.js';
 
 /** A grade as agents share it: one frozen object per grade. */
 export type GradeRef = { readonly id: string; readonly passing: boolean };
@@ -27,7 +28,7 @@ export type GradeRef = { readonly id: string; readonly passing: boolean };
  */
 export interface Scoring {
   readonly plan: Plan;
-  readonly issues: Issue[];
+  readonly issues: Issue<AssessmentIssueCode>[];
   readonly roster: Roster;
   readonly table: MetricTable;
   readonly refValue: readonly ReadonlyMap<string, Ratio | null>[];

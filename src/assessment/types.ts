@@ -11,6 +11,7 @@ import type { Locale, LocalizedText } from '../localize/localize.js';
 import type { Period } from '../periods/index.js';
 import type { CompiledComponent } from './load.js';
 import type { MetricsRecord } from './metrics.js';
+import type { AssessmentIssueCode } from './issue-codes.js';
 
 /**
  * Thrown by {@link assessAgents} when the input as a whole cannot be assessed
@@ -22,8 +23,8 @@ import type { MetricsRecord } from './metrics.js';
  * try { assessAgents(plan, input); } catch (e) { if (e instanceof AssessmentError) console.error(e.issues); }
  * ```
  */
-export class AssessmentError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class AssessmentError extends CallqaError<AssessmentIssueCode> {
+  constructor(issues: readonly Issue<AssessmentIssueCode>[]) {
     super('Cannot assess', issues);
     this.name = 'AssessmentError';
   }
@@ -235,6 +236,6 @@ export interface AssessmentResult {
   };
   readonly excluded: readonly ExcludedRecord[];
   /** Problems with input records, with paths (`['calls', 17, 'score']`, `['metrics', 'A003', 'missedCalls']`). */
-  readonly issues: readonly Issue[];
+  readonly issues: readonly Issue<AssessmentIssueCode>[];
 }
 

@@ -177,8 +177,8 @@ export function checkTiling(
   intervals: readonly Interval[],
   domain: Interval,
   pathOf: (index: number) => PathSegment[],
-): Issue[] {
-  const issues: Issue[] = [];
+): Issue<'band_gap' | 'band_overlap'>[] {
+  const issues: Issue<'band_gap' | 'band_overlap'>[] = [];
   const order = intervals.map((iv, i) => ({ iv, i })).sort((a, b) => lowerBefore(a.iv, b.iv) || a.i - b.i);
   const first = order[0];
   if (!first) return issues;

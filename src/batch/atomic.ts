@@ -22,6 +22,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { CallqaError } from '../issues/issues.js';
+import type { OutputIssueCode } from './issue-codes.js';
 
 /** Temp files not yet renamed; removed by {@link removeTempFilesSync} on a signal. */
 const live = new Set<string>();
@@ -49,7 +50,7 @@ export function removeTempFilesSync(): void {
  * try { await scoreFile(o); } catch (e) { if (e instanceof OutputError) console.error(`callqa: ${e.message}`); }
  * ```
  */
-export class OutputError extends CallqaError {
+export class OutputError extends CallqaError<OutputIssueCode> {
   /** The path as the caller gave it (`-` for stdout). */
   readonly target: string;
   /** Why, in words (`no space left on device`). */

@@ -12,6 +12,7 @@ import { csvRowToEvaluation } from './csv-row.js';
 import { FIELD_NAMES, type InputUnit, type OutputOptions, type RejectedRecord, type ScoredRecord } from './types.js';
 import type { RubricVersions } from './versions.js';
 import { ByteSink } from './bytes.js';
+import type { BatchOptionsIssueCode } from './issue-codes.js';
 
 /**
  * Thrown for output options that cannot work with the rubrics (an unknown field).
@@ -21,8 +22,8 @@ import { ByteSink } from './bytes.js';
  * try { makeProjector(['scroe'], [rubric]); } catch (e) { if (e instanceof BatchOptionsError) console.error(e.issues); }
  * ```
  */
-export class BatchOptionsError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class BatchOptionsError extends CallqaError<BatchOptionsIssueCode> {
+  constructor(issues: readonly Issue<BatchOptionsIssueCode>[]) {
     super('Invalid batch options', issues);
     this.name = 'BatchOptionsError';
   }
@@ -184,7 +185,7 @@ export function defaultCsvFields(rubrics: readonly Rubric[]): string[] {
  * ```
  */
 export function makeProjector(fields: readonly string[], rubrics: readonly Rubric[]): Projector {
-  const issues: Issue[] = [];
+  const issues: Issue<BatchOptionsIssueCode>[] = [];
   const getters: Getter[] = fields.map((f, i) => {
     if (f in GETTERS) return GETTERS[f as keyof typeof GETTERS];
     if (f.startsWith('section.')) {

@@ -10,6 +10,7 @@ import { CallqaError, type Issue } from '../issues/issues.js';
 import type { Rubric } from '../rubric/compiled.js';
 import { compareCodeUnits } from '../order/compare.js';
 import { inForceOn, validateVersionTimeline, type Versioned } from '../periods/versions.js';
+import type { VersionsIssueCode } from './issue-codes.js';
 
 /** The start of a version without `effectiveFrom` (the same convention as plans). */
 const OPEN_START = '0001-01-01';
@@ -22,8 +23,8 @@ const OPEN_START = '0001-01-01';
  * try { new RubricVersions([a, b]); } catch (e) { if (e instanceof VersionsError) console.error(e.issues); }
  * ```
  */
-export class VersionsError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class VersionsError extends CallqaError<VersionsIssueCode> {
+  constructor(issues: readonly Issue<VersionsIssueCode>[]) {
     super('Unusable rubric versions', issues);
     this.name = 'VersionsError';
   }

@@ -6,6 +6,7 @@ import { cohenKappa, fleissKappa, type KappaResult } from './kappa.js';
 import { type AlphaResult, krippendorffAlpha } from './krippendorff.js';
 import type { RatingValue } from './matrix.js';
 import { compareCodeUnits as cmp } from '../order/compare.js';
+import type { CalibrationIssueCode } from './errors.js';
 
 /**
  * One evaluator's scoring of one call in a calibration session.
@@ -200,7 +201,7 @@ function bias(devs: readonly number[], tol: number): BiasSummary {
 }
 
 function validate(ratings: readonly CalibrationRating[], options: CalibrateOptions): void {
-  const issues: Issue[] = [];
+  const issues: Issue<CalibrationIssueCode>[] = [];
   if (ratings.length === 0) issues.push({ code: 'empty', path: [], message: 'no ratings to calibrate' });
   const seen = new Map<string, number>();
   const dates = new Map<string, string>();

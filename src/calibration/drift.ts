@@ -1,5 +1,6 @@
 import type { Issue } from '../issues/issues.js';
 import { CalibrationError, type Estimate } from './errors.js';
+import type { CalibrationIssueCode } from './errors.js';
 
 /**
  * One calibration session's gap between the panel and the expert:
@@ -80,7 +81,7 @@ export interface DriftOptions {
  */
 export function consensusDrift(points: readonly DriftPoint[], options: DriftOptions = {}): DriftResult {
   const tolerance = options.tolerance ?? 1;
-  const issues: Issue[] = [];
+  const issues: Issue<CalibrationIssueCode>[] = [];
   if (!Number.isFinite(tolerance) || tolerance < 0) {
     issues.push({ code: 'invalid_tolerance', path: ['tolerance'], message: `tolerance must be a finite number ≥ 0, got ${tolerance}` });
   }

@@ -12,8 +12,8 @@ import { CallqaError, type Issue } from '../issues/issues.js';
  * }
  * ```
  */
-export class CalibrationError extends CallqaError {
-  constructor(what: string, issues: readonly Issue[]) {
+export class CalibrationError extends CallqaError<CalibrationIssueCode> {
+  constructor(what: string, issues: readonly Issue<CalibrationIssueCode>[]) {
     super(what, issues);
     this.name = 'CalibrationError';
   }
@@ -54,3 +54,42 @@ export type Estimate =
 export function estimate(value: number, reasonIfNotFinite: DegenerateReason): Estimate {
   return Number.isFinite(value) ? { value } : { value: null, reason: reasonIfNotFinite };
 }
+
+/** The codes of the issues reported by `CalibrationError`. Listed with their meanings in docs/issue-codes.md. */
+export type CalibrationIssueCode =
+  /** one session given two dates */
+  | 'conflicting_session_date'
+  /** one rater rated one call twice */
+  | 'duplicate_rating'
+  /** no ratings to compare */
+  | 'empty'
+  /** a count that is not a whole number ≥ 0 */
+  | 'invalid_count'
+  /** not a valid calendar date or instant */
+  | 'invalid_date'
+  /** a gap that is not a positive number */
+  | 'invalid_gap'
+  /** an id that is not a non-empty string */
+  | 'invalid_id'
+  /** an item score that is not usable */
+  | 'invalid_item_score'
+  /** an option outside its allowed values */
+  | 'invalid_option'
+  /** a rating that is not a category */
+  | 'invalid_rating'
+  /** a score that is not a finite number */
+  | 'invalid_score'
+  /** a tolerance that is not a number ≥ 0 */
+  | 'invalid_tolerance'
+  /** one item rated with different kinds of answers */
+  | 'mixed_item_types'
+  /** a negative value on a ratio scale */
+  | 'negative_ratio_value'
+  /** not a matrix (a list of rows) */
+  | 'not_a_matrix'
+  /** a contingency table that is not square */
+  | 'not_square'
+  /** rows of different lengths */
+  | 'ragged_matrix'
+  /** units rated by different numbers of raters */
+  | 'unequal_raters';

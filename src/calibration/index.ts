@@ -5,3 +5,4 @@ export * from './krippendorff.js';
 export * from './kappa.js';
 export * from './drift.js';
 export * from './calibrate.js';
+export type { CalibrationIssueCode } from './errors.js';

@@ -1,6 +1,7 @@
 import type { Issue } from '../issues/issues.js';
 import { CalibrationError } from './errors.js';
 import { type RatingMatrix, checkMatrix } from './matrix.js';
+import type { CalibrationIssueCode } from './errors.js';
 
 /**
  * A kappa coefficient with its parts: observed agreement P_o and chance
@@ -29,7 +30,7 @@ export type KappaResult =
       readonly droppedUnits: readonly number[];
     };
 
-function fail(what: string, issues: Issue[]): never {
+function fail(what: string, issues: Issue<CalibrationIssueCode>[]): never {
   throw new CalibrationError(what, issues);
 }
 
@@ -57,7 +58,7 @@ function key(v: number | boolean): string {
  */
 export function fleissKappaFromCounts(counts: readonly (readonly number[])[]): KappaResult {
   const what = 'invalid Fleiss kappa counts';
-  const issues: Issue[] = [];
+  const issues: Issue<CalibrationIssueCode>[] = [];
   const m = counts[0]?.reduce((a, b) => a + b, 0) ?? 0;
   const q = counts[0]?.length ?? 0;
   counts.forEach((row, i) => {
@@ -144,7 +145,7 @@ export function fleissKappa(matrix: RatingMatrix): KappaResult {
  */
 export function cohenKappaFromTable(table: readonly (readonly number[])[]): KappaResult {
   const q = table.length;
-  const issues: Issue[] = [];
+  const issues: Issue<CalibrationIssueCode>[] = [];
   table.forEach((row, i) => {
     if (row.length !== q) issues.push({ code: 'not_square', path: [i], message: `row ${i} has ${row.length} cells; the table must be ${q} × ${q}` });
     row.forEach((c, j) => {

@@ -1,4 +1,5 @@
-import { CalibrationError } from './errors.js';
+import type { Issue } from '../issues/issues.js';
+import { CalibrationError, type CalibrationIssueCode } from './errors.js';
 import { type RatingMatrix, checkMatrix, toNumber } from './matrix.js';
 
 /**
@@ -63,7 +64,7 @@ export type AlphaResult =
 export function krippendorffAlpha(matrix: RatingMatrix, level: AlphaLevel): AlphaResult {
   checkMatrix(matrix, 'invalid Krippendorff alpha ratings');
   if (level === 'ratio') {
-    const bad = matrix.flatMap((row, u) =>
+    const bad: Issue<CalibrationIssueCode>[] = matrix.flatMap((row, u) =>
       row.flatMap((v, r) => {
         const x = toNumber(v);
         return x !== null && x < 0

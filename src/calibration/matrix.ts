@@ -1,5 +1,6 @@
 import type { Issue } from '../issues/issues.js';
 import { CalibrationError } from './errors.js';
+import type { CalibrationIssueCode } from './errors.js';
 
 /**
  * One rating in a matrix: a number, a yes/no (`true` counts as 1, `false` as 0
@@ -38,7 +39,7 @@ export function toNumber(v: RatingValue): number | null {
  * lists every problem. Returns the number of raters (columns).
  */
 export function checkMatrix(matrix: RatingMatrix, what: string): number {
-  const issues: Issue[] = [];
+  const issues: Issue<CalibrationIssueCode>[] = [];
   if (!Array.isArray(matrix)) {
     throw new CalibrationError(what, [
       { code: 'not_a_matrix', path: [], message: 'ratings must be an array of rows (units × raters)' },

@@ -13,3 +13,4 @@ export { readWebVtt, type WebVttOptions } from './read-webvtt.js';
 export { readTranscribeCallAnalytics, type TranscribeOptions } from './read-transcribe.js';
 export { readTimedCall } from './read-callqa.js';
 export type { ReadResult } from './read-common.js';
+export type { TimingIssueCode } from './issue-codes.js';

@@ -28,6 +28,7 @@ import {
 import { median, pct, round2, span, subtract, summary, union, type Interval } from './intervals.js';
 import { backchannelKey, speechUnits } from './units.js';
 import { turnShapeIssues, validateTimings } from './validate.js';
+import type { TimingIssueCode } from './issue-codes.js';
 
 /**
  * Thrown by {@link transcriptMetrics} for a call whose timings are wrong; `issues` names each turn or event.
@@ -37,8 +38,8 @@ import { turnShapeIssues, validateTimings } from './validate.js';
  * try { transcriptMetrics(call); } catch (e) { if (e instanceof TimingError) console.error(e.issues); }
  * ```
  */
-export class TimingError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class TimingError extends CallqaError<TimingIssueCode> {
+  constructor(issues: readonly Issue<TimingIssueCode>[]) {
     super('Invalid call timings', issues);
     this.name = 'TimingError';
   }
@@ -286,7 +287,7 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = {}):
 }
 
 /** The result of {@link safeTranscriptMetrics}. */
-export type SafeMetricsResult = { readonly success: true; readonly metrics: TranscriptMetrics } | { readonly success: false; readonly issues: readonly Issue[] };
+export type SafeMetricsResult = { readonly success: true; readonly metrics: TranscriptMetrics } | { readonly success: false; readonly issues: readonly Issue<TimingIssueCode>[] };
 
 /**
  * {@link transcriptMetrics} without throwing: the measures, or every timing issue.
@@ -298,7 +299,7 @@ export type SafeMetricsResult = { readonly success: true; readonly metrics: Tran
  * ```
  */
 export function safeTranscriptMetrics(call: TimedCall, options: MetricsOptions = {}): SafeMetricsResult {
-  const issues: Issue[] = [];
+  const issues: Issue<TimingIssueCode>[] = [];
   if (!Array.isArray(call.transcript)) issues.push({ code: 'invalid_type', path: ['transcript'], message: 'transcript must be an array of turns' });
   else {
     issues.push(...turnShapeIssues(call.transcript));

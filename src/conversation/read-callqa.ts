@@ -7,6 +7,7 @@ import type { Issue } from '../issues/issues.js';
 import { jsonWithArray, timingIssuesAt, type ReadResult } from './read-common.js';
 import { turnShapeIssues } from './validate.js';
 import type { CallEvent, TimedCall, TimedTurn } from './types.js';
+import type { TimingIssueCode } from './issue-codes.js';
 
 /**
  * Reads callqa's timed-call JSON (parsed, or its text), or every problem with its path.
@@ -22,7 +23,7 @@ export function readTimedCall(json: unknown): ReadResult {
   if ('issues' in parsed) return { success: false, issues: parsed.issues };
   const doc = parsed.doc;
   const turns = doc['transcript'] as unknown[];
-  const issues: Issue[] = turnShapeIssues(turns);
+  const issues: Issue<TimingIssueCode>[] = turnShapeIssues(turns);
   const call = doc as unknown as TimedCall;
   issues.push(...timingIssuesAt(call, (turn, field) => ['transcript', turn, field]));
   if (issues.length > 0) return { success: false, issues };

@@ -7,6 +7,7 @@
 import type { Issue, PathSegment } from '../issues/issues.js';
 import type { TimedCall } from './types.js';
 import { validateTimings } from './validate.js';
+import type { TimingIssueCode } from './issue-codes.js';
 
 /**
  * The result of a reader: a timed call, or every problem found.
@@ -17,7 +18,7 @@ import { validateTimings } from './validate.js';
  * if (!r.success) console.error(r.issues);
  * ```
  */
-export type ReadResult = { readonly success: true; readonly call: TimedCall } | { readonly success: false; readonly issues: readonly Issue[] };
+export type ReadResult = { readonly success: true; readonly call: TimedCall } | { readonly success: false; readonly issues: readonly Issue<TimingIssueCode>[] };
 
 /**
  * The timing issues of a call, with turn paths rewritten by `pathOf(turn, field)`.
@@ -27,7 +28,7 @@ export type ReadResult = { readonly success: true; readonly call: TimedCall } | 
  * timingIssuesAt(call, (turn, field) => ['Transcript', turn, field === 'start' ? 'BeginOffsetMillis' : 'EndOffsetMillis']);
  * ```
  */
-export function timingIssuesAt(call: TimedCall, pathOf: (turn: number, field: string) => PathSegment[]): Issue[] {
+export function timingIssuesAt(call: TimedCall, pathOf: (turn: number, field: string) => PathSegment[]): Issue<TimingIssueCode>[] {
   return validateTimings(call.transcript, call.events, call.duration).map((i) =>
     i.path[0] === 'transcript' && typeof i.path[1] === 'number' ? { ...i, path: pathOf(i.path[1], String(i.path[2] ?? '')) } : i,
   );
@@ -43,7 +44,7 @@ export function timingIssuesAt(call: TimedCall, pathOf: (turn: number, field: st
  * 'doc' in d; // true
  * ```
  */
-export function jsonWithArray(json: unknown, key: string, message: string): { doc: Record<string, unknown> } | { issues: Issue[] } {
+export function jsonWithArray(json: unknown, key: string, message: string): { doc: Record<string, unknown> } | { issues: Issue<TimingIssueCode>[] } {
   let doc = json;
   if (typeof json === 'string') {
     try {

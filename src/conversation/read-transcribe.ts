@@ -10,6 +10,7 @@ import type { Issue, PathSegment } from '../issues/issues.js';
 import { jsonWithArray, timingIssuesAt, type ReadResult } from './read-common.js';
 import { isObject } from './validate.js';
 import type { TimedTurn } from './types.js';
+import type { TimingIssueCode } from './issue-codes.js';
 
 /**
  * Options of {@link readTranscribeCallAnalytics}.
@@ -42,8 +43,8 @@ const isMillis = (x: unknown): x is number => typeof x === 'number' && Number.is
  * ```
  */
 export function readTranscribeCallAnalytics(json: unknown, options: TranscribeOptions = {}): ReadResult {
-  const issues: Issue[] = [];
-  const push = (code: string, path: PathSegment[], message: string): void => void issues.push({ code, path, message });
+  const issues: Issue<TimingIssueCode>[] = [];
+  const push = (code: TimingIssueCode, path: PathSegment[], message: string): void => void issues.push({ code, path, message });
   const parsed = jsonWithArray(json, 'Transcript', 'Call Analytics output has a Transcript array');
   if ('issues' in parsed) return { success: false, issues: parsed.issues };
   const doc = parsed.doc;

@@ -10,6 +10,7 @@ import type { Issue, PathSegment } from '../issues/issues.js';
 import type { ReadResult } from './read-common.js';
 import { timingIssuesAt } from './read-common.js';
 import type { TimedTurn } from './types.js';
+import type { TimingIssueCode } from './issue-codes.js';
 
 /**
  * Options of {@link readWebVtt}.
@@ -59,8 +60,8 @@ function decode(text: string): string {
  * ```
  */
 export function readWebVtt(text: string, options: WebVttOptions = {}): ReadResult {
-  const issues: Issue[] = [];
-  const at = (line: number, code: string, message: string): void => void issues.push({ code, path: ['line', line], message: `line ${line}: ${message}` });
+  const issues: Issue<TimingIssueCode>[] = [];
+  const at = (line: number, code: TimingIssueCode, message: string): void => void issues.push({ code, path: ['line', line], message: `line ${line}: ${message}` });
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) at(1, 'invalid_header', 'a WebVTT file starts with "WEBVTT"');
   const turns: TimedTurn[] = [];

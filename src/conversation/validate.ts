@@ -7,6 +7,7 @@
  * One pass over the turns (a map of each speaker's last end), one over the events.
  */
 import type { Issue, PathSegment } from '../issues/issues.js';
+import type { TimingIssueCode } from './issue-codes.js';
 
 const EVENT_TYPES = new Set(['hold', 'mute', 'transfer']);
 const EVENT_KEYS = new Set(['type', 'start', 'end']);
@@ -55,9 +56,9 @@ const fmt = (s: number): string => `${s} s`;
  * // [{ code: 'end_before_start', path: ['transcript', 0, 'end'], message: 'turn 0 ends at 1 s, before it starts (2 s)' }]
  * ```
  */
-export function validateTimings(transcript: unknown, events?: unknown, duration?: unknown): Issue[] {
-  const issues: Issue[] = [];
-  const push = (code: string, path: PathSegment[], message: string): void => void issues.push({ code, path, message });
+export function validateTimings(transcript: unknown, events?: unknown, duration?: unknown): Issue<TimingIssueCode>[] {
+  const issues: Issue<TimingIssueCode>[] = [];
+  const push = (code: TimingIssueCode, path: PathSegment[], message: string): void => void issues.push({ code, path, message });
   let callEnd: number | null = null;
   if (duration !== undefined) {
     if (isTime(duration)) callEnd = duration;
@@ -139,8 +140,8 @@ export function validateTimings(transcript: unknown, events?: unknown, duration?
  * turnShapeIssues([{ speaker: 'agent', text: '您好' }]); // [{ code: 'missing_time', path: ['transcript', 0, 'start'], … }]
  * ```
  */
-export function turnShapeIssues(turns: readonly unknown[]): Issue[] {
-  const issues: Issue[] = [];
+export function turnShapeIssues(turns: readonly unknown[]): Issue<TimingIssueCode>[] {
+  const issues: Issue<TimingIssueCode>[] = [];
   turns.forEach((t, i) => {
     if (!isObject(t) || typeof t['speaker'] !== 'string' || typeof t['text'] !== 'string') {
       issues.push({ code: 'invalid_type', path: ['transcript', i], message: 'a timed turn is { speaker: string, text: string, start, end } (seconds)' });

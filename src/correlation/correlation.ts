@@ -3,6 +3,7 @@ import { studentTTwoSidedP } from '../distributions/beta.js';
 import { inverseNormalCdf } from '../distributions/normal-gamma.js';
 import { CorrelationError } from './errors.js';
 import { averageRanks } from './ranks.js';
+import type { CorrelationIssueCode } from './errors.js';
 
 /**
  * One observation: a finite number, a yes/no (`true` = 1, `false` = 0), or
@@ -71,7 +72,7 @@ function pairs(
   what: string,
   names: readonly [string, string] = ['xs', 'ys'],
 ): { x: number[]; y: number[]; dropped: number } {
-  const issues: Issue[] = [];
+  const issues: Issue<CorrelationIssueCode>[] = [];
   if (!Array.isArray(xs) || !Array.isArray(ys)) {
     throw new CorrelationError(what, [{ code: 'not_an_array', path: [], message: `${names[0]} and ${names[1]} must be arrays` }]);
   }
@@ -214,7 +215,7 @@ export function pointBiserial(
   outcome: readonly Observation[],
   options: CorrelationOptions = {},
 ): CorrelationResult {
-  const bad: Issue[] = [];
+  const bad: Issue<CorrelationIssueCode>[] = [];
   outcome.forEach((v, i) => {
     if (!(v === null || v === undefined || typeof v === 'boolean' || v === 0 || v === 1)) {
       bad.push({ code: 'not_binary', path: ['outcome', i], message: `outcome must be 0, 1, a boolean or missing, got ${String(v)}` });

@@ -1,6 +1,7 @@
 import type { Issue } from '../issues/issues.js';
 import { type CorrelationResult, pearson, spearman } from './correlation.js';
 import { CorrelationError } from './errors.js';
+import type { CorrelationIssueCode } from './errors.js';
 
 /**
  * One scored call: its item scores and the outcome it led to.
@@ -91,7 +92,7 @@ export interface ItemPredictiveness {
  * ```
  */
 export function itemPredictiveness(input: PredictivenessInput): ItemPredictiveness[] {
-  const issues: Issue[] = [];
+  const issues: Issue<CorrelationIssueCode>[] = [];
   const finite = (v: unknown): boolean => v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
   input.rows.forEach((row, i) => {
     if (!finite(row.outcome)) issues.push({ code: 'invalid_value', path: ['rows', i, 'outcome'], message: `outcome must be a finite number, a boolean or null, got ${String(row.outcome)}` });

@@ -10,9 +10,14 @@ import { CallqaError, type Issue } from '../issues/issues.js';
  * try { inverseNormalCdf(1); } catch (e) { e instanceof DistributionError; } // true
  * ```
  */
-export class DistributionError extends CallqaError {
-  constructor(fn: string, issues: readonly Issue[]) {
+export class DistributionError extends CallqaError<DistributionIssueCode> {
+  constructor(fn: string, issues: readonly Issue<DistributionIssueCode>[]) {
     super(`${fn}: argument out of range`, issues);
     this.name = 'DistributionError';
   }
 }
+
+/** The codes of the issues reported by `DistributionError`. Listed with their meanings in docs/issue-codes.md. */
+export type DistributionIssueCode =
+  /** a number outside its allowed range */
+  | 'out_of_range';

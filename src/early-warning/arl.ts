@@ -11,7 +11,8 @@
  * Observations are standardised: in control N(0, 1), after the shift N(δ, 1).
  */
 import { regularizedGammaQ } from '../distributions/normal-gamma.js';
-import { EarlyWarningError } from './errors.js';
+import type { Issue } from '../issues/issues.js';
+import { EarlyWarningError, type EarlyWarningIssueCode } from './errors.js';
 
 /**
  * The standard normal distribution function Φ(x) = ½·erfc(−x/√2), through
@@ -64,7 +65,7 @@ function arlOf(r: (i: number, j: number) => number, m: number, start: number): n
 }
 
 function check(what: string, entries: readonly [string, number, boolean][]): void {
-  const issues = entries.filter(([, , ok]) => !ok).map(([k, v]) => ({ code: 'out_of_range', path: ['options', k], message: `${k} is out of range: ${v}` }));
+  const issues: Issue<EarlyWarningIssueCode>[] = entries.filter(([, , ok]) => !ok).map(([k, v]) => ({ code: 'out_of_range', path: ['options', k], message: `${k} is out of range: ${v}` }));
   if (issues.length > 0) throw new EarlyWarningError(what, issues);
 }
 

@@ -1,4 +1,5 @@
-import { EarlyWarningError } from './errors.js';
+import type { Issue } from '../issues/issues.js';
+import { EarlyWarningError, type EarlyWarningIssueCode } from './errors.js';
 import { fmt, resolveBaseline, tag, toPoints } from './series.js';
 import type { Alert, Baseline, ResolvedBaseline, ScoreSeries } from './types.js';
 
@@ -89,7 +90,7 @@ export function cusumChart(series: ScoreSeries, options: CusumOptions = {}): Cus
   const { mean: mu0, sigma } = baseline;
   const K = options.allowance ?? (options.k ?? 0.5) * sigma;
   const H = options.decisionInterval ?? (options.h ?? 5) * sigma;
-  const issues = [];
+  const issues: Issue<EarlyWarningIssueCode>[] = [];
   if (!(Number.isFinite(K) && K >= 0)) issues.push({ code: 'negative', path: ['options', options.allowance === undefined ? 'k' : 'allowance'], message: `K must be a finite number ≥ 0, got ${K}` });
   if (!(Number.isFinite(H) && H > 0)) issues.push({ code: 'not_positive', path: ['options', options.decisionInterval === undefined ? 'h' : 'decisionInterval'], message: `H must be a finite number > 0, got ${H}` });
   if (issues.length > 0) throw new EarlyWarningError(what, issues);

@@ -10,3 +10,4 @@ export * from './phase1.js';
 export * from './monitor.js';
 export * from './reason.js';
 export * from './centre.js';
+export type { EarlyWarningIssueCode } from './errors.js';

@@ -7,6 +7,7 @@ import { EarlyWarningError } from './errors.js';
 import type { AlertLocale } from './reason.js';
 import { type RunRuleOptions, ruleChecks } from './rules.js';
 import type { DetectorName } from './types.js';
+import type { EarlyWarningIssueCode } from './errors.js';
 
 /**
  * The default detectors and their tuning, chosen by the centre simulation
@@ -99,7 +100,7 @@ export interface MonitorConfig {
   readonly autoClear: number | null;
 }
 
-function invalid(what: string, issues: Issue[]): void {
+function invalid(what: string, issues: Issue<EarlyWarningIssueCode>[]): void {
   if (issues.length > 0) throw new EarlyWarningError(what, issues);
 }
 
@@ -112,7 +113,7 @@ function invalid(what: string, issues: Issue[]): void {
  * ```
  */
 export function monitorConfig(baseline: { readonly mean: number; readonly sigma: number }, o: MonitorOptions, what = 'createMonitor'): MonitorConfig {
-  const issues: Issue[] = [];
+  const issues: Issue<EarlyWarningIssueCode>[] = [];
   if (!Number.isFinite(baseline.mean)) issues.push({ code: 'not_finite', path: ['baseline', 'mean'], message: `mean must be finite, got ${baseline.mean}` });
   if (!(Number.isFinite(baseline.sigma) && baseline.sigma > 0)) issues.push({ code: 'not_positive', path: ['baseline', 'sigma'], message: `sigma must be a finite number > 0, got ${baseline.sigma}` });
   const D = EARLY_WARNING_DEFAULTS;

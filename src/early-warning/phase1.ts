@@ -19,6 +19,7 @@ import type { Issue } from '../issues/issues.js';
 import { EarlyWarningError } from './errors.js';
 import { D2, toPoints } from './series.js';
 import type { ResolvedBaseline, ScoreSeries } from './types.js';
+import type { EarlyWarningIssueCode } from './errors.js';
 
 /**
  * The fewest evaluations of an agent's own reference period before its own
@@ -90,13 +91,13 @@ export function phaseOneBaseline(input: ScoreSeries | readonly ScoreSeries[], op
   const what = 'phaseOneBaseline';
   const L = options.L ?? 3;
   const maxRounds = options.maxRounds ?? 10;
-  const issues: Issue[] = [];
+  const issues: Issue<EarlyWarningIssueCode>[] = [];
   if (!(Number.isFinite(L) && L > 0)) issues.push({ code: 'not_positive', path: ['options', 'L'], message: `L must be a finite number > 0, got ${L}` });
   if (!(Number.isInteger(maxRounds) && maxRounds >= 1)) issues.push({ code: 'out_of_range', path: ['options', 'maxRounds'], message: `maxRounds must be an integer ≥ 1, got ${maxRounds}` });
   if (issues.length > 0) throw new EarlyWarningError(what, issues);
   const team = isTeam(input) ? input : [input];
   const series: number[][] = [];
-  const bad: Issue[] = [];
+  const bad: Issue<EarlyWarningIssueCode>[] = [];
   team.forEach((s, a) => {
     if (s.length === 0) return;
     try {
@@ -177,7 +178,7 @@ export function chooseBaseline(own: ScoreSeries, team: { readonly mean: number; 
     return { mean: b.mean, sigma: team !== null && Number.isFinite(team.sigma) && team.sigma > 0 ? team.sigma : b.sigma, source: 'phase1', points: b.points, removed: b.removed };
   }
   if (team !== null) {
-    const issues: Issue[] = [];
+    const issues: Issue<EarlyWarningIssueCode>[] = [];
     if (!Number.isFinite(team.mean)) issues.push({ code: 'not_finite', path: ['options', 'team', 'mean'], message: `mean must be finite, got ${team.mean}` });
     if (!(Number.isFinite(team.sigma) && team.sigma > 0)) issues.push({ code: 'not_positive', path: ['options', 'team', 'sigma'], message: `sigma must be a finite number > 0, got ${team.sigma}` });
     if (issues.length > 0) throw new EarlyWarningError(what, issues);

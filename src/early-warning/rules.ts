@@ -1,4 +1,5 @@
-import { EarlyWarningError } from './errors.js';
+import type { Issue } from '../issues/issues.js';
+import { EarlyWarningError, type EarlyWarningIssueCode } from './errors.js';
 import { fmt, resolveBaseline, tag, toPoints } from './series.js';
 import type { Alert, AlertRule, Baseline, Direction, ResolvedBaseline, ScorePoint, ScoreSeries } from './types.js';
 
@@ -112,7 +113,7 @@ export function ruleChecks(options: RunRuleOptions, sets: readonly RuleSet[], ce
   const within = options.withinLength ?? 15;
   const outside = options.outsideLength ?? 8;
   const lengths: [string, number][] = [['runLength', run], ['trendLength', trend], ['alternatingLength', alt], ['withinLength', within], ['outsideLength', outside], ['twoOfThree', n2], ['fourOfFive', n1]];
-  const issues = lengths.filter(([, v]) => !(Number.isInteger(v) && v >= 2)).map(([k, v]) => ({ code: 'out_of_range', path: ['options', k], message: `${k} must be an integer ≥ 2, got ${v}` }));
+  const issues: Issue<EarlyWarningIssueCode>[] = lengths.filter(([, v]) => !(Number.isInteger(v) && v >= 2)).map(([k, v]) => ({ code: 'out_of_range', path: ['options', k], message: `${k} must be an integer ≥ 2, got ${v}` }));
   for (const [k, m, n] of [['twoOfThree', m2, n2], ['fourOfFive', m1, n1]] as const) {
     if (!(Number.isInteger(m) && m >= 1 && m <= n)) issues.push({ code: 'out_of_range', path: ['options', k], message: `${k} needs 1 ≤ m ≤ n, got [${m}, ${n}]` });
   }

@@ -1,6 +1,7 @@
 import type { Issue } from '../issues/issues.js';
 import { EarlyWarningError } from './errors.js';
 import type { Alert, Baseline, ResolvedBaseline, ScorePoint, ScoreSeries } from './types.js';
+import type { EarlyWarningIssueCode } from './errors.js';
 
 /** d2 for moving ranges of two: E[|X1 − X2|] = 1.128σ for normal data. */
 export const D2 = 1.128;
@@ -9,7 +10,7 @@ export const DEFAULT_BASELINE_POINTS = 10;
 
 /** Normalises a series to points and checks every score is finite (and, unless allowed, that there is one). */
 export function toPoints(series: ScoreSeries, what: string, allowEmpty = false): ScorePoint[] {
-  const issues: Issue[] = [];
+  const issues: Issue<EarlyWarningIssueCode>[] = [];
   const pts = (series as readonly (number | ScorePoint)[]).map((x) => (typeof x === 'number' ? { score: x } : x));
   pts.forEach((p, i) => {
     if (typeof p.score !== 'number' || !Number.isFinite(p.score)) issues.push({ code: 'not_finite', path: ['series', i], message: `score must be a finite number, got ${String(p.score)}` });
@@ -23,7 +24,7 @@ export function toPoints(series: ScoreSeries, what: string, allowEmpty = false):
 export function resolveBaseline(points: readonly ScorePoint[], baseline: Baseline | undefined, what: string): ResolvedBaseline {
   const b = baseline ?? { points: DEFAULT_BASELINE_POINTS };
   if ('mean' in b) {
-    const issues: Issue[] = [];
+    const issues: Issue<EarlyWarningIssueCode>[] = [];
     if (!Number.isFinite(b.mean)) issues.push({ code: 'not_finite', path: ['options', 'baseline', 'mean'], message: `mean must be finite, got ${b.mean}` });
     if (!(Number.isFinite(b.sigma) && b.sigma > 0)) issues.push({ code: 'not_positive', path: ['options', 'baseline', 'sigma'], message: `sigma must be a finite number > 0, got ${b.sigma}` });
     if (issues.length > 0) throw new EarlyWarningError(what, issues);

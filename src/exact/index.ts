@@ -1,1 +1,2 @@
 export * from './rational.js';
+export type { ArithmeticIssueCode } from './issue-codes.js';

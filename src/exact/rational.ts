@@ -11,6 +11,7 @@
  */
 import { CallqaError } from '../issues/issues.js';
 import { cmp, gcd } from './pair.js';
+import type { ArithmeticIssueCode } from './issue-codes.js';
 
 /** How a tie at the rounding digit is resolved. */
 export type RoundingMode = 'half-up' | 'half-even';
@@ -24,7 +25,7 @@ export type RoundingMode = 'half-up' | 'half-even';
  * try { ratio(Number.MAX_SAFE_INTEGER, 1).add(ratio(1, 3)); } catch (e) { e instanceof ArithmeticOverflowError; }
  * ```
  */
-export class ArithmeticOverflowError extends CallqaError {
+export class ArithmeticOverflowError extends CallqaError<ArithmeticIssueCode> {
   constructor(operation: string) {
     super('Exact arithmetic overflow', [
       { code: 'arithmetic_overflow', path: [], message: `${operation} left the safe-integer range` },

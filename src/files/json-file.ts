@@ -5,10 +5,11 @@
  * every other problem.
  */
 import { readFileSync } from 'node:fs';
+import type { FileIssueCode } from '../issues/codes.js';
 import type { Issue } from '../issues/issues.js';
 
 /** A JSON file read: its value, or the issues that stopped the read (with `where`, "line:column", for syntax errors). */
-export type JsonFileResult = { readonly json: unknown } | { readonly issues: readonly Issue[]; readonly where?: string };
+export type JsonFileResult = { readonly json: unknown } | { readonly issues: readonly Issue<FileIssueCode>[]; readonly where?: string };
 
 /** `line:column` of a character offset. */
 function lineCol(text: string, pos: number): string {

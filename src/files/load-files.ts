@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PlanError, safeLoadPlan, type Plan, type SafePlanResult } from '../assessment/load.js';
+import type { FileIssueCode } from '../issues/codes.js';
 import type { Issue } from '../issues/issues.js';
 import type { Rubric } from '../rubric/compiled.js';
 import { RubricError, safeLoadRubric, type SafeRubricResult } from '../rubric/load.js';
@@ -16,7 +17,7 @@ import { readJsonFile } from './json-file.js';
 declare const __filename: string | undefined;
 
 /** The issues of a file that could not be read or parsed, with the syntax error's place in the message. */
-function readIssues(file: string): { json: unknown } | { issues: readonly Issue[] } {
+function readIssues(file: string): { json: unknown } | { issues: readonly Issue<FileIssueCode>[] } {
   const r = readJsonFile(file);
   if (!('issues' in r)) return r;
   return { issues: r.where ? r.issues.map((i) => ({ ...i, message: `${i.message} (at ${r.where})` })) : r.issues };

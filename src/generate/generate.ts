@@ -12,6 +12,7 @@ import { EN, NOTES_EN, NOTES_ZH, ZH_CN, type SentenceBank } from './text.js';
 import { timedTranscript } from './timed.js';
 import { ruleOf } from '../scoring/measures.js';
 import type { CallEvent } from '../conversation/types.js';
+import type { GenerateIssueCode } from './issue-codes.js';
 
 /**
  * Options of {@link generateEvaluations} and {@link generateKpis}.
@@ -80,8 +81,8 @@ export interface KpiRow {
  * try { generateKpis({ agents: 0, calls: 0, seed: 1 }); } catch (e) { if (e instanceof GenerateError) console.error(e.issues); }
  * ```
  */
-export class GenerateError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class GenerateError extends CallqaError<GenerateIssueCode> {
+  constructor(issues: readonly Issue<GenerateIssueCode>[]) {
     super('Invalid generate options', issues);
     this.name = 'GenerateError';
   }
@@ -97,7 +98,7 @@ interface Month {
 }
 
 function checkOptions(o: GenerateOptions): Month {
-  const issues: Issue[] = [];
+  const issues: Issue<GenerateIssueCode>[] = [];
   if (!Number.isInteger(o.agents) || o.agents < 1) issues.push({ code: 'invalid_option', path: ['agents'], message: 'agents must be an integer ≥ 1' });
   if (!Number.isInteger(o.calls) || o.calls < 0) issues.push({ code: 'invalid_option', path: ['calls'], message: 'calls must be an integer ≥ 0' });
   if (!Number.isInteger(o.seed)) issues.push({ code: 'invalid_option', path: ['seed'], message: 'seed must be an integer' });

@@ -4,3 +4,4 @@
 export { GenerateError, KPI_COLUMNS, agentId, generateEvaluations, generateKpis, type GenerateOptions, type KpiRow } from './generate.js';
 export { randomFor, type Random } from './random.js';
 export { EN, ZH_CN, type SentenceBank } from './text.js';
+export type { GenerateIssueCode } from './issue-codes.js';

@@ -19,6 +19,7 @@
  * checked for length and for lone UTF-16 surrogates, which no UTF-8 file can
  * hold and which would reach the phrase matcher and the outputs as garbage.
  */
+import type { BadInputIssueCode } from './codes.js';
 import type { Issue, PathSegment } from './issues.js';
 
 /**
@@ -173,9 +174,9 @@ function withinBounds(value: unknown, limits: InputLimits): boolean {
  * checkBounds({ name: { length: deep } }, DOCUMENT_LIMITS)[0]?.code; // 'too_deep'
  * ```
  */
-export function checkBounds(value: unknown, limits: InputLimits): Issue[] {
+export function checkBounds(value: unknown, limits: InputLimits): Issue<BadInputIssueCode>[] {
   if (withinBounds(value, limits)) return [];
-  const issues: Issue[] = [];
+  const issues: Issue<BadInputIssueCode>[] = [];
   const root: Frame = { value, key: null, parent: null, depth: 0 };
   const stack: Frame[] = [];
   let nodes = 0;

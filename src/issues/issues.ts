@@ -19,9 +19,9 @@ export type PathSegment = string | number;
  * };
  * ```
  */
-export interface Issue {
-  /** A stable, machine-readable code, e.g. `duplicate_id` or `band_gap`. */
-  readonly code: string;
+export interface Issue<C extends string = string> {
+  /** A stable, machine-readable code, e.g. `duplicate_id` or `band_gap`; each domain lists its own as a `…IssueCode` union (docs/issue-codes.md). */
+  readonly code: C;
   /** Where the problem is, from the root of the input. */
   readonly path: readonly PathSegment[];
   /** A sentence for a person. */
@@ -72,11 +72,11 @@ export function prettifyIssues(issues: readonly Issue[]): string {
  * }
  * ```
  */
-export class CallqaError extends Error {
+export class CallqaError<C extends string = string> extends Error {
   /** Every problem found. */
-  readonly issues: readonly Issue[];
+  readonly issues: readonly Issue<C>[];
 
-  constructor(what: string, issues: readonly Issue[]) {
+  constructor(what: string, issues: readonly Issue<C>[]) {
     const n = issues.length;
     super(`${what}: ${n} issue${n === 1 ? '' : 's'}\n${prettifyIssues(issues)}`);
     this.name = 'CallqaError';
@@ -84,7 +84,7 @@ export class CallqaError extends Error {
   }
 }
 
-/** The result of a `safe*` function: the value, or every issue found. */
-export type SafeResult<K extends string, T> =
+/** The result of a `safe*` function: the value, or every issue found (with codes from `C`). */
+export type SafeResult<K extends string, T, C extends string = string> =
   | ({ readonly success: true } & { readonly [P in K]: T })
-  | { readonly success: false; readonly issues: readonly Issue[] };
+  | { readonly success: false; readonly issues: readonly Issue<C>[] };

@@ -9,13 +9,14 @@
  */
 import type * as z from 'zod/mini';
 import { ArithmeticOverflowError } from '../exact/rational.js';
+import type { BadInputIssueCode } from './codes.js';
 import { CallqaError, type Issue, type PathSegment } from './issues.js';
 import { safeParseEnglish } from './zod.js';
 
 /** A failed result. */
-export interface Failure {
+export interface Failure<C extends string = string> {
   readonly success: false;
-  readonly issues: readonly Issue[];
+  readonly issues: readonly Issue<C>[];
 }
 
 function describe(e: unknown): string {
@@ -37,7 +38,7 @@ function describe(e: unknown): string {
  * if (!res.success) console.error(res.issues[0]?.code); // 'internal' for bad JSON
  * ```
  */
-export function guard<T extends { readonly success: boolean }>(run: () => T): T | Failure {
+export function guard<T extends { readonly success: boolean }, C extends string = string>(run: () => T): T | Failure<C | 'too_large' | 'internal'> {
   try {
     return run();
   } catch (e) {
@@ -47,18 +48,20 @@ export function guard<T extends { readonly success: boolean }>(run: () => T): T 
         issues: [{ code: 'too_large', path: [], message: 'these numbers combine into a value too large to be held exactly (beyond 2^53); use smaller numbers or fewer decimal places' }],
       };
     }
-    if (e instanceof CallqaError) return { success: false, issues: e.issues };
+    // The one cast: a callqa error thrown inside `run` is one of the caller's own (codes C),
+    // which the type of a catch clause cannot say.
+    if (e instanceof CallqaError) return { success: false, issues: e.issues as readonly Issue<C>[] };
     return { success: false, issues: [{ code: 'internal', path: [], message: `unexpected failure (${describe(e)}); this is a callqa defect, please report it with the input` }] };
   }
 }
 
 /** Turns zod issues into callqa's (the one mapping, passed in to keep this module below the loaders). */
-export type ZodIssueMapper = (zissues: readonly z.core.$ZodIssue[], input: unknown) => Issue[];
+export type ZodIssueMapper<C extends string = BadInputIssueCode> = (zissues: readonly z.core.$ZodIssue[], input: unknown) => Issue<C>[];
 
 /** The result of {@link parseStaged}: what the schema could read (or null), and the shape issues. */
-export interface StagedParse<T> {
+export interface StagedParse<T, C extends string = BadInputIssueCode> {
   readonly data: T | null;
-  readonly issues: Issue[];
+  readonly issues: Issue<C | 'checks_skipped'>[];
 }
 
 /** A copy of `root` without the given keys, copying only the containers on their paths. */
@@ -88,10 +91,10 @@ function withoutKeys(root: unknown, drops: readonly { readonly path: readonly Pa
  * if (data) issues.push(...checkSemantics(data));
  * ```
  */
-export function parseStaged<T>(schema: z.ZodMiniType<T>, json: unknown, toIssues: ZodIssueMapper): StagedParse<T> {
+export function parseStaged<T, C extends string = BadInputIssueCode>(schema: z.ZodMiniType<T>, json: unknown, toIssues: ZodIssueMapper<C>): StagedParse<T, C> {
   const first = safeParseEnglish(schema, json);
   if (first.success) return { data: first.data, issues: [] };
-  const issues = toIssues(first.error.issues, json);
+  const issues: Issue<C | 'checks_skipped'>[] = toIssues(first.error.issues, json);
   const drops: { path: PathSegment[]; keys: string[] }[] = [];
   for (const zi of first.error.issues) {
     if (zi.code !== 'unrecognized_keys') break;

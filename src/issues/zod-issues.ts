@@ -21,6 +21,7 @@
  * path), and are bare otherwise (loaders, whose issues are printed after it).
  */
 import type * as z from 'zod/mini';
+import type { BadInputIssueCode } from './codes.js';
 import type { Issue, PathSegment } from './issues.js';
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
@@ -86,7 +87,7 @@ function mapOne(zi: z.core.$ZodIssue, value: unknown, at: string | null): { code
  * //=> [{ code: 'negative', path: ['n'], … }, { code: 'unknown_key', path: ['typo'], message: 'unknown key "typo"' }]
  * ```
  */
-export function fromZodIssues(zissues: readonly z.core.$ZodIssue[], input: unknown, options: ZodIssueOptions = {}): Issue[] {
+export function fromZodIssues<C extends string = never>(zissues: readonly z.core.$ZodIssue[], input: unknown, options: ZodIssueOptions = {}): Issue<BadInputIssueCode | C>[] {
   const out: Issue[] = [];
   const base = options.base ?? [];
   for (const zi of zissues) {
@@ -104,7 +105,9 @@ export function fromZodIssues(zissues: readonly z.core.$ZodIssue[], input: unkno
       out.push({ code, path, message });
     }
   }
-  return out;
+  // The one cast: codes come from the mapping (BadInputIssueCode) or from a refinement's
+  // params.code, which the schema's author declares as C; zod cannot type either.
+  return out as Issue<BadInputIssueCode | C>[];
 }
 
 function fromUnion(zi: z.core.$ZodIssueInvalidUnion, input: unknown, path: PathSegment[], value: unknown, options: ZodIssueOptions): Issue[] {

@@ -20,6 +20,7 @@ import type {
 import type { KpiName } from './types.js';
 import { KPI_FORMULAS, notReadyDays, type KpiFormulaOptions } from './core.js';
 import { KpiError, kpiCheck, kpiInputIssues, kpiInputOk, roundingIssues, roundingOk } from './validate.js';
+import type { KpiIssueCode } from './issue-codes.js';
 
 type Req<K extends KpiField> = { readonly [P in K]-?: NonNullable<KpiRaw[P]> };
 type Opt<K extends KpiField> = Pick<KpiRaw, K>;
@@ -90,7 +91,7 @@ export interface NotReadyOccurrencesOptions {
 
 const RATE_KEYS = ['decimals', 'percentDecimals'] as const;
 
-type Check = (input: unknown, options: unknown, extra?: readonly Issue[]) => void;
+type Check = (input: unknown, options: unknown, extra?: readonly Issue<KpiIssueCode>[]) => void;
 
 /**
  * A KPI function's input check. Valid input (the hot path) passes the fast
@@ -156,9 +157,9 @@ function average(name: KpiName, input: KpiRaw, options: AverageOptions | undefin
   };
 }
 
-function shortAbandonIssues(input: KpiRaw, exclude: boolean | undefined): Issue[] {
+function shortAbandonIssues(input: KpiRaw, exclude: boolean | undefined): Issue<KpiIssueCode>[] {
   if (!exclude) return [];
-  const issues: Issue[] = [];
+  const issues: Issue<KpiIssueCode>[] = [];
   for (const f of ['shortAbandoned', 'shortAbandonSeconds'] as const) {
     if (input[f] === undefined) {
       issues.push({ code: 'required', path: [f], message: `${f} is required to exclude short abandons` });
@@ -272,7 +273,7 @@ export function abandonRate(input: AbandonRateInput, options?: AbandonRateOption
  */
 export function serviceLevel(input: ServiceLevelInput, options: ServiceLevelOptions): KpiRate | KpiNoData {
   const t = options?.treatment as unknown;
-  const extra: Issue[] = [];
+  const extra: Issue<KpiIssueCode>[] = [];
   if (t !== 'ignored' && t !== 'against' && t !== 'favour') {
     extra.push({ code: 'invalid_option', path: ['options', 'treatment'], message: "treatment must be 'ignored', 'against' or 'favour'" });
   }
@@ -541,7 +542,7 @@ export function missedCallRate(input: MissedCallRateInput, options?: RateOptions
  */
 export function notReadyOccurrences(input: NotReadyOccurrencesInput, options?: NotReadyOccurrencesOptions): KpiCount {
   const threshold = options?.thresholdMinutes ?? 30;
-  const extra: Issue[] = [];
+  const extra: Issue<KpiIssueCode>[] = [];
   if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
     extra.push({ code: 'invalid_option', path: ['options', 'thresholdMinutes'], message: 'thresholdMinutes must be a non-negative number' });
   }

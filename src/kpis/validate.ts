@@ -8,6 +8,7 @@ import { CallqaError, type Issue } from '../issues/issues.js';
 import { safeParseEnglish } from '../issues/zod.js';
 import { fromZodIssues } from '../issues/zod-issues.js';
 import type { KpiField } from './types.js';
+import type { KpiIssueCode } from './issue-codes.js';
 
 /**
  * Thrown for bad KPI input; lists every issue with its path.
@@ -19,8 +20,8 @@ import type { KpiField } from './types.js';
  * }
  * ```
  */
-export class KpiError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class KpiError extends CallqaError<KpiIssueCode> {
+  constructor(issues: readonly Issue<KpiIssueCode>[]) {
     super('Invalid KPI input', issues);
     this.name = 'KpiError';
   }
@@ -160,12 +161,12 @@ export function kpiInputIssues(
   fields: readonly KpiField[],
   required: readonly KpiField[],
   strict = false,
-): Issue[] {
+): Issue<KpiIssueCode>[] {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const f of fields) shape[f] = required.includes(f) ? FIELD_SCHEMAS[f] : z.optional(FIELD_SCHEMAS[f]);
   const schema = strict ? z.strictObject(shape) : z.object(shape);
   const parsed = safeParseEnglish(schema, input);
-  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input, { pathInMessage: true });
+  const issues: Issue<KpiIssueCode>[] = parsed.success ? [] : fromZodIssues(parsed.error.issues, input, { pathInMessage: true });
   if (typeof input !== 'object' || input === null) return issues;
 
   const bad = new Set(issues.map((i) => i.path[0]));
@@ -199,7 +200,7 @@ const decimalsSchema = z.number().check(z.int()).check(z.gte(0)).check(z.lte(12)
  * //=> [{ code: 'invalid_option', path: ['decimals'], message: 'decimals must be a whole number from 0 to 12' }]
  * ```
  */
-export function roundingIssues(options: unknown, keys: readonly string[]): Issue[] {
+export function roundingIssues(options: unknown, keys: readonly string[]): Issue<KpiIssueCode>[] {
   if (options === undefined) return [];
   const shape: Record<string, z.ZodMiniType> = {};
   for (const k of keys) shape[k] = z.optional(decimalsSchema);

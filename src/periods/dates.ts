@@ -6,6 +6,7 @@ import { TZDate } from '@date-fns/tz';
 import { dateFns } from './date-fns.js';
 import { localDay } from './day-number.js';
 import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+import type { PeriodIssueCode } from './issue-codes.js';
 
 /**
  * Thrown for a bad period id, time zone, date or version timeline; lists every issue.
@@ -17,8 +18,8 @@ import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
  * }
  * ```
  */
-export class PeriodError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class PeriodError extends CallqaError<PeriodIssueCode> {
+  constructor(issues: readonly Issue<PeriodIssueCode>[]) {
     super('Invalid period or date', issues);
     this.name = 'PeriodError';
   }
@@ -37,7 +38,7 @@ const knownZones = new Set<string>();
  * timeZoneIssues('Mars/Olympus', ['timeZone']);  //=> [{ code: 'invalid_time_zone', path: ['timeZone'], … }]
  * ```
  */
-export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]): Issue[] {
+export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]): Issue<'invalid_time_zone'>[] {
   if (typeof timeZone === 'string' && knownZones.has(timeZone)) return [];
   if (typeof timeZone !== 'string' || timeZone === '') {
     return [{ code: 'invalid_time_zone', path, message: 'timeZone must be an IANA name such as Asia/Shanghai' }];
@@ -60,7 +61,7 @@ export function timeZoneIssues(timeZone: unknown, path: readonly PathSegment[]):
  * localDateIssues('2026-02-30', ['effectiveFrom']); //=> [{ code: 'invalid_date', … }]
  * ```
  */
-export function localDateIssues(value: unknown, path: readonly PathSegment[]): Issue[] {
+export function localDateIssues(value: unknown, path: readonly PathSegment[]): Issue<'invalid_date'>[] {
   if (typeof value === 'string' && localDay(value) >= 0) return [];
   return [{ code: 'invalid_date', path, message: `${JSON.stringify(value)} is not a date of the form YYYY-MM-DD` }];
 }
@@ -73,7 +74,7 @@ export function localDateIssues(value: unknown, path: readonly PathSegment[]): I
  * instantIssues(new Date('nope'), ['date']); //=> [{ code: 'invalid_date', path: ['date'], … }]
  * ```
  */
-export function instantIssues(value: unknown, path: readonly PathSegment[]): Issue[] {
+export function instantIssues(value: unknown, path: readonly PathSegment[]): Issue<PeriodIssueCode>[] {
   const ok =
     (value instanceof Date && !Number.isNaN(value.getTime())) || (typeof value === 'number' && Number.isFinite(value));
   return ok ? [] : [{ code: 'invalid_date', path, message: 'expected a valid Date or epoch milliseconds' }];
@@ -87,7 +88,7 @@ export function instantIssues(value: unknown, path: readonly PathSegment[]): Iss
  * assertNoIssues(timeZoneIssues(zone, ['timeZone']));
  * ```
  */
-export function assertNoIssues(issues: readonly Issue[]): void {
+export function assertNoIssues(issues: readonly Issue<PeriodIssueCode>[]): void {
   if (issues.length > 0) throw new PeriodError(issues);
 }
 

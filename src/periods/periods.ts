@@ -8,6 +8,7 @@ import { TZDate, tz } from '@date-fns/tz';
 import { dateFns } from './date-fns.js';
 import type { Issue, PathSegment, SafeResult } from '../issues/issues.js';
 import { PeriodError, assertNoIssues, instantIssues, localDate, localParts, timeZoneIssues } from './dates.js';
+import type { PeriodIssueCode } from './issue-codes.js';
 
 /** The kinds of period. @example `const k: PeriodKind = 'isoWeek';` */
 export type PeriodKind = 'month' | 'cycle' | 'isoWeek' | 'quarter';
@@ -68,11 +69,11 @@ export type ParsedPeriodId =
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function malformed(id: unknown, path: readonly PathSegment[], detail: string): Issue[] {
+function malformed(id: unknown, path: readonly PathSegment[], detail: string): Issue<PeriodIssueCode>[] {
   return [{ code: 'malformed_period', path, message: `${JSON.stringify(id)} is not a valid period id: ${detail}` }];
 }
 
-function parseIdIssues(id: unknown, path: readonly PathSegment[]): { parsed?: ParsedPeriodId; issues: Issue[] } {
+function parseIdIssues(id: unknown, path: readonly PathSegment[]): { parsed?: ParsedPeriodId; issues: Issue<PeriodIssueCode>[] } {
   if (typeof id !== 'string') return { issues: malformed(id, path, 'expected a string') };
   const m = /^(\d{4})-(?:(\d{2})|W(\d{2})|Q(\d))$/.exec(id);
   const year = Number(m?.[1]);
@@ -142,12 +143,12 @@ export function safeParsePeriodId(id: string): SafeResult<'period', ParsedPeriod
   return parsed ? { success: true, period: parsed } : { success: false, issues };
 }
 
-function specIssues(spec: unknown): Issue[] {
+function specIssues(spec: unknown): Issue<PeriodIssueCode>[] {
   if (typeof spec !== 'object' || spec === null) {
     return [{ code: 'invalid_spec', path: ['spec'], message: 'expected a period spec { kind, timeZone }' }];
   }
   const s = spec as { kind?: unknown; timeZone?: unknown; startDay?: unknown };
-  const issues = timeZoneIssues(s.timeZone, ['timeZone']);
+  const issues: Issue<PeriodIssueCode>[] = timeZoneIssues(s.timeZone, ['timeZone']);
   if (s.kind !== 'month' && s.kind !== 'cycle' && s.kind !== 'isoWeek' && s.kind !== 'quarter') {
     issues.push({ code: 'invalid_spec', path: ['kind'], message: "kind must be 'month', 'cycle', 'isoWeek' or 'quarter'" });
   }

@@ -15,6 +15,7 @@ import {
   timeZoneIssues,
 } from './dates.js';
 import type { Period } from './periods.js';
+import type { PeriodIssueCode } from './issue-codes.js';
 
 /**
  * The dates of an effective-dated version; any other fields ride along.
@@ -71,18 +72,18 @@ const span = (v: Versioned): string => `${v.effectiveFrom} – ${v.effectiveTo ?
  * //      message: 'versions[1] (2026-06-30 – open-ended) overlaps versions[0] (2026-01-01 – 2026-06-30)' }]
  * ```
  */
-export function validateVersionTimeline(versions: readonly Versioned[], options: TimelineOptions = {}): Issue[] {
+export function validateVersionTimeline(versions: readonly Versioned[], options: TimelineOptions = {}): Issue<PeriodIssueCode>[] {
   if (!Array.isArray(versions)) {
     return [{ code: 'invalid_versions', path: [], message: 'versions must be an array' }];
   }
-  const issues: Issue[] = [];
+  const issues: Issue<PeriodIssueCode>[] = [];
   const usable: number[] = [];
   versions.forEach((v, i) => {
     if (typeof v !== 'object' || v === null) {
       issues.push({ code: 'invalid_version', path: [i], message: `versions[${i}] must be an object` });
       return;
     }
-    const found = localDateIssues(v.effectiveFrom, [i, 'effectiveFrom']);
+    const found: Issue<PeriodIssueCode>[] = localDateIssues(v.effectiveFrom, [i, 'effectiveFrom']);
     if (v.effectiveTo !== undefined) found.push(...localDateIssues(v.effectiveTo, [i, 'effectiveTo']));
     if (found.length === 0 && v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom) {
       found.push({

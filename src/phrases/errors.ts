@@ -18,9 +18,28 @@ import { CallqaError, type Issue } from '../issues/issues.js';
  * }
  * ```
  */
-export class PhraseError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class PhraseError extends CallqaError<PhraseIssueCode> {
+  constructor(issues: readonly Issue<PhraseIssueCode>[]) {
     super('invalid phrase rules', issues);
     this.name = 'PhraseError';
   }
 }
+
+/** The codes of the issues reported by `PhraseError`. Listed with their meanings in docs/issue-codes.md. */
+export type PhraseIssueCode =
+  /** two phrase rules share one id */
+  | 'duplicate_rule_id'
+  /** a phrase that is empty after normalization */
+  | 'empty_phrase'
+  /** a phrase rule with an empty id */
+  | 'empty_rule_id'
+  /** an option outside its allowed values */
+  | 'invalid_option'
+  /** a phrase that is not a string */
+  | 'invalid_phrase'
+  /** a rule whose phrase list is not a list of strings */
+  | 'invalid_phrases'
+  /** a rule that is malformed */
+  | 'invalid_rule'
+  /** a transcript turn that is malformed */
+  | 'invalid_turn';

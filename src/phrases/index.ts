@@ -8,3 +8,4 @@ export { normalizeText, type NormalizeOptions, type NormalizedText, type Variant
 export { compilePhraseMatcher } from './matcher.js';
 export { makeSnippet } from './snippet.js';
 export * from './types.js';
+export type { PhraseIssueCode } from './errors.js';

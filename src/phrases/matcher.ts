@@ -24,6 +24,7 @@ import {
   type TranscriptTallyOptions,
   type TranscriptTurn,
 } from './types.js';
+import type { PhraseIssueCode } from './errors.js';
 
 /**
  * Compiles phrase rules into a matcher. Phrases and texts are normalised alike
@@ -72,7 +73,7 @@ export function compileTuned(
   dfaLimit: number,
 ): PhraseMatcher {
   const norm = getNormalizer(options);
-  const issues: Issue[] = [];
+  const issues: Issue<PhraseIssueCode>[] = [];
   const ruleIds: string[] = [];
   const declared: string[][] = [];
   const patternIndex = new Map<string, number>();

@@ -10,6 +10,7 @@ import type { CallScore, ItemScore } from '../scoring/types.js';
 import { ProblemError } from './errors.js';
 import { checkRules, type FailureRule, isEvaluated, itemFailed, lostPoints } from './failure.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
+import type { ProblemIssueCode } from './errors.js';
 
 /**
  * Options for {@link analyzeProblems}.
@@ -270,11 +271,11 @@ function causeList(tallies: ReadonlyMap<string, Tally>): CauseCount[] {
  *
  * @example
  * ```ts
- * const issues: Issue[] = [];
+ * const issues: Issue<ProblemIssueCode>[] = [];
  * checkCalls(calls, rubric, issues); // then throw if issues.length > 0
  * ```
  */
-export function checkCalls(calls: readonly CallScore[], rubric: Rubric | undefined, issues: Issue[]): void {
+export function checkCalls<C extends string>(calls: readonly CallScore[], rubric: Rubric | undefined, issues: Issue<C | ProblemIssueCode>[]): void {
   if (!Array.isArray(calls)) {
     issues.push({ code: 'not_an_array', path: ['calls'], message: 'calls must be an array of call scores' });
     return;
@@ -294,7 +295,7 @@ export function checkCalls(calls: readonly CallScore[], rubric: Rubric | undefin
   });
 }
 
-function share(name: string, v: number | undefined, def: number, issues: Issue[]): number {
+function share(name: string, v: number | undefined, def: number, issues: Issue<ProblemIssueCode>[]): number {
   if (v === undefined) return def;
   if (typeof v !== 'number' || !(v > 0 && v <= 1)) issues.push({ code: 'invalid_option', path: [name], message: `${name} must be a number in (0, 1], got ${String(v)}` });
   return v;
@@ -326,7 +327,7 @@ function share(name: string, v: number | undefined, def: number, issues: Issue[]
  * ```
  */
 export function analyzeProblems(calls: readonly CallScore[], rubric: Rubric, options: ProblemOptions = {}): ProblemReport {
-  const issues: Issue[] = [];
+  const issues: Issue<ProblemIssueCode>[] = [];
   checkCalls(calls, rubric, issues);
   const commonShare = share('commonShare', options.commonShare, 0.3, issues);
   const vitalShare = share('vitalShare', options.vitalShare, 0.8, issues);

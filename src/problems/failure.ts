@@ -6,6 +6,7 @@
 import type { Issue, PathSegment } from '../issues/issues.js';
 import type { Rubric } from '../rubric/index.js';
 import type { CallScore, ItemScore } from '../scoring/types.js';
+import type { ProblemIssueCode } from './errors.js';
 
 /**
  * A per-item failure rule.
@@ -112,11 +113,11 @@ export function lostPoints(item: ItemScore): number {
  *
  * @example
  * ```ts
- * const issues: Issue[] = [];
+ * const issues: Issue<ProblemIssueCode>[] = [];
  * checkRules({ accurate: { atMost: 0 } }, rubric, ['failWhen'], issues);
  * ```
  */
-export function checkRules(rules: Readonly<Record<string, FailureRule>> | undefined, rubric: Rubric | undefined, path: readonly PathSegment[], issues: Issue[]): void {
+export function checkRules<C extends string>(rules: Readonly<Record<string, FailureRule>> | undefined, rubric: Rubric | undefined, path: readonly PathSegment[], issues: Issue<C | ProblemIssueCode>[]): void {
   for (const [itemId, rule] of Object.entries(rules ?? {})) {
     const at = [...path, itemId];
     if (rubric && !rubric.items.has(itemId)) issues.push({ code: 'unknown_item', path: at, message: `the rubric ${rubric.id} has no item "${itemId}"` });

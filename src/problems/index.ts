@@ -21,3 +21,4 @@ export {
 } from './analyze.js';
 export { pdcaTiers, quantileCuts, type TierScheme, type PdcaInput, type PdcaAgent, type PdcaResult } from './pdca.js';
 export { reviewCalls, type ReviewOptions, type ReviewCall, type AgentReview } from './review.js';
+export type { ProblemIssueCode } from './errors.js';

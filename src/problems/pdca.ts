@@ -10,6 +10,7 @@ import type { Issue } from '../issues/issues.js';
 import { ProblemError } from './errors.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
 import { tierChange } from '../assessment/ranking.js';
+import type { ProblemIssueCode } from './errors.js';
 
 /**
  * How values become tiers (tier 0 is the top; the lowest tier has the largest number).
@@ -153,7 +154,7 @@ export function quantileCuts(values: readonly number[], count: number): number[]
  * ```
  */
 export function pdcaTiers(input: PdcaInput): PdcaResult {
-  const issues: Issue[] = [];
+  const issues: Issue<ProblemIssueCode>[] = [];
   const target = input.target ?? 0.6;
   if (typeof target !== 'number' || !(target > 0 && target <= 1)) issues.push({ code: 'invalid_option', path: ['target'], message: `target must be in (0, 1], got ${String(target)}` });
   const given = input.tiers === 'given';

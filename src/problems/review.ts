@@ -8,6 +8,7 @@ import type { CallScore } from '../scoring/types.js';
 import { checkCalls } from './analyze.js';
 import { ProblemError } from './errors.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
+import type { ProblemIssueCode } from './errors.js';
 
 /**
  * Options for {@link reviewCalls}.
@@ -91,7 +92,7 @@ function exact(c: CallScore): Ratio {
  * ```
  */
 export function reviewCalls(calls: readonly CallScore[], options: ReviewOptions = {}): AgentReview[] {
-  const issues: Issue[] = [];
+  const issues: Issue<ProblemIssueCode>[] = [];
   checkCalls(calls, undefined, issues);
   const n = options.n ?? 3;
   if (!Number.isInteger(n) || n < 1) issues.push({ code: 'invalid_option', path: ['n'], message: `n must be a whole number ≥ 1, got ${String(n)}` });

@@ -15,3 +15,4 @@ export {
   type PhraseRuleDefinition,
   type ItemKind,
 } from './schema.js';
+export type { RubricIssueCode } from './issue-codes.js';

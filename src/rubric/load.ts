@@ -15,6 +15,7 @@ import { rubricSchema, type ItemDefinition, type RubricDefinition } from './sche
 import { normalizeText } from '../phrases/index.js';
 import { localize } from '../localize/localize.js';
 import { checkMeasureRule } from './measure-rule.js';
+import type { RubricIssueCode } from './issue-codes.js';
 
 /**
  * Thrown by {@link loadRubric}; `issues` lists every problem in the rubric.
@@ -26,8 +27,8 @@ import { checkMeasureRule } from './measure-rule.js';
  * }
  * ```
  */
-export class RubricError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class RubricError extends CallqaError<RubricIssueCode> {
+  constructor(issues: readonly Issue<RubricIssueCode>[]) {
     super('Invalid rubric', issues);
     this.name = 'RubricError';
   }
@@ -36,7 +37,7 @@ export class RubricError extends CallqaError {
 /** The result of {@link safeLoadRubric}. */
 export type SafeRubricResult =
   | { readonly success: true; readonly rubric: Rubric }
-  | { readonly success: false; readonly issues: readonly Issue[] };
+  | { readonly success: false; readonly issues: readonly Issue<RubricIssueCode>[] };
 
 export { fromZodIssues } from '../issues/zod-issues.js';
 
@@ -59,9 +60,9 @@ function itemMax(item: ItemDefinition): Ratio {
   }
 }
 
-function checkSemantics(def: RubricDefinition): Issue[] {
-  const issues: Issue[] = [];
-  const push = (code: string, path: PathSegment[], message: string): void => {
+function checkSemantics(def: RubricDefinition): Issue<RubricIssueCode>[] {
+  const issues: Issue<RubricIssueCode>[] = [];
+  const push = (code: RubricIssueCode, path: PathSegment[], message: string): void => {
     issues.push({ code, path, message });
   };
   const mode = def.scoring.mode;
@@ -215,8 +216,8 @@ function checkSemantics(def: RubricDefinition): Issue[] {
   return issues;
 }
 
-function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] } {
-  const issues: Issue[] = [];
+function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue<RubricIssueCode>[] } {
+  const issues: Issue<RubricIssueCode>[] = [];
   const mode = def.scoring.mode;
   const items = new Map<string, CompiledItem>();
   const phraseRules: PhraseRuleInput[] = [];
@@ -369,11 +370,11 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue[] 
  * ```
  */
 export function safeLoadRubric(json: unknown): SafeRubricResult {
-  return guard((): SafeRubricResult => {
+  return guard<SafeRubricResult, RubricIssueCode>((): SafeRubricResult => {
     const bounds = checkBounds(json, DOCUMENT_LIMITS);
     if (bounds.length > 0) return { success: false, issues: bounds };
     // Unknown keys alone do not stop the cross-field checks: every problem in one round.
-    const { data, issues } = parseStaged(rubricSchema, json, fromZodIssues);
+    const { data, issues } = parseStaged(rubricSchema, json, fromZodIssues<RubricIssueCode>);
     if (data === null) return { success: false, issues };
     // Compile even when the semantic checks found problems, so that band and phrase
     // problems are reported in the same round as the others.

@@ -15,6 +15,7 @@ import { hullOf, parseInterval, type Interval } from '../bands/interval.js';
 import { METRIC_NAMES, METRICS, type MetricName } from '../conversation/catalogue.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 import { described } from '../issues/zod.js';
+import type { RubricIssueCode } from './issue-codes.js';
 
 const metric = described(z.enum(METRIC_NAMES), { description: 'A measure of the timed transcript (docs/timed-transcripts.md lists them with units).' });
 const op = described(z.enum(['<', '<=', '=', '>=', '>']), { description: 'How the measure compares with `value`.' });
@@ -117,12 +118,12 @@ const opText = (t: MeasureTest): string => `${t.metric} ${t.op} ${t.value}`;
 export function checkMeasureRule(
   item: { readonly kind: string; readonly measure?: MeasureRuleDefinition | undefined; readonly phrases?: unknown; readonly ranges?: readonly { readonly range: string }[] | undefined },
   ip: readonly PathSegment[],
-): Issue[] {
+): Issue<RubricIssueCode>[] {
   const rule = item.measure;
   if (!rule) return [];
-  const issues: Issue[] = [];
+  const issues: Issue<RubricIssueCode>[] = [];
   const mp: PathSegment[] = [...ip, 'measure'];
-  const push = (code: string, path: PathSegment[], message: string): void => void issues.push({ code, path, message });
+  const push = (code: RubricIssueCode, path: PathSegment[], message: string): void => void issues.push({ code, path, message });
   if (item.phrases !== undefined) push('conflicting_rules', mp, 'an item is decided by phrases or by a measure, not both');
   const partial = rule.op !== undefined || rule.value !== undefined;
   const list = rule.any ?? rule.all;

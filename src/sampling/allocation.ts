@@ -1,5 +1,6 @@
 import type { Issue } from '../issues/issues.js';
 import { throwIfIssues } from './errors.js';
+import type { SamplingIssueCode } from './errors.js';
 
 /**
  * One stratum for {@link allocateStrata}.
@@ -77,7 +78,7 @@ export function allocateStrata(
   n: number,
   method: AllocationMethod = 'proportional',
 ): StratumAllocation[] {
-  const issues: Issue[] = [];
+  const issues: Issue<SamplingIssueCode>[] = [];
   const seen = new Set<string>();
   strata.forEach((s, i) => {
     if (seen.has(s.key)) issues.push({ code: 'duplicate_key', path: ['strata', i, 'key'], message: `stratum key ${JSON.stringify(s.key)} appears twice` });

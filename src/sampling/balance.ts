@@ -3,6 +3,7 @@ import type { Issue } from '../issues/issues.js';
 import { throwIfIssues } from './errors.js';
 import { chiSquareSurvival } from '../distributions/normal-gamma.js';
 import type { CallRecord } from './types.js';
+import type { SamplingIssueCode } from './errors.js';
 
 /**
  * Options of {@link checkBalance}.
@@ -197,7 +198,7 @@ export function checkBalance(
   const timeZone = options.timeZone ?? 'UTC';
   const alpha = options.alpha ?? 0.05;
   const maxDeviation = options.maxDeviation ?? 0.1;
-  const issues: Issue[] = [];
+  const issues: Issue<SamplingIssueCode>[] = [];
   if (population.length === 0) issues.push({ code: 'empty_population', path: ['population'], message: 'the population has no calls' });
   if (sample.length === 0) issues.push({ code: 'empty_sample', path: ['sample'], message: 'the sample has no calls' });
   if (Number.isNaN(new TZDate(0, timeZone).getTime())) issues.push({ code: 'invalid_time_zone', path: ['options', 'timeZone'], message: `unknown time zone ${JSON.stringify(timeZone)}` });

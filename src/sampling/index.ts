@@ -5,3 +5,4 @@ export * from './allocation.js';
 export * from './types.js';
 export * from './select.js';
 export * from './balance.js';
+export type { SamplingIssueCode } from './errors.js';

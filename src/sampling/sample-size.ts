@@ -1,6 +1,7 @@
 import type { Issue } from '../issues/issues.js';
 import { throwIfIssues } from './errors.js';
 import { inverseNormalCdf } from '../distributions/normal-gamma.js';
+import type { SamplingIssueCode } from './errors.js';
 
 /**
  * Either a two-sided confidence level in (0, 1) or the z factor itself.
@@ -68,7 +69,7 @@ export interface SampleSize {
   readonly fpcApplied: boolean;
 }
 
-function resolveZ(input: ConfidenceOrZ, issues: Issue[]): number {
+function resolveZ(input: ConfidenceOrZ, issues: Issue<SamplingIssueCode>[]): number {
   if (input.z !== undefined) {
     if (!(Number.isFinite(input.z) && input.z > 0)) {
       issues.push({ code: 'not_positive', path: ['z'], message: `z must be a finite number > 0, got ${input.z}` });
@@ -84,7 +85,7 @@ function resolveZ(input: ConfidenceOrZ, issues: Issue[]): number {
   return inverseNormalCdf(1 - (1 - c) / 2);
 }
 
-function checkPopulation(population: number | undefined, issues: Issue[]): void {
+function checkPopulation(population: number | undefined, issues: Issue<SamplingIssueCode>[]): void {
   if (population !== undefined && !(Number.isInteger(population) && population >= 1)) {
     issues.push({ code: 'not_positive_integer', path: ['population'], message: `population must be an integer ≥ 1, got ${population}` });
   }
@@ -115,7 +116,7 @@ function finish(n0: number, z: number, population: number | undefined): SampleSi
  * ```
  */
 export function sampleSizeForMean(input: SampleSizeForMeanInput): SampleSize {
-  const issues: Issue[] = [];
+  const issues: Issue<SamplingIssueCode>[] = [];
   const z = resolveZ(input, issues);
   if (!(Number.isFinite(input.sigma) && input.sigma > 0)) {
     issues.push({ code: 'not_positive', path: ['sigma'], message: `sigma must be a finite number > 0, got ${input.sigma}` });
@@ -145,7 +146,7 @@ export function sampleSizeForMean(input: SampleSizeForMeanInput): SampleSize {
  * ```
  */
 export function sampleSizeForProportion(input: SampleSizeForProportionInput): SampleSize {
-  const issues: Issue[] = [];
+  const issues: Issue<SamplingIssueCode>[] = [];
   const z = resolveZ(input, issues);
   const p = input.p ?? 0.5;
   if (!(p > 0 && p < 1)) {

@@ -4,6 +4,7 @@ import { SamplingError, throwIfIssues } from './errors.js';
 import { uniformForId } from './hash.js';
 import type { CallRecord } from './types.js';
 import { compareCodeUnits as cmp } from '../order/compare.js';
+import type { SamplingIssueCode } from './errors.js';
 
 /**
  * Options of {@link selectSample}. Give exactly one of `size` or `rate`.
@@ -85,7 +86,7 @@ export interface SampleSelection {
   /** Per-agent counts, in agent-id order. */
   readonly agents: readonly AgentReport[];
   /** Why n differs from `requested`, if it does (not errors: the sample is still valid). */
-  readonly notes: readonly Issue[];
+  readonly notes: readonly Issue<SamplingIssueCode>[];
 }
 
 
@@ -111,7 +112,7 @@ export interface SampleSelection {
  * ```
  */
 export function selectSample(population: readonly CallRecord[], options: SelectSampleOptions): SampleSelection {
-  const issues: Issue[] = [];
+  const issues: Issue<SamplingIssueCode>[] = [];
   const N = population.length;
   if (N === 0) issues.push({ code: 'empty_population', path: ['population'], message: 'the population has no calls' });
   const ids = new Set<string>();
@@ -152,7 +153,7 @@ export function selectSample(population: readonly CallRecord[], options: SelectS
     .map((c) => ({ c, w: weightOf(c), key: -Math.log(uniformForId(seed, c.id)) / weightOf(c) }))
     .sort((a, b) => a.key - b.key || cmp(a.c.id, b.c.id));
 
-  const notes: Issue[] = [];
+  const notes: Issue<SamplingIssueCode>[] = [];
   const requested = size ?? Math.ceil(Math.round((rate ?? 0) * N * 1e9) / 1e9);
   const perAgentCount = new Map<string, number>();
   for (const c of population) perAgentCount.set(c.agentId, (perAgentCount.get(c.agentId) ?? 0) + 1);

@@ -3,3 +3,4 @@ export { evaluationSchema, answerSchema, turnSchema, type Evaluation, type Answe
 export type * from './types.js';
 export { callEventSchema } from './evaluation.js';
 export type { MeasureEvidence } from './measures.js';
+export type { EvaluationIssueCode } from './issue-codes.js';

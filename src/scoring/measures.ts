@@ -15,6 +15,7 @@ import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import { testsOf, type MeasureRuleDefinition, type MeasureTest } from '../rubric/measure-rule.js';
 import type { Issue } from '../issues/issues.js';
 import type { AnswerValue, Turn } from './evaluation.js';
+import type { EvaluationIssueCode } from './issue-codes.js';
 
 /**
  * A measure that decided (or, with `decided: false`, was overruled for) an
@@ -170,7 +171,7 @@ const TIMING_ROOTS = new Set(['transcript', 'events', 'duration']);
  * timingsSound([{ code: 'unknown_item', path: ['answers', 'x'], message: '' }]); // true
  * ```
  */
-export function timingsSound(issues: readonly Issue[]): boolean {
+export function timingsSound(issues: readonly Issue<EvaluationIssueCode>[]): boolean {
   return !issues.some((i) => TIMING_ROOTS.has(String(i.path[0])));
 }
 
@@ -184,7 +185,7 @@ export function timingsSound(issues: readonly Issue[]): boolean {
  * dropMeasureCascade(issues, rubric);
  * ```
  */
-export function dropMeasureCascade(issues: Issue[], rubric: Rubric): void {
+export function dropMeasureCascade(issues: Issue<EvaluationIssueCode>[], rubric: Rubric): void {
   if (!rubricInfo(rubric).any || timingsSound(issues)) return;
   let w = 0;
   for (const i of issues) {

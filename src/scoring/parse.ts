@@ -12,6 +12,7 @@ import type { Issue, PathSegment } from '../issues/issues.js';
 import { numberProblem } from '../issues/numbers.js';
 import { daysInMonth } from '../periods/day-number.js';
 import type { AnswerValue, Turn } from './evaluation.js';
+import type { EvaluationIssueCode } from './issue-codes.js';
 
 const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript', 'events', 'duration']);
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d))?$/;
@@ -48,7 +49,7 @@ function isCalendarDate(s: string): boolean {
   return Number(s.slice(8, 10)) <= daysInMonth(Number(s.slice(0, 4)), Number(s.slice(5, 7)));
 }
 
-function readString(ev: Record<string, unknown>, k: string, required: boolean, issues: Issue[]): string | undefined {
+function readString(ev: Record<string, unknown>, k: string, required: boolean, issues: Issue<EvaluationIssueCode>[]): string | undefined {
   const v = ev[k];
   if (v === undefined) {
     if (required) issues.push({ code: 'required', path: [k], message: `${k} is required` });
@@ -63,7 +64,7 @@ function readString(ev: Record<string, unknown>, k: string, required: boolean, i
 }
 
 /** Checks each turn; returns the turns only when all are well formed. */
-function readTranscript(tr: unknown, issues: Issue[]): Turn[] | undefined {
+function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[]): Turn[] | undefined {
   if (!Array.isArray(tr)) {
     issues.push({ code: 'invalid_type', path: ['transcript'], message: 'transcript must be an array of turns' });
     return undefined;
@@ -97,11 +98,11 @@ function readTranscript(tr: unknown, issues: Issue[]): Turn[] | undefined {
  *
  * @example
  * ```ts
- * const issues: Issue[] = [];
+ * const issues: Issue<EvaluationIssueCode>[] = [];
  * parseEvaluation({ id: 'c', agentId: 'a', date: '2026-10-08', answers: {} }, issues)?.id; // 'c'
  * ```
  */
-export function parseEvaluation(ev: unknown, issues: Issue[]): ParsedEvaluation | null {
+export function parseEvaluation(ev: unknown, issues: Issue<EvaluationIssueCode>[]): ParsedEvaluation | null {
   if (!isPlainObject(ev)) {
     issues.push({ code: 'invalid_type', path: [], message: 'an evaluation must be an object' });
     return null;
@@ -157,11 +158,11 @@ export interface Answer {
  *
  * @example
  * ```ts
- * const issues: Issue[] = [];
+ * const issues: Issue<EvaluationIssueCode>[] = [];
  * readAnswer(1e20, 'forbidden', issues); // null; issues[0].code === 'too_large'
  * ```
  */
-export function readAnswer(raw: unknown, itemId: string, issues: Issue[], nested = false): Answer | null {
+export function readAnswer(raw: unknown, itemId: string, issues: Issue<EvaluationIssueCode>[], nested = false): Answer | null {
   if (raw === null || typeof raw === 'boolean' || typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
   const path: PathSegment[] = nested ? ['answers', itemId, 'value'] : ['answers', itemId];
   if (typeof raw === 'number') {

@@ -23,6 +23,7 @@ import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import { parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
+import type { EvaluationIssueCode } from './issue-codes.js';
 
 /**
  * Thrown by {@link scoreCall} when an evaluation does not fit its rubric;
@@ -35,8 +36,8 @@ import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type Measu
  * }
  * ```
  */
-export class EvaluationError extends CallqaError {
-  constructor(issues: readonly Issue[]) {
+export class EvaluationError extends CallqaError<EvaluationIssueCode> {
+  constructor(issues: readonly Issue<EvaluationIssueCode>[]) {
     super('Invalid evaluation', issues);
     this.name = 'EvaluationError';
   }
@@ -45,7 +46,7 @@ export class EvaluationError extends CallqaError {
 /** The result of {@link safeScoreCall}. */
 export type SafeScoreResult =
   | { readonly success: true; readonly score: CallScore }
-  | { readonly success: false; readonly issues: readonly Issue[] };
+  | { readonly success: false; readonly issues: readonly Issue<EvaluationIssueCode>[] };
 
 const ZERO = Ratio.ZERO;
 const KIND_EXPECTS: Record<string, string> = {
@@ -82,7 +83,7 @@ function evaluateItem(
   hits: PhraseTally<PhraseEvidence> | undefined,
   hasTranscript: boolean,
   rubric: Rubric,
-  issues: Issue[],
+  issues: Issue<EvaluationIssueCode>[],
 ): ItemOutcome {
   const path: PathSegment[] = ['answers', item.id];
   const out: ItemOutcome = {
@@ -260,7 +261,7 @@ function penaltyDeduction(item: CompiledItem, counted: number): Ratio | null {
   }
 }
 
-function wrongKind(item: CompiledItem, value: AnswerValue | undefined, out: ItemOutcome, issues: Issue[]): ItemOutcome {
+function wrongKind(item: CompiledItem, value: AnswerValue | undefined, out: ItemOutcome, issues: Issue<EvaluationIssueCode>[]): ItemOutcome {
   issues.push({ code: 'invalid_answer_kind', path: ['answers', item.id], message: `item "${item.id}" expects ${KIND_EXPECTS[item.kind]}, got ${JSON.stringify(value)}` });
   return out;
 }
@@ -292,7 +293,7 @@ interface SectionWork {
  */
 export function safeScoreCall(rubric: Rubric, evaluation: Evaluation | unknown): SafeScoreResult {
   // The last line of defence: whatever was not foreseen becomes an issue (code internal), never a throw.
-  return guard(() => scoreChecked(rubric, evaluation));
+  return guard<SafeScoreResult, EvaluationIssueCode>(() => scoreChecked(rubric, evaluation));
 }
 
 /** A compiled rubric has its items in a Map (a rubric's JSON, passed by mistake, does not). */
@@ -306,7 +307,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   }
   const bounds = checkBounds(evaluation, EVALUATION_LIMITS);
   if (bounds.length > 0) return { success: false, issues: bounds };
-  const issues: Issue[] = [];
+  const issues: Issue<EvaluationIssueCode>[] = [];
   const ev = parseEvaluation(evaluation, issues);
   if (!ev) return { success: false, issues };
 

@@ -13,9 +13,20 @@ import { CallqaError, type Issue } from '../issues/issues.js';
  * }
  * ```
  */
-export class ValidityError extends CallqaError {
-  constructor(what: string, issues: readonly Issue[]) {
+export class ValidityError extends CallqaError<ValidityIssueCode> {
+  constructor(what: string, issues: readonly Issue<ValidityIssueCode>[]) {
     super(what, issues);
     this.name = 'ValidityError';
   }
 }
+
+/** The codes of the issues reported by `ValidityError`. Listed with their meanings in docs/issue-codes.md. */
+export type ValidityIssueCode =
+  /** an option outside its allowed values */
+  | 'invalid_option'
+  /** an outcome value that is malformed */
+  | 'invalid_outcome'
+  /** the outcomes are not a list */
+  | 'invalid_outcomes'
+  /** a value that is not one of the allowed ones */
+  | 'invalid_value';

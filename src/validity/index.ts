@@ -17,3 +17,4 @@ export {
   type AgentExam,
   type ExamComparison,
 } from './validity.js';
+export type { ValidityIssueCode } from './errors.js';

@@ -19,6 +19,7 @@ import type { Rubric } from '../rubric/index.js';
 import type { CallScore } from '../scoring/types.js';
 import { ValidityError } from './errors.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
+import type { ValidityIssueCode } from './errors.js';
 
 /**
  * What the customer said about one call.
@@ -178,7 +179,7 @@ function entries(o: Outcomes): [string, CallOutcome][] {
  * ```
  */
 export function rubricValidity(calls: readonly CallScore[], outcomes: Outcomes, options: ValidityOptions = {}): ValidityReport {
-  const issues: Issue[] = [];
+  const issues: Issue<ValidityIssueCode>[] = [];
   checkCalls(calls, options.rubric, issues);
   checkRules(options.failWhen, options.rubric, ['failWhen'], issues);
   const list = outcomes !== null && typeof outcomes === 'object' ? entries(outcomes) : [];
@@ -325,7 +326,7 @@ export function qaVersusExams(
   exams: ReadonlyMap<string, number> | Readonly<Record<string, number>>,
   options: { readonly level?: number } = {},
 ): ExamComparison {
-  const issues: Issue[] = [];
+  const issues: Issue<ValidityIssueCode>[] = [];
   checkCalls(calls, undefined, issues);
   const list: [string, number][] = exams instanceof Map ? [...exams] : Object.entries(exams as Record<string, number>);
   for (const [agent, v] of list) {
