@@ -33,7 +33,8 @@ describe('removeStaleTempFiles', () => {
 });
 
 describe('commitAll', () => {
-  it.skipIf(!existsSync('/dev/full'))('publishes no output when one cannot be finished', async () => {
+  it('publishes no output when one cannot be finished', async () => {
+    if (!existsSync('/dev/full')) throw new Error('/dev/full is missing: this test needs Linux’s /dev/full (every write fails with ENOSPC); run it on Linux');
     const dir = mkdtempSync(join(tmpdir(), 'callqa-atomic-'));
     const a = openOutput(join(dir, 'scores.ndjson'));
     const b = openOutput('/dev/full'); // a device: written directly, every write fails with ENOSPC
