@@ -50,7 +50,8 @@ export function itemReason(item: ItemScore, rubric: Rubric | undefined, locale: 
   const t = (k: keyof typeof R): string => R[k][locale];
   const def = rubric?.items.get(item.id);
   const suffix = (item.fatal ? t('auto') : '') + sourceSuffix(item.source, locale);
-  if (item.status === 'na') return (item.reason.includes('full marks') ? t('naFull') : t('na')) + suffix;
+  // Full marks for N/A is the rubric's policy (the scorer's English reason says the same; read the rubric, not the text).
+  if (item.status === 'na') return ((rubric ? rubric.naPolicy === 'full-marks' : item.reason.includes('full marks')) ? t('naFull') : t('na')) + suffix;
   if (item.status === 'not-applicable') return t('notMet');
   const a = item.answer;
   let s: string;
