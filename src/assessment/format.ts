@@ -7,6 +7,7 @@
  * in the chosen language (component reasons excepted: `details` prints the
  * result's English audit lines).
  */
+import { fill } from '../localize/fill.js';
 import { localize, type Locale } from '../localize/localize.js';
 import { table } from '../format/text.js';
 import type { AgentAssessment, AssessmentResult } from './assess.js';
@@ -74,7 +75,6 @@ export interface FormatAssessmentOptions {
   readonly plan?: Plan;
 }
 
-const fillIn = (t: string, v: Readonly<Record<string, string | number>>): string => t.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
 
 /**
  * What each component's raw value is, in words: the plan's metric label (the
@@ -117,7 +117,7 @@ export function incompleteReason(a: AgentAssessment, result: AssessmentResult, l
     .filter((c) => c.status !== 'scored' && c.status !== 'excluded')
     .map((c) => {
       const text =
-        c.status === 'insufficient' ? fillIn(w.insufficient, { n: c.calls ?? 0 }) : c.status === 'missing' ? w.missing : c.status === 'no_data' ? w.noData : w.invalid;
+        c.status === 'insufficient' ? fill(w.insufficient, { n: c.calls ?? 0 }) : c.status === 'missing' ? w.missing : c.status === 'no_data' ? w.noData : w.invalid;
       return `${label.get(c.id) ?? c.id}: ${text}`;
     });
   return why.join(locale === 'en' || locale === 'ms' ? '; ' : '；') || w.invalid;
@@ -171,7 +171,7 @@ export function formatAssessment(result: AssessmentResult, options: FormatAssess
   for (const c of comps) {
     const label = localize(c.label, locale, fb);
     const template = c.max === c.weight ? w.legendRaw : w.legendScaled;
-    out.push(`  ${fillIn(template, { label, weight: c.weight, max: c.max, raw: raw.get(c.id) ?? c.id })}`);
+    out.push(`  ${fill(template, { label, weight: c.weight, max: c.max, raw: raw.get(c.id) ?? c.id })}`);
   }
 
   const incomplete = result.agents.filter((a) => a.status !== 'complete');

@@ -79,13 +79,13 @@ export function gradeLookup(plan: Plan): (r: Ratio) => GradeRef | null {
 }
 
 /** Component `i` of agent `a`, by its rule. */
-function outcomeOf(sc: Scoring, a: number, i: number, qaOrdinal: number): Outcome {
+function outcomeOf(sc: Scoring, a: number, i: number): Outcome {
   const { plan, roster, table, metricIndex, prep } = sc;
   const c = plan.components[i]!;
   const p = prep[i]!;
   const mBase = a * table.metrics;
   const def = c.def;
-  if (def.type === 'qa') return scoreQa(c, p, roster.count[a * roster.qa + qaOrdinal]!, () => roster.mean(a, qaOrdinal));
+  if (def.type === 'qa') return scoreQa(c, p, roster.count[a * roster.qa + p.qaOrdinal]!, () => roster.mean(a, p.qaOrdinal));
   if (def.type === 'formula') {
     const vals = new Map<string, Ratio>();
     let bad: Extract<MetricValue, { ok: false }> | null = null;
@@ -132,9 +132,8 @@ export function scoreAgent(a: number, sc: Scoring): void {
   const points = new Array<Ratio | null>(nComp);
   let notes: string[] | null = null;
   let allScored = true;
-  let qaOrdinal = 0;
   for (let i = 0; i < nComp; i++) {
-    const o = outcomeOf(sc, a, i, comps[i]!.def.type === 'qa' ? qaOrdinal++ : -1);
+    const o = outcomeOf(sc, a, i);
     const slot = base + i;
     if (o.text !== undefined) L.text.set(slot, o.text);
     if (o.note !== undefined) (notes ??= []).push(o.note);

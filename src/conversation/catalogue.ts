@@ -10,6 +10,9 @@ import type { SideMetrics, Span, TranscriptMetrics, TurnRate } from './types.js'
 /** The unit of a measure. */
 export type MetricUnit = 'seconds' | 'count' | 'percent' | 'per-minute';
 
+/** How a value of each unit is written after the number (`240/min`, `35 s`, `62.5%`). */
+export const UNIT_TEXT: Readonly<Record<MetricUnit, string>> = { seconds: ' s', count: '', percent: '%', 'per-minute': '/min' };
+
 /** A measure as read for a rubric: its value (null when the call cannot show it) and its evidence. */
 export interface MetricReading {
   readonly value: number | null;

@@ -129,6 +129,9 @@ function closeMono(w: SideWork): void {
   w.mono = null;
 }
 
+/** The default options, one object, so that the resolved-options cache (keyed by the object) hits. */
+const NO_OPTIONS: MetricsOptions = Object.freeze({});
+
 /**
  * The measures of a call whose timings are known to be valid (no checks).
  * Used by scoring, which has already validated the evaluation.
@@ -138,7 +141,7 @@ function closeMono(w: SideWork): void {
  * const m = measureValidCall(call, {});
  * ```
  */
-export function measureValidCall(call: TimedCall, options: MetricsOptions = {}): TranscriptMetrics {
+export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_OPTIONS): TranscriptMetrics {
   const o = resolve(options);
   const sides: [SideWork, SideWork] = [newSide(), newSide()];
   const holds = eventSpans(call, 'hold');
@@ -298,7 +301,7 @@ export type SafeMetricsResult = { readonly success: true; readonly metrics: Tran
  * if (r.success) console.log(r.metrics.nonTalk.count);
  * ```
  */
-export function safeTranscriptMetrics(call: TimedCall, options: MetricsOptions = {}): SafeMetricsResult {
+export function safeTranscriptMetrics(call: TimedCall, options: MetricsOptions = NO_OPTIONS): SafeMetricsResult {
   const issues: Issue<TimingIssueCode>[] = [];
   if (!Array.isArray(call.transcript)) issues.push({ code: 'invalid_type', path: ['transcript'], message: 'transcript must be an array of turns' });
   else {
@@ -328,7 +331,7 @@ export function safeTranscriptMetrics(call: TimedCall, options: MetricsOptions =
  * m.agent.talkMs; // 2500
  * ```
  */
-export function transcriptMetrics(call: TimedCall, options: MetricsOptions = {}): TranscriptMetrics {
+export function transcriptMetrics(call: TimedCall, options: MetricsOptions = NO_OPTIONS): TranscriptMetrics {
   const r = safeTranscriptMetrics(call, options);
   if (!r.success) throw new TimingError(r.issues);
   return r.metrics;

@@ -3,20 +3,9 @@
  * the measure's value and the time spans (m:ss.s) and turns it rests on, so a
  * coach can go straight to the moment in the recording.
  */
-import type { AnswerSource, CallScore } from '../scoring/types.js';
+import { UNIT_TEXT } from '../conversation/catalogue.js';
+import type { CallScore } from '../scoring/types.js';
 import { table, type Word } from './text.js';
-
-/**
- * The tag after an item's reason saying who decided it (nothing for the evaluator).
- *
- * @example
- * ```ts
- * sourceTag('measure'); // ' [measure]'
- * ```
- */
-export function sourceTag(source: AnswerSource): string {
-  return source === 'transcript' || source === 'measure' ? ` [${source}]` : '';
-}
 
 /**
  * Seconds as m:ss.s.
@@ -33,8 +22,6 @@ export function timeOf(seconds: number): string {
   return `${m}:${s < 10 ? '0' : ''}${s.toFixed(1)}`;
 }
 
-const UNIT: Record<string, string> = { seconds: ' s', count: '', percent: '%', 'per-minute': '/min' };
-
 /**
  * The lines of the measures section ('' and a heading first), or none when the score has no measures.
  *
@@ -47,7 +34,7 @@ export function measureLines(score: CallScore, itemLabel: (id: string) => string
   if (!score.measures || score.measures.length === 0) return [];
   const rows = score.measures.map((m) => [
     itemLabel(m.itemId),
-    `${m.metric} = ${m.value === null ? '—' : `${m.value}${UNIT[m.unit] ?? ''}`}`,
+    `${m.metric} = ${m.value === null ? '—' : `${m.value}${UNIT_TEXT[m.unit] ?? ''}`}`,
     m.spans.map((s) => `${timeOf(s.start)}–${timeOf(s.end)} #${s.turns.join(',#')}`).join('; ') + (m.decided ? '' : ` (${w('evaluatorDecided')})`),
   ]);
   return ['', `${w('measures')}:`, table(rows, { indent: '  ' })];

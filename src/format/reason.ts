@@ -5,6 +5,7 @@
  * structured result (the answer, the level's own label from the rubric, the
  * occurrences and the rubric's per-occurrence points) in zh-CN, zh-TW, en or ms.
  */
+import { fill } from '../localize/fill.js';
 import { localize, type Locale } from '../localize/localize.js';
 import type { Rubric } from '../rubric/compiled.js';
 import type { Deduction, ItemScore } from '../scoring/types.js';
@@ -30,7 +31,6 @@ const R = {
   measure: { 'zh-CN': '（通话度量判定）', 'zh-TW': '（通話度量判定）', en: ' [measure]', ms: ' [ukuran]' },
 } as const;
 
-const fillIn = (t: string, v: Readonly<Record<string, string | number>>): string => t.replace(/\{(\w)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
 const n = (x: number): string => String(Math.round(x * 1e6) / 1e6);
 
 /** Who decided, when not the evaluator: the transcript's phrases or its timed measures (the breakdown's Measures lines give the spans). */
@@ -58,12 +58,12 @@ export function itemReason(item: ItemScore, rubric: Rubric | undefined, locale: 
   switch (item.kind) {
     case 'levels': {
       const level = def?.def.kind === 'levels' ? def.def.levels.find((l) => l.id === a) : undefined;
-      s = fillIn(t('level'), { l: level ? localize(level.label, locale, rubric?.locale) : String(a), p: n(item.points), m: n(item.max) });
+      s = fill(t('level'), { l: level ? localize(level.label, locale, rubric?.locale) : String(a), p: n(item.points), m: n(item.max) });
       break;
     }
     case 'yes-no': {
       const m = /^required phrase (found|missing): (.*)$/.exec(item.reason);
-      s = m ? fillIn(t(m[1] === 'found' ? 'phraseFound' : 'phraseMissing'), { x: m[2] ?? '' }) : t(a === true ? 'yes' : 'no');
+      s = m ? fill(t(m[1] === 'found' ? 'phraseFound' : 'phraseMissing'), { x: m[2] ?? '' }) : t(a === true ? 'yes' : 'no');
       break;
     }
     case 'penalty':
@@ -73,11 +73,11 @@ export function itemReason(item: ItemScore, rubric: Rubric | undefined, locale: 
       return t(item.fatal ? 'breach' : 'noBreach') + sourceSuffix(item.source, locale);
     case 'scale': {
       const sc = def?.def.kind === 'scale' ? def.def.scale : null;
-      s = sc ? fillIn(t('scale'), { v: String(a), a: sc.min, b: sc.max }) : fillIn(t('value'), { v: String(a), p: n(item.points) });
+      s = sc ? fill(t('scale'), { v: String(a), a: sc.min, b: sc.max }) : fill(t('value'), { v: String(a), p: n(item.points) });
       break;
     }
     default:
-      s = item.kind === 'comment' ? '' : fillIn(t('value'), { v: String(a), p: n(item.points) });
+      s = item.kind === 'comment' ? '' : fill(t('value'), { v: String(a), p: n(item.points) });
   }
   return s + suffix;
 }
@@ -86,8 +86,8 @@ function penaltyText(occurrences: number, points: number, rubric: Rubric | undef
   const t = (k: keyof typeof R): string => R[k][locale];
   if (occurrences === 0) return t('none');
   const per = rubric?.items.get(itemId)?.perOccurrence.toNumber() ?? Math.abs(points) / occurrences;
-  const base = fillIn(t('times'), { n: occurrences, p: n(per), s: occurrences === 1 ? '' : 's' });
-  return Math.abs(points) < per * occurrences ? base + fillIn(t('capped'), { p: n(Math.abs(points)) }) : base;
+  const base = fill(t('times'), { n: occurrences, p: n(per), s: occurrences === 1 ? '' : 's' });
+  return Math.abs(points) < per * occurrences ? base + fill(t('capped'), { p: n(Math.abs(points)) }) : base;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBounds, DOCUMENT_LIMITS, EVALUATION_LIMITS, type InputLimits } from './bounds.js';
+import { checkBounds, DOCUMENT_LIMITS, EVALUATION_LIMITS, withinBounds, type InputLimits } from './bounds.js';
 
 const small: InputLimits = { maxDepth: 3, maxStringLength: 5, maxArrayLength: 4, maxKeys: 3, maxNodes: 50 };
 
@@ -82,6 +82,8 @@ describe('checkBounds, fast path and full walk', () => {
       const issues = checkBounds(c, tiny);
       // The full walk's verdict, computed by hand in the comments above: empty only for the fine ones.
       expect(issues.length === 0, JSON.stringify(c)).toBe([0, 2, 8, 9, 10].includes(cases.indexOf(c)));
+      // And the fast pass alone gives the same verdict (it must neither pass a bad input nor fail a good one).
+      expect(withinBounds(c, tiny), JSON.stringify(c)).toBe(issues.length === 0);
     }
   });
 });

@@ -111,8 +111,14 @@ function isWalkedObject(v: object): boolean {
  * closures — one stack of values and one of depths — because every evaluation
  * of a batch run passes through here; {@link checkBounds} walks again, building
  * paths, only for an input that fails. Same rules, same order of checks.
+ * Internal (not exported from the package): exported for its test.
+ *
+ * @example
+ * ```ts
+ * withinBounds({ a: [1, 2] }, DOCUMENT_LIMITS); // true
+ * ```
  */
-function withinBounds(value: unknown, limits: InputLimits): boolean {
+export function withinBounds(value: unknown, limits: InputLimits): boolean {
   if (typeof value === 'string') return value.length <= limits.maxStringLength && isWellFormed(value);
   if (typeof value !== 'object' || value === null) return true;
   const values: unknown[] = [value];

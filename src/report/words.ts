@@ -277,17 +277,7 @@ export function wordsFor(locale: ReportLocale): Words {
   return locale === 'en' ? EN : ZH;
 }
 
-/**
- * Fills `{name}` placeholders (values are inserted as given: escape them first when they go into HTML).
- *
- * @example
- * ```ts
- * fill('{n} calls', { n: 3 }); // '3 calls'
- * ```
- */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export { fill } from '../localize/fill.js';
 
 const CAUSES: Record<string, { 'zh-CN': string; en: string }> = {
   training: { 'zh-CN': '培训', en: 'training' },

@@ -7,7 +7,7 @@
  * breach when the test holds. The evaluator's own answer always wins; the
  * measure is still shown as evidence (`decided: false`).
  */
-import { readMetric, METRICS, type MetricName, type MetricUnit } from '../conversation/catalogue.js';
+import { readMetric, METRICS, UNIT_TEXT, type MetricName, type MetricUnit } from '../conversation/catalogue.js';
 import { measureValidCall } from '../conversation/metrics.js';
 import type { CallEvent, MetricsOptions, Span, TimedCall, TranscriptMetrics } from '../conversation/types.js';
 import { isTimedTranscript } from '../conversation/validate.js';
@@ -94,7 +94,6 @@ const cmp: Record<MeasureTest['op'], (a: number, b: number) => boolean> = {
   '>': (a, b) => a > b,
 };
 
-const UNIT_TEXT: Record<MetricUnit, string> = { seconds: ' s', count: '', percent: '%', 'per-minute': '/min' };
 const show = (name: MetricName, v: number | null): string => (v === null ? 'not available' : `${v}${UNIT_TEXT[METRICS[name].unit]}`);
 
 const toSeconds = (s: Span): MeasureEvidence['spans'][number] => ({ start: s.startMs / 1000, end: s.endMs / 1000, turns: s.turns });

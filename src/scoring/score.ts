@@ -326,12 +326,18 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   if (rubric.matcher && ev.transcript) {
     const turns = ev.transcript;
     let agentTurns: number[] | null = null;
+    // Each windowed item's allowed turns, made once per call (not per hit).
+    const allowedTurns = new Map<string, Set<number>>();
     const inWindow = (ruleId: string, turn: number): boolean => {
       const win = rubric.items.get(ruleId)?.phrases?.window;
       if (!win) return true;
-      agentTurns ??= agentTurnIndices(turns, rubric.speakers);
-      const allowed = win.from === 'start' ? agentTurns.slice(0, win.turns) : agentTurns.slice(-win.turns);
-      return allowed.includes(turn);
+      let allowed = allowedTurns.get(ruleId);
+      if (allowed === undefined) {
+        agentTurns ??= agentTurnIndices(turns, rubric.speakers);
+        allowed = new Set(win.from === 'start' ? agentTurns.slice(0, win.turns) : agentTurns.slice(-win.turns));
+        allowedTurns.set(ruleId, allowed);
+      }
+      return allowed.has(turn);
     };
     for (const t of rubric.matcher.tallyTranscript(turns, { speakers: rubric.speakers, include: inWindow })) {
       if (t.count > 0) hitsByItem.set(t.ruleId, t);

@@ -84,6 +84,11 @@ function projectionText(a: Extract<AgentWatch, { report: unknown }>): string {
   return `${p.evaluationsToFail} eval(s)`;
 }
 
+/** The alerts the command shows, as text and as JSON alike: since `--since`, downward unless `--all`. */
+function shownAlerts(alerts: readonly Alert[], since: string | undefined, all: boolean | undefined): Alert[] {
+  return (since === undefined ? [...alerts] : alertsSince(alerts, since)).filter((a) => all === true || a.direction === 'down');
+}
+
 /**
  * The centre's early warning as readable tables: agents in alarm first.
  *
@@ -128,8 +133,7 @@ export function renderAlerts(w: CentreWatch, head: { readonly detectors: readonl
       ),
     );
   }
-  const keep = (a: Alert): boolean => head.all === true || a.direction === 'down';
-  const alerts = charted.flatMap((r) => (head.since === undefined ? r.report.alerts : alertsSince(r.report.alerts, head.since)).filter(keep).map((a) => ({ agentId: r.agentId, a })));
+  const alerts = charted.flatMap((r) => shownAlerts(r.report.alerts, head.since, head.all).map((a) => ({ agentId: r.agentId, a })));
   out.push('');
   out.push(head.since === undefined ? 'Alerts' : `Alerts since ${head.since}`);
   if (alerts.length === 0) out.push('  (none)');
@@ -253,7 +257,7 @@ export function register(program: Command): void {
       }
       const head = { detectors: detectors as DetectorName[], baseline: text, ...(threshold !== undefined ? { failThreshold: threshold } : {}), ...(opts.since !== undefined ? { since: opts.since } : {}), all: opts.all === true };
       if (opts.json) {
-        const agents = watch.agents.map((a) => ('report' in a ? { ...a, alerts: (opts.since === undefined ? a.report.alerts : alertsSince(a.report.alerts, opts.since)).filter((x) => opts.all === true || x.direction === 'down') } : a));
+        const agents = watch.agents.map((a) => ('report' in a ? { ...a, alerts: shownAlerts(a.report.alerts, opts.since, opts.all) } : a));
         process.stdout.write(`${JSON.stringify({ ...head, team: watch.team, referenceTo: watch.referenceTo, agents }, null, 2)}\n`);
       } else process.stdout.write(renderAlerts(watch, head));
     });

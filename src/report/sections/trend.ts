@@ -18,6 +18,8 @@ import { fill, ruleLabel } from '../words.js';
 interface Series {
   readonly id: string;
   readonly title: string;
+  /** The agent charted (none for the centre's series): what agents are sorted by. */
+  readonly agentId?: string;
   readonly values: readonly number[];
   readonly rows: readonly { readonly label: string; readonly id: string }[];
 }
@@ -127,12 +129,12 @@ export function trendSection(ctx: Context): string {
     if (calls.length < 2) continue;
     const team = ctx.agentTeam.get(agentId);
     const d = draw(
-      { id: `xmr-a${drawn.length}`, title: `${agentId}${team ? ` · ${team}` : ''}`, values: calls.map((c) => c.score), rows: calls.map((c) => ({ label: dayLabel(c.date, locale), id: c.id })) },
+      { id: `xmr-a${drawn.length}`, title: `${agentId}${team ? ` · ${team}` : ''}`, agentId, values: calls.map((c) => c.score), rows: calls.map((c) => ({ label: dayLabel(c.date, locale), id: c.id })) },
       baseline,
     );
     if (!('error' in d)) drawn.push(d);
   }
-  const agentOf = (d: Drawn): string => d.series.title.split(' · ')[0] ?? '';
+  const agentOf = (d: Drawn): string => d.series.agentId ?? '';
   drawn.sort((a, b) => Number(b.alarm) - Number(a.alarm) || (rank.get(agentOf(a)) ?? 0) - (rank.get(agentOf(b)) ?? 0) || cmp(agentOf(a), agentOf(b)));
   const alarms = drawn.filter((d) => d.alarm).length;
   parts.push(`<p class="${alarms > 0 ? 'alarm-line' : ''}">${esc(fill(w.agentsInAlarm, { n: num(alarms, 0) }))}</p>`);
