@@ -6,14 +6,11 @@
  *
  * @packageDocumentation
  */
-import { createRequire } from 'node:module';
 import { provideMathjs } from './assessment/formula.js';
+import { nodeMathjs } from './files/mathjs.js';
 
-declare const __filename: string | undefined;
-
-// Formula components get mathjs from Node's own loader, on the first formula only
-// (loading it costs ~80 MB; most plans and every `callqa score` never need it).
-provideMathjs(() => createRequire(typeof __filename === 'string' ? __filename : import.meta.url)('mathjs') as typeof import('mathjs'));
+// Formula components get mathjs from Node's own loader, on the first formula only.
+provideMathjs(nodeMathjs);
 
 export * from './index.js';
 export { scoreStream, scoreFile, type RubricSource, type ScoreFileOptions, type ScoreStreamOptions } from './batch/score.js';
