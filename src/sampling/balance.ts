@@ -105,7 +105,7 @@ function median(xs: readonly number[]): number {
 }
 
 /** Linear-interpolation quantile (Hyndman & Fan type 7, the R and Excel default). */
-function quantile(sorted: readonly number[], q: number): number {
+function quantile(sorted: ArrayLike<number>, q: number): number {
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
   const a = sorted[lo] as number;
@@ -115,20 +115,19 @@ function quantile(sorted: readonly number[], q: number): number {
 
 function dimension(
   name: BalanceDimensionName,
-  popKeys: readonly (string | undefined)[],
+  pop: ReadonlyMap<string, number>,
+  exPop: number,
   sampleKeys: readonly (string | undefined)[],
   order: readonly string[],
   alpha: number,
   maxDeviation: number,
   detail?: BalanceDimension['detail'],
 ): BalanceDimension {
-  const pop = new Map<string, number>();
   const smp = new Map<string, number>();
-  let exPop = 0;
   let exSmp = 0;
-  for (const k of popKeys) if (k === undefined) exPop++; else pop.set(k, (pop.get(k) ?? 0) + 1);
   for (const k of sampleKeys) if (k === undefined) exSmp++; else smp.set(k, (smp.get(k) ?? 0) + 1);
-  const nPop = popKeys.length - exPop;
+  let nPop = 0;
+  for (const v of pop.values()) nPop += v;
   const nSmp = sampleKeys.length - exSmp;
   const keys = [...new Set([...order, ...pop.keys(), ...smp.keys()])];
   const categories: BalanceCategory[] = keys.map((key) => {
@@ -168,6 +167,111 @@ function dimension(
   };
 }
 
+/** Internal: local hour and day of an instant in a zone, cached (a month of calls has few distinct instants). */
+class LocalTime {
+  private readonly cache = new Map<number, { hour: number; day: string }>();
+  constructor(readonly timeZone: string) {}
+  of(date: string): { hour: number; day: string } {
+    const t = Date.parse(date);
+    let v = this.cache.get(t);
+    if (v === undefined) {
+      const d = new TZDate(t, this.timeZone);
+      const pad = (x: number): string => String(x).padStart(2, '0');
+      v = { hour: d.getHours(), day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` };
+      if (this.cache.size >= 100_000) this.cache.clear(); // bounded: the cache is only a shortcut
+      this.cache.set(t, v);
+    }
+    return v;
+  }
+}
+
+/**
+ * The population side of a balance check, gathered one call at a time: calls
+ * per local hour, per local day and per type, and the durations (8 bytes a
+ * call, for the tertiles). What `callqa sample` keeps of a month instead of
+ * the calls; {@link checkBalance} builds one from its array.
+ *
+ * @example
+ * ```ts
+ * const p = new PopulationProfile('Asia/Shanghai');
+ * for (const c of calls) p.add(c);
+ * balanceOfProfile(p, sample); // the same report as checkBalance(calls, sample, { timeZone: 'Asia/Shanghai' })
+ * ```
+ */
+export class PopulationProfile {
+  size = 0;
+  readonly hours = new Map<number, number>();
+  readonly days = new Map<string, number>();
+  readonly types = new Map<string, number>();
+  private durations = new Float64Array(1024);
+  private durationCount = 0;
+  private readonly local: LocalTime;
+
+  constructor(timeZone = 'UTC') {
+    this.local = new LocalTime(timeZone);
+  }
+
+  get timeZone(): string {
+    return this.local.timeZone;
+  }
+
+  /** Adds a call whose date and duration are checked ({@link balanceCallIssues}). */
+  add(c: CallRecord): void {
+    this.size++;
+    const { hour, day } = this.local.of(c.date);
+    this.hours.set(hour, (this.hours.get(hour) ?? 0) + 1);
+    this.days.set(day, (this.days.get(day) ?? 0) + 1);
+    const t = typeKey(c);
+    this.types.set(t, (this.types.get(t) ?? 0) + 1);
+    if (c.durationSec !== undefined) {
+      if (this.durationCount === this.durations.length) {
+        const next = new Float64Array(this.durations.length * 2);
+        next.set(this.durations);
+        this.durations = next;
+      }
+      this.durations[this.durationCount++] = c.durationSec;
+    }
+  }
+
+  /** The durations, ascending. */
+  sortedDurations(): Float64Array {
+    return this.durations.subarray(0, this.durationCount).sort();
+  }
+
+  /** Local hour and day of a call in the profile's zone. */
+  localOf(c: CallRecord): { hour: number; day: string } {
+    return this.local.of(c.date);
+  }
+}
+
+const typeKey = (c: CallRecord): string => c.type ?? '(none)';
+
+/**
+ * The problems of one call for a balance check: its date, and its duration if any.
+ *
+ * @example
+ * ```ts
+ * balanceCallIssues({ id: 'c', agentId: 'a', date: 'x' }, 'population', 0)[0]?.code; // 'invalid_date'
+ * ```
+ */
+export function balanceCallIssues(c: CallRecord, where: 'population' | 'sample', i: number): Issue<SamplingIssueCode>[] {
+  const issues: Issue<SamplingIssueCode>[] = [];
+  if (Number.isNaN(Date.parse(c.date))) issues.push({ code: 'invalid_date', path: [where, i, 'date'], message: `not an ISO date: ${JSON.stringify(c.date)}` });
+  if (c.durationSec !== undefined && !(Number.isFinite(c.durationSec) && c.durationSec >= 0)) issues.push({ code: 'negative', path: [where, i, 'durationSec'], message: `durationSec must be a finite number ≥ 0, got ${c.durationSec}` });
+  return issues;
+}
+
+/** Internal: the option and emptiness checks of a balance check. */
+function balanceOptionIssues(populationSize: number, sampleSize: number, timeZone: string, alpha: number, maxDeviation: number): Issue<SamplingIssueCode>[] {
+  const issues: Issue<SamplingIssueCode>[] = [];
+  if (populationSize === 0) issues.push({ code: 'empty_population', path: ['population'], message: 'the population has no calls' });
+  if (sampleSize === 0) issues.push({ code: 'empty_sample', path: ['sample'], message: 'the sample has no calls' });
+  if (Number.isNaN(new TZDate(0, timeZone).getTime())) issues.push({ code: 'invalid_time_zone', path: ['options', 'timeZone'], message: `unknown time zone ${JSON.stringify(timeZone)}` });
+  if (!(alpha > 0 && alpha < 1)) issues.push({ code: 'out_of_range', path: ['options', 'alpha'], message: `alpha must be in (0, 1), got ${alpha}` });
+  if (!(maxDeviation >= 0 && maxDeviation <= 1)) issues.push({ code: 'out_of_range', path: ['options', 'maxDeviation'], message: `maxDeviation must be in [0, 1], got ${maxDeviation}` });
+  return issues;
+}
+
 /**
  * The "MITLA" balance check: is the sample spread like the population over
  * time (busy vs idle local hours and days: busy = volume above the median of
@@ -196,54 +300,64 @@ export function checkBalance(
   options: BalanceOptions = {},
 ): BalanceReport {
   const timeZone = options.timeZone ?? 'UTC';
+  const issues = balanceOptionIssues(population.length, sample.length, timeZone, options.alpha ?? 0.05, options.maxDeviation ?? 0.1);
+  population.forEach((c, i) => issues.push(...balanceCallIssues(c, 'population', i)));
+  throwIfIssues('checkBalance', [...issues, ...sample.flatMap((c, i) => balanceCallIssues(c, 'sample', i))]);
+  const profile = new PopulationProfile(timeZone);
+  for (const c of population) profile.add(c);
+  return balanceOfProfile(profile, sample, options);
+}
+
+/**
+ * {@link checkBalance} against a population gathered as a {@link PopulationProfile}
+ * (its calls checked with {@link balanceCallIssues} as they were added).
+ *
+ * @param profile - the population, in the time zone of the check
+ * @param sample - the calls selected for evaluation
+ * @param options - alpha (0.05) and maxDeviation (0.10); the time zone is the profile's
+ * @throws {SamplingError} for an empty population or sample, bad sample dates or an unknown time zone
+ *
+ * @example
+ * ```ts
+ * balanceOfProfile(profile, selection.calls).flagged;
+ * ```
+ */
+export function balanceOfProfile(profile: PopulationProfile, sample: readonly CallRecord[], options: Omit<BalanceOptions, 'timeZone'> = {}): BalanceReport {
   const alpha = options.alpha ?? 0.05;
   const maxDeviation = options.maxDeviation ?? 0.1;
-  const issues: Issue<SamplingIssueCode>[] = [];
-  if (population.length === 0) issues.push({ code: 'empty_population', path: ['population'], message: 'the population has no calls' });
-  if (sample.length === 0) issues.push({ code: 'empty_sample', path: ['sample'], message: 'the sample has no calls' });
-  if (Number.isNaN(new TZDate(0, timeZone).getTime())) issues.push({ code: 'invalid_time_zone', path: ['options', 'timeZone'], message: `unknown time zone ${JSON.stringify(timeZone)}` });
-  if (!(alpha > 0 && alpha < 1)) issues.push({ code: 'out_of_range', path: ['options', 'alpha'], message: `alpha must be in (0, 1), got ${alpha}` });
-  if (!(maxDeviation >= 0 && maxDeviation <= 1)) issues.push({ code: 'out_of_range', path: ['options', 'maxDeviation'], message: `maxDeviation must be in [0, 1], got ${maxDeviation}` });
-  const checkDates = (calls: readonly CallRecord[], where: string): void =>
-    calls.forEach((c, i) => {
-      if (Number.isNaN(Date.parse(c.date))) issues.push({ code: 'invalid_date', path: [where, i, 'date'], message: `not an ISO date: ${JSON.stringify(c.date)}` });
-      if (c.durationSec !== undefined && !(Number.isFinite(c.durationSec) && c.durationSec >= 0)) issues.push({ code: 'negative', path: [where, i, 'durationSec'], message: `durationSec must be a finite number ≥ 0, got ${c.durationSec}` });
-    });
-  checkDates(population, 'population');
-  checkDates(sample, 'sample');
+  const issues = balanceOptionIssues(profile.size, sample.length, profile.timeZone, alpha, maxDeviation);
+  sample.forEach((c, i) => issues.push(...balanceCallIssues(c, 'sample', i)));
   throwIfIssues('checkBalance', issues);
 
-  const local = (c: CallRecord): TZDate => new TZDate(Date.parse(c.date), timeZone);
-  const pad = (x: number): string => String(x).padStart(2, '0');
-  const dayOf = (d: TZDate): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  const popLocal = population.map(local);
-  const smpLocal = sample.map(local);
-
   // Busy = strictly above the median volume of the hours (days) that have calls.
-  const busySet = <T>(keys: readonly T[]): Set<T> => {
-    const vol = new Map<T, number>();
-    for (const k of keys) vol.set(k, (vol.get(k) ?? 0) + 1);
+  const busySet = <T>(vol: ReadonlyMap<T, number>): Set<T> => {
     const med = median([...vol.values()]);
     return new Set([...vol].filter(([, v]) => v > med).map(([k]) => k));
   };
-  const busyHours = busySet(popLocal.map((d) => d.getHours()));
-  const busyDays = busySet(popLocal.map(dayOf));
-  const hourKey = (d: TZDate): string => (busyHours.has(d.getHours()) ? 'busy' : 'idle');
-  const dayKey = (d: TZDate): string => (busyDays.has(dayOf(d)) ? 'busy' : 'idle');
-
-  const durations = population.flatMap((c) => (c.durationSec === undefined ? [] : [c.durationSec])).sort((a, b) => a - b);
-  const tertiles: [number, number] | undefined = durations.length > 0 ? [quantile(durations, 1 / 3), quantile(durations, 2 / 3)] : undefined;
-  const lengthKey = (c: CallRecord): string | undefined => {
-    if (c.durationSec === undefined || tertiles === undefined) return undefined;
-    return c.durationSec <= tertiles[0] ? 'short' : c.durationSec <= tertiles[1] ? 'medium' : 'long';
+  const busyHours = busySet(profile.hours);
+  const busyDays = busySet(profile.days);
+  const split = <T>(vol: ReadonlyMap<T, number>, busy: Set<T>): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const [k, v] of vol) {
+      const key = busy.has(k) ? 'busy' : 'idle';
+      m.set(key, (m.get(key) ?? 0) + v);
+    }
+    return m;
   };
-  const typeKey = (c: CallRecord): string => c.type ?? '(none)';
+  const smpLocal = sample.map((c) => profile.localOf(c));
+
+  const durations = profile.sortedDurations();
+  const tertiles: [number, number] | undefined = durations.length > 0 ? [quantile(durations, 1 / 3), quantile(durations, 2 / 3)] : undefined;
+  const lengthOf = (d: number): string => (tertiles === undefined ? '' : d <= tertiles[0] ? 'short' : d <= tertiles[1] ? 'medium' : 'long');
+  const lengthKey = (c: CallRecord): string | undefined => (c.durationSec === undefined || tertiles === undefined ? undefined : lengthOf(c.durationSec));
+  const popLength = new Map<string, number>();
+  for (const d of durations) popLength.set(lengthOf(d), (popLength.get(lengthOf(d)) ?? 0) + 1);
 
   const dims: BalanceDimension[] = [
-    dimension('hour', popLocal.map(hourKey), smpLocal.map(hourKey), ['busy', 'idle'], alpha, maxDeviation, { busyHours: [...busyHours].sort((a, b) => a - b) }),
-    dimension('day', popLocal.map(dayKey), smpLocal.map(dayKey), ['busy', 'idle'], alpha, maxDeviation, { busyDays: [...busyDays].sort() }),
-    dimension('length', population.map(lengthKey), sample.map(lengthKey), ['short', 'medium', 'long'], alpha, maxDeviation, tertiles ? { tertiles } : undefined),
-    dimension('type', population.map(typeKey), sample.map(typeKey), [...new Set(population.map(typeKey))].sort(), alpha, maxDeviation),
+    dimension('hour', split(profile.hours, busyHours), 0, smpLocal.map((d) => (busyHours.has(d.hour) ? 'busy' : 'idle')), ['busy', 'idle'], alpha, maxDeviation, { busyHours: [...busyHours].sort((a, b) => a - b) }),
+    dimension('day', split(profile.days, busyDays), 0, smpLocal.map((d) => (busyDays.has(d.day) ? 'busy' : 'idle')), ['busy', 'idle'], alpha, maxDeviation, { busyDays: [...busyDays].sort() }),
+    dimension('length', popLength, profile.size - durations.length, sample.map(lengthKey), ['short', 'medium', 'long'], alpha, maxDeviation, tertiles ? { tertiles } : undefined),
+    dimension('type', profile.types, 0, sample.map(typeKey), [...profile.types.keys()].sort(), alpha, maxDeviation),
   ];
-  return { dimensions: dims, flagged: dims.some((d) => d.flagged), populationSize: population.length, sampleSize: sample.length };
+  return { dimensions: dims, flagged: dims.some((d) => d.flagged), populationSize: profile.size, sampleSize: sample.length };
 }
