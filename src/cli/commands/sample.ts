@@ -7,6 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { readRecords } from '../records.js';
+import { rereadable } from '../passes.js';
+import { callOfUnit, countCalls, firstPass, profileAndFind, selectFromStream, throwCallProblems } from './sample-stream.js';
 import type { RejectedRecord } from '../../batch/types.js';
 import { table } from '../../format/text.js';
 import { CallqaError, type Issue } from '../../issues/issues.js';
@@ -15,47 +17,17 @@ import {
   type CallRecord,
   type SampleSelection,
   type SampleSize,
-  checkBalance,
+  type SelectSampleOptions,
+  SamplingError,
+  balanceOfProfile,
   sampleSizeForMean,
   sampleSizeForProportion,
-  selectSample,
+  selectOptionIssues,
 } from '../../sampling/index.js';
 import { EXIT_HELP, UsageError, collect, issueLine, positiveInt } from '../util.js';
 import { numberOpt, parsePairs, reportRejected } from './problems.js';
 
-/**
- * A record as a call for sampling: `id`, `agentId`, `date`, and optionally
- * `durationSec` (or `duration`), `type` and `groups` (an array, or `a;b` in
- * CSV), each also read from `attributes`. A date without a time and an
- * integer `hour` attribute (what `callqa generate` writes) become that hour, UTC.
- *
- * @example
- * ```ts
- * toCallRecord({ id: 7, agentId: 'a', date: '2026-10-08T09:12:00+08:00', duration: '95' });
- * // { id: '7', agentId: 'a', date: '2026-10-08T09:12:00+08:00', durationSec: 95 }
- * ```
- */
-export function toCallRecord(v: Record<string, unknown>): CallRecord {
-  const attrs = (typeof v['attributes'] === 'object' && v['attributes'] !== null ? v['attributes'] : {}) as Record<string, unknown>;
-  const dur = v['durationSec'] ?? v['duration'] ?? attrs['durationSec'] ?? attrs['duration'];
-  const type = v['type'] ?? attrs['type'];
-  const groups = v['groups'] ?? attrs['groups'];
-  const d = typeof dur === 'number' ? dur : typeof dur === 'string' && dur.trim() !== '' ? Number(dur) : undefined;
-  const g = Array.isArray(groups) ? groups.map(String) : typeof groups === 'string' && groups !== '' ? groups.split(';').map((s) => s.trim()).filter(Boolean) : undefined;
-  // A date without a time plus an hour attribute (as `callqa generate` writes) is read as that hour, UTC.
-  const hour = attrs['hour'] ?? v['hour'];
-  const date = typeof v['date'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v['date']) && typeof hour === 'number' && Number.isInteger(hour) && hour >= 0 && hour < 24
-    ? `${v['date']}T${String(hour).padStart(2, '0')}:00:00Z`
-    : v['date'];
-  return {
-    id: typeof v['id'] === 'number' ? String(v['id']) : (v['id'] as string),
-    agentId: v['agentId'] as string,
-    date: date as string,
-    ...(d !== undefined && Number.isFinite(d) ? { durationSec: d } : {}),
-    ...(typeof type === 'string' && type !== '' ? { type } : {}),
-    ...(g ? { groups: g } : {}),
-  };
-}
+export { toCallRecord } from './sample-stream.js';
 
 /**
  * Reads call records from a batch-format file.
@@ -68,11 +40,9 @@ export function toCallRecord(v: Record<string, unknown>): CallRecord {
 export async function readCallRecords(input: string, format: string): Promise<{ calls: CallRecord[]; rejected: RejectedRecord[] }> {
   const calls: CallRecord[] = [];
   const rejected = await readRecords(input, format, (unit) => {
-    const value = 'value' in unit ? unit.value : unit.row;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { ok: false, line: unit.line, issues: [{ code: 'invalid_record', path: [], message: 'a call is an object { id, agentId, date, … }' }] };
-    }
-    calls.push(toCallRecord(value as Record<string, unknown>));
+    const c = callOfUnit(unit);
+    if ('ok' in c) return c;
+    calls.push(c);
     return;
   });
   return { calls, rejected };
@@ -160,12 +130,21 @@ interface SampleOpts {
 }
 
 /** Internal: library errors become usage errors with their paths. */
+function asUsage(e: unknown, what: string): unknown {
+  return e instanceof CallqaError ? new UsageError(e.message.split('\n')[0] ?? what, e.issues.map((i: Issue) => issueLine(what, i))) : e;
+}
 function usage<T>(what: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? what, e.issues.map((i: Issue) => issueLine(what, i)));
-    throw e;
+    throw asUsage(e, what);
+  }
+}
+async function usageAsync<T>(what: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw asUsage(e, what);
   }
 }
 
@@ -181,7 +160,7 @@ export function register(program: Command): void {
   program
     .command('sample')
     .description('sample size, a seeded reproducible selection of calls, and the MITLA balance check')
-    .argument('[input]', 'the period’s calls { id, agentId, date, durationSec?, type?, groups? }: NDJSON, CSV, JSON array, optionally .gz; - for stdin')
+    .argument('[input]', 'the period’s calls { id, agentId, date, durationSec?, type?, groups? } — a call list, evaluations or `callqa score` output (compact or --full); NDJSON, CSV, JSON array, optionally .gz; - for stdin')
     .option('--input-format <format>', 'auto, ndjson, csv or json', 'auto')
     .option('--margin <E>', 'allowed error: score points with --sigma, else a proportion (e.g. 0.05)', numberOpt('--margin', 0))
     .option('--sigma <σ>', 'score standard deviation: size for a mean score', numberOpt('--sigma', 0))
@@ -198,14 +177,20 @@ export function register(program: Command): void {
     .option('--allocation <method>', 'proportional or neyman', 'proportional')
     .option('--stratum-sigma <key=σ>', 'σ of a stratum, for Neyman allocation; repeat', collect, [])
     .option('--oversample <group=factor>', 'oversample a declared group (new-hire=2); repeat', collect, [])
-    .option('--check <file>', 'check the balance of an existing sample (its ids) instead of selecting one')
+    .option('--check <file>', 'check the balance of an existing sample instead of selecting one: only its ids are read, so evaluations or `callqa score` output (compact or --full) will do')
     .option('--time-zone <tz>', 'IANA time zone for busy/idle hours and days (default UTC)')
     .option('--alpha <α>', 'significance level of the balance test (default 0.05)', numberOpt('--alpha', 0, 1))
     .option('--max-deviation <share>', 'largest tolerated share difference (default 0.10)', numberOpt('--max-deviation', 0, 1))
     .option('-o, --output <file>', 'write the selected calls as NDJSON (- for stdout)')
     .option('--json', 'print the result as JSON')
     .option('-q, --quiet', 'do not list rejected records')
-    .addHelpText('after', `\nWithout <input>: only the sample size (--margin with --sigma or --proportion).\n${EXIT_HELP}`)
+    .addHelpText(
+      'after',
+      `\nWithout <input>: only the sample size (--margin with --sigma or --proportion).\n` +
+        `The calls are streamed, never all in memory: a selection reads <input> twice (stdin is copied to a temp file first), --check once.\n` +
+        `Type and duration are read from the record or its attributes (what \`callqa generate\` writes); \`callqa score\` output has neither, so\n` +
+        `its length and type dimensions are empty.\n${EXIT_HELP}`,
+    )
     .action(async (input: string | undefined, opts: SampleOpts) => {
       if (opts.confidence !== undefined && opts.z !== undefined) throw new UsageError('give --confidence or --z, not both');
       if (opts.sigma !== undefined && opts.proportion !== undefined) throw new UsageError('give --sigma (a mean) or --proportion, not both');
@@ -215,73 +200,81 @@ export function register(program: Command): void {
       if (!input && (opts.seed !== undefined || opts.check !== undefined)) throw new UsageError('selecting or checking a sample needs the calls: give <input>');
       if (!input && opts.margin === undefined) throw new UsageError('give <input> to select a sample, or --margin to compute a sample size');
 
-      let population: CallRecord[] = [];
-      if (input) {
-        const read = await readCallRecords(input, opts.inputFormat);
-        reportRejected(read.rejected, input, opts.quiet);
-        population = read.calls;
-      }
-      const N = opts.population ?? (input ? population.length : undefined);
+      const timeZone = opts.timeZone ?? 'UTC';
       const conf = opts.z !== undefined ? { z: opts.z } : { confidence: opts.confidence ?? 0.95 };
-      let size: SampleSize | undefined;
-      if (opts.margin !== undefined) {
+      const sizeFor = (N: number | undefined): SampleSize | undefined => {
+        if (opts.margin === undefined) return undefined;
         const margin = opts.margin;
-        size = usage('sample size', () =>
+        return usage('sample size', () =>
           opts.sigma !== undefined
             ? sampleSizeForMean({ ...conf, sigma: opts.sigma, margin, ...(N !== undefined && N > 0 ? { population: N } : {}) })
             : sampleSizeForProportion({ ...conf, margin, ...(opts.proportion !== undefined ? { p: opts.proportion } : {}), ...(N !== undefined && N > 0 ? { population: N } : {}) }),
         );
-      }
-
+      };
+      const balanceOptions = {
+        ...(opts.alpha !== undefined ? { alpha: opts.alpha } : {}),
+        ...(opts.maxDeviation !== undefined ? { maxDeviation: opts.maxDeviation } : {}),
+      };
+      let size: SampleSize | undefined;
       let selection: SampleSelection | undefined;
-      let sample: readonly CallRecord[] | undefined;
-      if (opts.check !== undefined) {
-        const read = await readCallRecords(opts.check, 'auto');
-        reportRejected(read.rejected, opts.check, opts.quiet);
-        const byId = new Map(population.map((c) => [c.id, c]));
-        const unknown = read.calls.filter((c) => !byId.has(c.id)).map((c) => c.id);
-        if (unknown.length > 0) throw new UsageError(`${opts.check}: ${unknown.length} sampled call(s) are not in ${input}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`);
-        sample = read.calls.map((c) => byId.get(c.id) as CallRecord);
-      } else if (opts.seed !== undefined) {
-        const n = opts.size ?? (opts.rate === undefined ? size?.n : undefined);
-        if (n === undefined && opts.rate === undefined) throw new UsageError('say how many to select: --size, --rate, or --margin to compute it');
-        const sigma = parsePairs(opts.stratumSigma, '--stratum-sigma');
-        const oversample = parsePairs(opts.oversample, '--oversample');
-        const num = (o: Record<string, string>, name: string): Record<string, number> =>
-          Object.fromEntries(
-            Object.entries(o).map(([k, v]) => {
-              const x = Number(v);
-              if (!Number.isFinite(x) || x <= 0) throw new UsageError(`${name} ${k}: expected a positive number, got "${v}"`);
-              return [k, x];
-            }),
-          );
-        const seed = opts.seed;
-        selection = usage(input ?? 'sample', () =>
-          selectSample(population, {
-            seed,
-            ...(n !== undefined ? { size: n } : { rate: opts.rate as number }),
-            ...(opts.perAgentMin !== undefined || opts.perAgentMax !== undefined
-              ? { perAgent: { ...(opts.perAgentMin !== undefined ? { min: opts.perAgentMin } : {}), ...(opts.perAgentMax !== undefined ? { max: opts.perAgentMax } : {}) } }
-              : {}),
-            ...(opts.stratify
-              ? { stratify: { by: opts.stratify as 'type' | 'agentId', method: opts.allocation as 'proportional' | 'neyman', ...(opts.stratumSigma.length > 0 ? { sigma: num(sigma, '--stratum-sigma') } : {}) } }
-              : {}),
-            ...(opts.oversample.length > 0 ? { oversample: num(oversample, '--oversample') } : {}),
-          }),
-        );
-        sample = selection.calls;
-      }
-
       let balance: BalanceReport | undefined;
-      if (sample !== undefined) {
-        const s = sample;
-        balance = usage('balance', () =>
-          checkBalance(population, s, {
-            ...(opts.timeZone !== undefined ? { timeZone: opts.timeZone } : {}),
-            ...(opts.alpha !== undefined ? { alpha: opts.alpha } : {}),
-            ...(opts.maxDeviation !== undefined ? { maxDeviation: opts.maxDeviation } : {}),
-          }),
-        );
+      if (!input) size = sizeFor(opts.population);
+      else {
+        // The calls are streamed (in passes, stdin copied to a temp file): never all in memory.
+        const src = await rereadable(input, opts.inputFormat, !opts.quiet);
+        try {
+          if (opts.check !== undefined) {
+            const read = await readCallRecords(opts.check, 'auto');
+            reportRejected(read.rejected, opts.check, opts.quiet);
+            const { profile, found, rejected } = await profileAndFind(src, input, new Set(read.calls.map((c) => c.id)), timeZone);
+            reportRejected(rejected, input, opts.quiet);
+            size = sizeFor(opts.population ?? profile.size);
+            const unknown = read.calls.filter((c) => !found.has(c.id)).map((c) => c.id);
+            if (unknown.length > 0) throw new UsageError(`${opts.check}: ${unknown.length} sampled call(s) are not in ${input}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`);
+            const sample = read.calls.map((c) => found.get(c.id) as CallRecord);
+            balance = usage('balance', () => balanceOfProfile(profile, sample, balanceOptions));
+          } else if (opts.seed !== undefined) {
+            const sigma = parsePairs(opts.stratumSigma, '--stratum-sigma');
+            const oversample = parsePairs(opts.oversample, '--oversample');
+            const num = (o: Record<string, string>, name: string): Record<string, number> =>
+              Object.fromEntries(
+                Object.entries(o).map(([k, v]) => {
+                  const x = Number(v);
+                  if (!Number.isFinite(x) || x <= 0) throw new UsageError(`${name} ${k}: expected a positive number, got "${v}"`);
+                  return [k, x];
+                }),
+              );
+            if (opts.size === undefined && opts.rate === undefined && opts.margin === undefined) throw new UsageError('say how many to select: --size, --rate, or --margin to compute it');
+            const base = {
+              seed: opts.seed,
+              ...(opts.perAgentMin !== undefined || opts.perAgentMax !== undefined
+                ? { perAgent: { ...(opts.perAgentMin !== undefined ? { min: opts.perAgentMin } : {}), ...(opts.perAgentMax !== undefined ? { max: opts.perAgentMax } : {}) } }
+                : {}),
+              ...(opts.stratify
+                ? { stratify: { by: opts.stratify as 'type' | 'agentId', method: opts.allocation as 'proportional' | 'neyman', ...(opts.stratumSigma.length > 0 ? { sigma: num(sigma, '--stratum-sigma') } : {}) } }
+                : {}),
+              ...(opts.oversample.length > 0 ? { oversample: num(oversample, '--oversample') } : {}),
+            };
+            // The options are checked before the first pass (size 1 stands in for a size still to compute).
+            const optionIssues = selectOptionIssues({ ...base, ...(opts.rate !== undefined ? { rate: opts.rate } : { size: opts.size ?? 1 }) });
+            if (optionIssues.length > 0) throw asUsage(new SamplingError('selectSample', optionIssues), input);
+            const p1 = await firstPass(src, input, base, timeZone);
+            reportRejected(p1.rejected, input, opts.quiet);
+            size = sizeFor(opts.population ?? p1.size);
+            const n = opts.size ?? (opts.rate === undefined ? size?.n : undefined);
+            const options: SelectSampleOptions = { ...base, ...(n !== undefined ? { size: n } : { rate: opts.rate as number }) };
+            selection = await usageAsync(input, () => selectFromStream(src, input, p1.builder, options));
+            throwCallProblems(input, p1.size, p1.balanceIssues.issues, (k) => p1.balanceIssues.lineOf(k));
+            const chosen = selection.calls;
+            balance = usage('balance', () => balanceOfProfile(p1.profile, chosen, balanceOptions));
+          } else {
+            const { size: N, rejected } = await countCalls(src);
+            reportRejected(rejected, input, opts.quiet);
+            size = sizeFor(opts.population ?? N);
+          }
+        } finally {
+          src.dispose();
+        }
       }
 
       if (selection && opts.output !== undefined) {
