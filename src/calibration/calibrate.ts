@@ -200,6 +200,28 @@ function bias(devs: readonly number[], tol: number): BiasSummary {
   };
 }
 
+/**
+ * The problems of one calibration rating on its own (at index `i`): ids, score,
+ * session date and item values. What needs several ratings (duplicates,
+ * conflicting session dates, mixed item types) is checked by {@link calibrate}.
+ *
+ * @example
+ * ```ts
+ * ratingIssues({ callId: 'c1', evaluatorId: '', score: 80 }, 0)[0]?.code; // 'invalid_id'
+ * ```
+ */
+export function ratingIssues(r: CalibrationRating, i: number): Issue<CalibrationIssueCode>[] {
+  const issues: Issue<CalibrationIssueCode>[] = [];
+  if (typeof r.callId !== 'string' || r.callId === '') issues.push({ code: 'invalid_id', path: [i, 'callId'], message: 'callId must be a non-empty string' });
+  if (typeof r.evaluatorId !== 'string' || r.evaluatorId === '') issues.push({ code: 'invalid_id', path: [i, 'evaluatorId'], message: 'evaluatorId must be a non-empty string' });
+  if (typeof r.score !== 'number' || !Number.isFinite(r.score)) issues.push({ code: 'invalid_score', path: [i, 'score'], message: `score must be a finite number, got ${String(r.score)}` });
+  if (r.sessionDate !== undefined && Number.isNaN(Date.parse(r.sessionDate))) issues.push({ code: 'invalid_date', path: [i, 'sessionDate'], message: `not an ISO 8601 date: ${JSON.stringify(r.sessionDate)}` });
+  for (const [itemId, v] of Object.entries(r.items ?? {})) {
+    if (v !== null && typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) issues.push({ code: 'invalid_item_score', path: [i, 'items', itemId], message: `item score must be a finite number, a boolean or null, got ${String(v)}` });
+  }
+  return issues;
+}
+
 function validate(ratings: readonly CalibrationRating[], options: CalibrateOptions): void {
   const issues: Issue<CalibrationIssueCode>[] = [];
   if (ratings.length === 0) issues.push({ code: 'empty', path: [], message: 'no ratings to calibrate' });
@@ -207,9 +229,7 @@ function validate(ratings: readonly CalibrationRating[], options: CalibrateOptio
   const dates = new Map<string, string>();
   const itemKinds = new Map<string, { kind: 'boolean' | 'number'; at: number }>();
   ratings.forEach((r, i) => {
-    if (typeof r.callId !== 'string' || r.callId === '') issues.push({ code: 'invalid_id', path: [i, 'callId'], message: 'callId must be a non-empty string' });
-    if (typeof r.evaluatorId !== 'string' || r.evaluatorId === '') issues.push({ code: 'invalid_id', path: [i, 'evaluatorId'], message: 'evaluatorId must be a non-empty string' });
-    if (typeof r.score !== 'number' || !Number.isFinite(r.score)) issues.push({ code: 'invalid_score', path: [i, 'score'], message: `score must be a finite number, got ${String(r.score)}` });
+    issues.push(...ratingIssues(r, i));
     const session = r.sessionId ?? '';
     const k = JSON.stringify([session, r.callId, r.evaluatorId]);
     const first = seen.get(k);
@@ -217,9 +237,7 @@ function validate(ratings: readonly CalibrationRating[], options: CalibrateOptio
       issues.push({ code: 'duplicate_rating', path: [i], message: `${r.evaluatorId} already rated call ${r.callId} in session ${JSON.stringify(session)} (rating ${first})` });
     } else seen.set(k, i);
     if (r.sessionDate !== undefined) {
-      if (Number.isNaN(Date.parse(r.sessionDate))) {
-        issues.push({ code: 'invalid_date', path: [i, 'sessionDate'], message: `not an ISO 8601 date: ${JSON.stringify(r.sessionDate)}` });
-      } else {
+      if (!Number.isNaN(Date.parse(r.sessionDate))) {
         const d = dates.get(session);
         if (d === undefined) dates.set(session, r.sessionDate);
         else if (d !== r.sessionDate) issues.push({ code: 'conflicting_session_date', path: [i, 'sessionDate'], message: `session ${JSON.stringify(session)} is dated both ${d} and ${r.sessionDate}` });
@@ -228,10 +246,7 @@ function validate(ratings: readonly CalibrationRating[], options: CalibrateOptio
     for (const [itemId, v] of Object.entries(r.items ?? {})) {
       if (v === null) continue;
       const kind = typeof v === 'boolean' ? 'boolean' : 'number';
-      if (kind === 'number' && !Number.isFinite(v)) {
-        issues.push({ code: 'invalid_item_score', path: [i, 'items', itemId], message: `item score must be a finite number, a boolean or null, got ${String(v)}` });
-        continue;
-      }
+      if (kind === 'number' && !Number.isFinite(v)) continue; // ratingIssues reported it
       const prev = itemKinds.get(itemId);
       if (prev === undefined) itemKinds.set(itemId, { kind, at: i });
       else if (prev.kind !== kind) issues.push({ code: 'mixed_item_types', path: [i, 'items', itemId], message: `item ${itemId} is ${kind} here but ${prev.kind} in rating ${prev.at}` });

@@ -214,7 +214,9 @@ describe('callqa calibrate', () => {
   it('rejects malformed ratings with their paths (exit 2)', () => {
     const r = callqa(['calibrate', write('bad.ndjson', [JSON.stringify({ callId: 'c9', evaluatorId: 'li', score: 'x' })])]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('[12].score');
+    // The 13th line, as the stream reads it: one count, then each problem with its line.
+    expect(r.stderr).toContain('1 of 13 rating(s) have invalid values');
+    expect(r.stderr).toContain('bad.ndjson:13: score: score must be a finite number, got x (invalid_score)');
   });
 });
 

@@ -4,7 +4,9 @@
  * widest spread, and whether the consensus drifts from the expert.
  */
 import type { Command } from 'commander';
-import { readRecords } from '../records.js';
+import { type RecordUnit, readRecords } from '../records.js';
+import { rereadable } from '../passes.js';
+import { type StreamedRatings, streamRatings } from './calibrate-stream.js';
 import { scoreUnit } from '../../batch/record.js';
 import type { RejectedRecord } from '../../batch/types.js';
 import { RubricVersions } from '../../batch/versions.js';
@@ -13,7 +15,7 @@ import { table } from '../../format/text.js';
 import { CallqaError, type Issue } from '../../issues/issues.js';
 import type { Rubric } from '../../rubric/index.js';
 import type { CallScore } from '../../scoring/types.js';
-import { EXIT_HELP, UsageError, collect, issueLine, loadRubricFiles, positiveInt } from '../util.js';
+import { EXIT_HELP, UsageError, collect, issueLine, loadRubricFiles, positiveInt, rejectionLines } from '../util.js';
 import { isCallScore, numberOpt, reportRejected } from './problems.js';
 
 /**
@@ -58,9 +60,55 @@ function ratingFromRow(row: Readonly<Record<string, string | undefined>>): Recor
 }
 
 /**
- * Reads calibration ratings: records `{ callId, evaluatorId, score, items?,
- * sessionId?, sessionDate? }`, scored calls with an evaluatorId, or
- * evaluations (scored with the rubric; `sessionId`/`sessionDate` read from the record).
+ * Whether a record is `callqa score` compact output (NDJSON: `rubric` is an
+ * object; CSV: a `rubricId` column) — totals only, no items.
+ */
+function isCompactScore(o: Record<string, unknown>): boolean {
+  return typeof o['id'] === 'string' && !Array.isArray(o['items']) && ((typeof o['rubric'] === 'object' && o['rubric'] !== null && typeof o['score'] === 'number') || (typeof o['rubricId'] === 'string' && typeof o['score'] === 'string'));
+}
+
+/**
+ * One record as a calibration rating: a rating `{ callId, evaluatorId, score,
+ * items?, sessionId?, sessionDate? }` (NDJSON or CSV with `item.<id>`
+ * columns), `callqa score --full` output (items with their answers), compact
+ * `callqa score` output (totals only), or an evaluation scored with the rubric
+ * (`versions`). Anything else is rejected (`needs_rubric`).
+ *
+ * @example
+ * ```ts
+ * ratingOfUnit({ line: 1, value: { callId: 'c1', evaluatorId: 'li', score: 80 } }, null); // { callId: 'c1', … }
+ * ```
+ */
+export function ratingOfUnit(unit: RecordUnit, versions: RubricVersions | null): CalibrationRating | RejectedRecord {
+  const reject = (issue: Issue): RejectedRecord => ({ ok: false, line: unit.line, issues: [issue] });
+  const value = 'value' in unit ? unit.value : 'callId' in unit.row ? ratingFromRow(unit.row) : unit.row;
+  const o = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  if (typeof o['callId'] === 'string' || typeof o['callId'] === 'number') {
+    // Validation of the rating itself is calibrate()'s job (ratingIssues): it reports every problem with its path.
+    return { ...(o as unknown as CalibrationRating), callId: String(o['callId']) };
+  }
+  let score: CallScore | { id: string; evaluatorId?: string; score: number; items: readonly never[] };
+  if (isCallScore(value)) score = value;
+  else if (isCompactScore(o)) {
+    const ev = o['evaluatorId'];
+    score = { id: o['id'] as string, ...(typeof ev === 'string' && ev !== '' ? { evaluatorId: ev } : {}), score: Number(o['score']), items: [] };
+  } else if (!versions) {
+    return reject({ code: 'needs_rubric', path: [], message: 'neither a rating { callId, evaluatorId, score } nor `callqa score` output; give --rubric to score evaluations' });
+  } else {
+    // The session fields belong to the calibration, not to the evaluation (which rejects unknown keys).
+    const { sessionId: _s, sessionDate: _d, ...evaluation } = o;
+    const scored = scoreUnit(versions, 'row' in unit ? unit : { line: unit.line, value: evaluation });
+    if (!scored.ok) return scored;
+    score = scored.score;
+  }
+  const r = ratingFromScore(score as CallScore, o);
+  return 'code' in r ? reject(r) : r;
+}
+
+/**
+ * Reads every calibration rating into memory (see {@link ratingOfUnit} for
+ * what a record may be). `callqa calibrate` streams instead; `callqa report`
+ * reads a calibration file with this.
  *
  * @example
  * ```ts
@@ -70,28 +118,9 @@ function ratingFromRow(row: Readonly<Record<string, string | undefined>>): Recor
 export async function readRatings(input: string, rubrics: readonly Rubric[], format: string): Promise<{ ratings: CalibrationRating[]; rejected: RejectedRecord[] }> {
   const versions = rubrics.length > 0 ? new RubricVersions(rubrics) : null;
   const ratings: CalibrationRating[] = [];
-  const reject = (line: number, issue: Issue): RejectedRecord => ({ ok: false, line, issues: [issue] });
   const rejected = await readRecords(input, format, (unit) => {
-    const value = 'value' in unit ? unit.value : 'callId' in unit.row ? ratingFromRow(unit.row) : undefined;
-    const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-    if (typeof o['callId'] === 'string' || typeof o['callId'] === 'number') {
-      // Validation of the rating itself is calibrate()'s job: it reports every problem with its path.
-      ratings.push({ ...(o as unknown as CalibrationRating), callId: String(o['callId']) });
-      return;
-    }
-    let score: CallScore;
-    if (isCallScore(value)) score = value;
-    else if (!versions) {
-      return reject(unit.line, { code: 'needs_rubric', path: [], message: 'neither a rating { callId, evaluatorId, score } nor a scored call; give --rubric to score evaluations' });
-    } else {
-      // The session fields belong to the calibration, not to the evaluation (which rejects unknown keys).
-      const { sessionId: _s, sessionDate: _d, ...evaluation } = o;
-      const scored = scoreUnit(versions, 'row' in unit ? unit : { line: unit.line, value: evaluation });
-      if (!scored.ok) return scored;
-      score = scored.score;
-    }
-    const r = ratingFromScore(score, o);
-    if ('code' in r) return reject(unit.line, r);
+    const r = ratingOfUnit(unit, versions);
+    if ('ok' in r) return r;
     ratings.push(r);
     return;
   });
@@ -170,6 +199,7 @@ interface CalibrateOpts {
   driftTolerance?: number;
   itemAlpha?: number;
   top: number;
+  minRaters: number;
   json?: boolean;
   quiet?: boolean;
 }
@@ -186,7 +216,7 @@ export function register(program: Command): void {
   program
     .command('calibrate')
     .description('calibration: evaluator bias, agreement (ICC, alpha, kappa) on totals and per item, drift against the expert')
-    .argument('<input>', 'ratings { callId, evaluatorId, score, items?, sessionId?, sessionDate? }, scored calls, or evaluations with --rubric; - for stdin')
+    .argument('<input>', 'ratings { callId, evaluatorId, score, items?, sessionId?, sessionDate? }, `callqa score` output with evaluatorId (--full: items too; compact: totals only), or evaluations with --rubric; NDJSON, CSV, JSON array, optionally .gz; - for stdin')
     .option('-r, --rubric <file>', 'rubric JSON to score evaluations; repeat for dated versions', collect, [])
     .option('--input-format <format>', 'auto, ndjson, csv or json', 'auto')
     .option('--expert <id>', 'the designated expert (QA lead): deviations and drift are measured from their scores')
@@ -194,15 +224,41 @@ export function register(program: Command): void {
     .option('--bias-tolerance <points>', '|mean bias| above this is harsh/lenient (default 1)', numberOpt('--bias-tolerance', 0))
     .option('--drift-tolerance <points>', 'fitted drift over the sessions that is flagged (default 1)', numberOpt('--drift-tolerance', 0))
     .option('--item-alpha <alpha>', 'items with alpha below this are flagged (default 0.667)', numberOpt('--item-alpha', -1, 1))
+    .option('--min-raters <n>', 'calls rated by fewer evaluators are set aside (1 keeps every rating in memory)', positiveInt('--min-raters'), 2)
     .option('--top <n>', 'rows shown per table', positiveInt('--top'), 15)
     .option('--json', 'print the report as JSON')
     .option('-q, --quiet', 'do not list rejected records')
-    .addHelpText('after', `\n${EXIT_HELP}`)
+    .addHelpText(
+      'after',
+      `\nCalibration compares evaluators on the same calls: a call (per session) rated by fewer than --min-raters\n` +
+        `evaluators is set aside, so a month of scores can be given as it is — the double-scored calls are found\n` +
+        `in two passes over <input> (stdin is copied to a temp file first), and only their ratings are held.\n${EXIT_HELP}`,
+    )
     .action(async (input: string, opts: CalibrateOpts) => {
       if (opts.consensus !== 'mean' && opts.consensus !== 'median') throw new UsageError(`--consensus must be mean or median, got "${opts.consensus}"`);
       const rubrics = opts.rubric.length > 0 ? loadRubricFiles(opts.rubric).map((r) => r.rubric) : [];
-      const { ratings, rejected } = await readRatings(input, rubrics, opts.inputFormat);
+      const versions = rubrics.length > 0 ? new RubricVersions(rubrics) : null;
+      // Streamed in two passes (stdin copied to a temp file): only the units rated often enough are held.
+      const src = await rereadable(input, opts.inputFormat, !opts.quiet);
+      let streamed: StreamedRatings;
+      try {
+        streamed = await streamRatings(src, input, (u) => ratingOfUnit(u, versions), opts.minRaters);
+      } finally {
+        src.dispose();
+      }
+      const { ratings, rejected } = streamed;
+      if (streamed.read === 0 && rejected.length > 0) {
+        throw new UsageError(
+          `${input}: none of the ${rejected.length} record(s) is a calibration rating (a rating { callId, evaluatorId, score }, \`callqa score\` output with evaluatorId, or an evaluation with --rubric)`,
+          [...rejected.slice(0, 3).flatMap((r) => rejectionLines(r, input)), ...(rejected.length > 3 ? [`… and ${rejected.length - 3} more`] : [])],
+        );
+      }
       reportRejected(rejected, input, opts.quiet);
+      if (ratings.length === 0) {
+        throw new UsageError(`${input}: no call is rated by ${opts.minRaters} or more evaluators (${streamed.read} rating(s) of ${streamed.units} call(s) read); calibration compares evaluators on the same calls`);
+      }
+      const setAside = streamed.units - streamed.kept;
+      if (setAside > 0 && !opts.quiet) process.stderr.write(`calibrate: ${streamed.kept} call(s) rated by ${opts.minRaters} or more evaluators; ${setAside} call(s) rated by fewer set aside\n`);
       let report: CalibrationReport;
       try {
         report = calibrate(ratings, {
