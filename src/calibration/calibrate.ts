@@ -358,9 +358,16 @@ export function calibrate(ratings: readonly CalibrationRating[], options: Calibr
     for (const d of deviations) {
       const perSession = devsByEvaluator.get(d.evaluatorId) ?? new Map<string, number[]>();
       devsByEvaluator.set(d.evaluatorId, perSession);
-      perSession.set(sessionId, [...(perSession.get(sessionId) ?? []), d.deviation]);
+      // push, not a spread copy: an evaluator of every call of a session would cost O(calls²).
+      const list = perSession.get(sessionId);
+      if (list) list.push(d.deviation);
+      else perSession.set(sessionId, [d.deviation]);
     }
-    if (expert !== undefined && consensus !== null) gapsBySession.set(sessionId, [...(gapsBySession.get(sessionId) ?? []), consensus - expert.score]);
+    if (expert !== undefined && consensus !== null) {
+      const gaps = gapsBySession.get(sessionId);
+      if (gaps) gaps.push(consensus - expert.score);
+      else gapsBySession.set(sessionId, [consensus - expert.score]);
+    }
     const min = Math.min(...scores);
     const max = Math.max(...scores);
     calls.push({ sessionId, callId, raters: list.length, min, max, range: max - min, sd: sampleSd(scores), consensus, expertScore: expert?.score ?? null, reference, deviations });
