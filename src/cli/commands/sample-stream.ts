@@ -108,15 +108,20 @@ class CallProblems {
  */
 export function throwCallProblems(input: string, total: number, issues: readonly Issue[], lineOf: (i: number) => number | undefined): void {
   if (issues.length === 0) return;
-  const bad = new Set(issues.map((i) => i.path[1]).filter((x) => typeof x === 'number')).size;
+  const records = (dup: boolean): number => new Set(issues.filter((i) => (i.code === 'duplicate_id') === dup).map((i) => i.path[1]).filter((x) => typeof x === 'number')).size;
+  const bad = records(false);
+  const repeated = records(true);
   const shown = issues.slice(0, 10).map((i) => {
     const at = typeof i.path[1] === 'number' ? lineOf(i.path[1]) : undefined;
     const field = i.path.slice(2).join('.');
     return `${input}${at !== undefined ? `:${at}` : ''}: ${field ? `${field}: ` : ''}${i.message} (${i.code})`;
   });
   if (issues.length > shown.length) shown.push(`… and ${issues.length - shown.length} more problem(s)`);
-  const what = bad > 0 ? `${bad} of ${total} record(s) are not calls to sample from` : 'the calls cannot be sampled';
-  throw new UsageError(`${input}: ${what} (a call needs id, agentId and an ISO date: evaluations, \`callqa score\` output or a call list)`, shown);
+  const what = [
+    ...(bad > 0 ? [`${bad} of ${total} record(s) are not calls to sample from (a call needs id, agentId and an ISO date: evaluations, \`callqa score\` output or a call list)`] : []),
+    ...(repeated > 0 ? [`${repeated} of ${total} call(s) repeat an id read before (a sample draws each call once)`] : []),
+  ];
+  throw new UsageError(`${input}: ${what.length > 0 ? what.join('; ') : 'the calls cannot be sampled'}`, shown);
 }
 
 /**

@@ -87,5 +87,6 @@ describe('callqa sample (streamed)', () => {
     const r = callqa(['sample', dup, '--seed', 'x', '--size', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/dup\.ndjson:3: id: call id "c1" appears twice \(duplicate_id\)/);
+    expect(r.stderr).toContain('1 of 3 call(s) repeat an id read before');
   });
 });
