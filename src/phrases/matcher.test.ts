@@ -11,6 +11,7 @@ import {
 } from './index.js';
 import { CallqaError } from '../issues/issues.js';
 import { compileTuned } from './matcher.js';
+import { DFA_LIMIT } from './automaton.js';
 import { naiveMatch } from '../../test/support/naive-phrases.js';
 
 const forbidden: PhraseRuleInput = { id: 'forbidden', phrases: ['喂', '不知道', '不清楚', '不明白'] };
@@ -261,6 +262,8 @@ describe('properties', () => {
           expect(compilePhraseMatcher(rules, opts).matchText(text)).toEqual(expected);
           // The sparse goto/failure path (used when the DFA would be too big) must agree.
           expect(compileTuned(rules, opts, 0).matchText(text)).toEqual(expected);
+          // So must the RegExp prefilter (built at once here; normally after 64 K units).
+          expect(compileTuned(rules, opts, DFA_LIMIT, 0).matchText(text)).toEqual(expected);
         },
       ),
       { numRuns: 600 },
