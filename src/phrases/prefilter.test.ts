@@ -71,6 +71,21 @@ describe('prefilter: same hits as the automaton alone', () => {
     expect(fast.tallyText(turns[0]!.text).map((t) => t.count)).toEqual([40, 40, 40]);
   });
 
+  it('nothing below U+0300 or among U+3400–U+9FFF attaches (the scan skips the mark check there)', () => {
+    const attach = getNormalizer().attach;
+    const found: number[] = [];
+    for (let c = 0; c < 0xa000; c++) if ((c < 0x300 || c >= 0x3400) && attach[c] === 1) found.push(c);
+    expect(found).toEqual([]);
+  });
+
+  it('a flood of hits gives the same counts (the automaton finishes the text)', () => {
+    const text = '喂'.repeat(5000) + '，不知道啊';
+    const counts = (m: typeof fast) => m.tallyText(text).map((t) => [t.count, t.hits.length]);
+    // 5,000 × 喂 plus 不知道 for forbidden, 啊 for fillers; 100 kept per rule.
+    expect(counts(fast)).toEqual([[5001, 100], [1, 1], [0, 0]]);
+    expect(counts(fast)).toEqual(counts(slow));
+  });
+
   it('is used only for eligible lists', () => {
     const norm = getNormalizer();
     expect(prefilterEligible(['喂', '不知道'], norm)).toBe(true);

@@ -45,6 +45,10 @@ import type { Terminal } from './automaton.js';
 
 /** At most this many distinct patterns get a prefilter: past a few dozen, the RegExp is slower than the automaton. */
 export const PREFILTER_MAX_PATTERNS = 32;
+/** After this many hits in a text, check their density. */
+const DENSE_CHECK = 64;
+/** Hits closer than this many units apart on average: the automaton alone is faster. */
+const DENSE_GAP = 16;
 /** Longest total pattern length (units) for a prefilter, which bounds the reversed trie. */
 const MAX_TOTAL = 1024;
 
@@ -159,6 +163,7 @@ export class Prefilter {
     const { rev, stride, revPattern, termStart, termRule, termPhrase } = this;
     const top = stride - 1; // largest alphabet index
     let done = 0;
+    let hits = 0;
     re.lastIndex = 0;
     while (re.test(text)) {
       const e = re.lastIndex;
@@ -179,14 +184,23 @@ export class Prefilter {
         }
         j--;
       }
-      // A mark after the match would belong to its last character: no hit there.
+      // A mark after the match would belong to its last character: no hit
+      // there. Below U+0300 and among CJK ideographs nothing attaches.
       let after = 0;
       if (e < n) {
         const c = text.charCodeAt(e);
-        after = table[c] as number;
-        if (after < 0) after = classes.classify(c);
+        if (c >= 0x300 && (c < 0x3400 || c >= 0xa000)) {
+          after = table[c] as number;
+          if (after < 0) after = classes.classify(c);
+        }
       }
       if (pattern >= 0 && (after & ATTACH) === 0) {
+        if (++hits === DENSE_CHECK && hits * DENSE_GAP > e) {
+          // A flood of hits (喂 × 1,000,000): one RegExp call per hit costs more
+          // than the automaton's step per unit, so it finishes the text.
+          general.scan(text, out, done);
+          return;
+        }
         const hi = termStart[pattern + 1] as number;
         for (let k = termStart[pattern] as number; k < hi; k++) out.add(j, e, termRule[k] as number, termPhrase[k] as number);
         done = e;
