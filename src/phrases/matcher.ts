@@ -228,7 +228,7 @@ class AhoCorasickMatcher implements PhraseMatcher {
     this.declBase = declBase;
     this.declRule = new Int32Array(declBase[byRank.length] as number);
     this.phrasesOf.forEach((list, k) => this.declRule.fill(k, declBase[k] as number, (declBase[k] as number) + list.length));
-    this.collector = new Collector(byRank.length, declBase);
+    this.collector = new Collector(byRank.length, declBase, this.ids, this.phrasesOf);
     const ac = buildAutomaton(patterns, terminals, dfaLimit);
     const classes = new UnitClasses(norm, ac.alphabet);
     this.resolver = new RegionResolver(classes, patterns, terminals, byRank.length, dfaLimit);
@@ -255,11 +255,10 @@ class AhoCorasickMatcher implements PhraseMatcher {
 
   matchText(text: string): TextHit[] {
     const c = this.collector;
-    c.begin(Infinity, false, undefined);
+    c.begin(Infinity, false, undefined, true);
     this.scanOne(text);
-    const hits: TextHit[] = [];
-    for (let k = 0; k < c.kept; k++) hits.push(this.hitAt(k));
-    c.release();
+    const hits = c.hits;
+    c.hits = [];
     return hits;
   }
 

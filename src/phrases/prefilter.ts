@@ -172,11 +172,10 @@ export class Prefilter {
       let node = 0;
       let pattern = -1;
       while (j >= done) {
-        const c = text.charCodeAt(j);
-        let v = table[c] as number;
-        if (v < 0) v = classes.classify(c);
+        // Every unit a match can hold was classified when the RegExp was built.
+        const v = table[text.charCodeAt(j)] as number;
         if (v !== REMOVED_CLASS) {
-          if (v <= 0 || v > top) break;
+          if (v <= 0 || v > top) break; // an expanding character: not a pattern
           node = rev[node * stride + v] as number;
           if (node === 0) break;
           pattern = revPattern[node] as number;
@@ -242,8 +241,10 @@ export function buildPrefilter(
     if (norm.unit(unit) === unit) sources.push(unit);
     if (sources.some((c) => norm.attach[c] === 1 || (c >= 0xd800 && c < 0xe000))) return undefined;
     sources.sort((a, b) => a - b);
+    for (const c of sources) classes.classOf(c);
     classOf.set(unit, sources.length === 0 ? '' : unitClass(sources));
   }
+  for (const c of pre.removed) classes.classOf(c);
   const gap = pre.removed.length === 0 ? '' : `${unitClass([...pre.removed].sort((a, b) => a - b))}*`;
   const alternatives: string[] = [];
   for (const p of [...patterns].sort((a, b) => b.length - a.length)) {
@@ -257,7 +258,10 @@ export function buildPrefilter(
     for (let i = 0; i < out.length && !hits; i++) hits = alphabet.has(out.charCodeAt(i));
     if (hits) loose.add(cp < 0x10000 ? cp : 0xd800 + ((cp - 0x10000) >> 10));
   }
-  for (const c of [...loose].sort((a, b) => a - b)) alternatives.push(hex(c));
+  for (const c of [...loose].sort((a, b) => a - b)) {
+    classes.classOf(c);
+    alternatives.push(hex(c));
+  }
   if (alternatives.length === 0) return undefined;
   return new Prefilter(new RegExp(alternatives.join('|'), 'g'), classes, patterns, terminals);
 }
