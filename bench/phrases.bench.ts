@@ -13,6 +13,11 @@
  * case, whitespace or Traditional→Simplified folding and no per-rule
  * leftmost-longest bookkeeping, which the matcher does.
  *
+ * The phrase-count rows run the three tasks in interleaved rounds and report
+ * medians of CPU-time speeds and of per-round ratios, so load on the shared
+ * machine hits all three alike. The matcher builds its RegExp prefilter after
+ * 64 K units (PREFILTER_AFTER), inside the discarded warm-up rounds.
+ *
  * Run alone: `npx tsx bench/phrases.bench.ts` (prints Markdown).
  */
 import { compilePhraseMatcher } from '../src/phrases/index.js';
