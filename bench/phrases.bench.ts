@@ -20,7 +20,7 @@
  *
  * Run alone: `npx tsx bench/phrases.bench.ts` (prints Markdown).
  */
-import { compilePhraseMatcher } from '../src/phrases/index.js';
+import { compilePhraseMatcher } from '../src/node.js'; // the Node entry: matchers get the RegExp prefilter
 import { SMOKE, fmt, measure, table, target } from './lib.js';
 
 const CHARS =

@@ -12,7 +12,8 @@ import { Collector } from './collector.js';
 import { PhraseError } from './errors.js';
 import { getNormalizer, MULTI, type NormalizeOptions, type Normalizer } from './normalize.js';
 import { RegionResolver } from './resolve.js';
-import { buildPrefilter, prefilterEligible, type Prefilter } from './prefilter.js';
+import type { Prefilter } from './prefilter.js';
+import { providedPrefilter } from './prefilter-slot.js';
 import { ForwardScanner } from './scan.js';
 import { makeSnippet } from './snippet.js';
 import {
@@ -233,9 +234,9 @@ class AhoCorasickMatcher implements PhraseMatcher {
     const classes = new UnitClasses(norm, ac.alphabet);
     this.resolver = new RegionResolver(classes, patterns, terminals, byRank.length, dfaLimit);
     this.scanner = new ForwardScanner(ac, classes, this.resolver);
-    this.prefilter = prefilterEligible(patterns, norm) ? undefined : null;
+    this.prefilter = undefined;
     this.untilPrefilter = prefilterAfter;
-    this.build = () => buildPrefilter(patterns, terminals, classes, norm);
+    this.build = () => providedPrefilter()?.(patterns, terminals, classes, norm);
   }
 
   /** Whether the prefilter is built. */

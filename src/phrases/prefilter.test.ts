@@ -12,6 +12,10 @@ import { getNormalizer, MULTI, REMOVED, type NormalizeOptions } from './normaliz
 import { prefilterEligible, PREFILTER_MAX_PATTERNS } from './prefilter.js';
 import { preimagesOf } from './preimage.js';
 import type { PhraseRuleInput } from './types.js';
+import { enablePhrasePrefilter } from './enable-prefilter.js';
+
+// As the Node entry does; the core alone never builds a prefilter.
+enablePhrasePrefilter();
 
 /** The same rules with the prefilter from the first text, and without it. */
 function both(rules: readonly PhraseRuleInput[], opts?: NormalizeOptions) {
@@ -170,5 +174,15 @@ describe('preimages', () => {
       if (s.normalize('NFKC') !== s || s.toLowerCase() !== s) outside.push(cp);
     }
     expect(outside).toEqual([]);
+  });
+});
+
+describe('prefilter: provided, not imported', () => {
+  it('the core matcher does not import the prefilter module (it stays out of browser bundles)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync(new URL('./matcher.ts', import.meta.url), 'utf8');
+    // Only a type import: erased at build time.
+    expect(src).toMatch(/import type \{ Prefilter \} from '\.\/prefilter\.js'/);
+    expect(src).not.toMatch(/import \{[^}]*\} from '\.\/prefilter\.js'/);
   });
 });

@@ -229,7 +229,8 @@ export class Prefilter {
 
 /**
  * The prefilter for eligible patterns (see {@link prefilterEligible}), or
- * undefined when a character normalising into the alphabet is itself a mark.
+ * undefined for others and when a character normalising into the alphabet is
+ * itself a mark.
  *
  * @example
  * ```ts
@@ -242,6 +243,7 @@ export function buildPrefilter(
   classes: UnitClasses,
   norm: Normalizer,
 ): Prefilter | undefined {
+  if (!prefilterEligible(patterns, norm)) return undefined;
   const pre = preimagesOf(norm);
   const alphabet = classes.alphabet;
   const classOf = new Map<number, string>();
