@@ -6,8 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext, processInputBatch } from './process.js';
 import { isOwnBuffer } from './bytes.js';
+import { enablePhrasePrefilter } from '../phrases/enable-prefilter.js';
 import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
 
+// Worker threads do not load the Node entry: turn the phrase prefilter on here (docs/phrases.md).
+enablePhrasePrefilter();
 const data = workerData as WorkerData;
 const port = parentPort;
 // The line of the record being scored, read by the pool if this thread dies on it.

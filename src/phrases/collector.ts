@@ -5,6 +5,7 @@
  * objects. The collector also records which declared phrases were hit (in
  * first-hit order) and can drop hits of a rule in a turn the caller excludes.
  */
+import type { TextHit } from './types.js';
 
 /**
  * Hit sink shared by a matcher's scans (internal; one per matcher, reused).
@@ -19,6 +20,14 @@
  * ```
  */
 export class Collector {
+  /**
+   * In direct mode (matchText: every hit kept, nothing counted), the hits as
+   * objects, made as they come: no second pass over `rec`.
+   */
+  hits: TextHit[] = [];
+  private direct = false;
+  private readonly ids: readonly string[];
+  private readonly names: readonly (readonly string[])[];
   /** Kept hits, 5 ints each: start, end, rule, phrase, turn. */
   rec: Int32Array = new Int32Array(320);
   /** Number of kept hits. */
@@ -29,7 +38,8 @@ export class Collector {
   readonly firstSeen: number[] = [];
   /** The turn (or text) index stamped on kept hits. */
   turn = 0;
-  private limit = Infinity;
+  /** Kept hits per rule, as a small integer (Infinity is 2^31 - 1): the hot comparison stays on integers. */
+  private limit = 0x7fffffff;
   private track = false;
   private include: ((rule: number, turn: number) => boolean) | undefined;
   private readonly declBase: readonly number[];
@@ -40,7 +50,9 @@ export class Collector {
   private readonly inclOk: Uint8Array;
 
   /** `declBase[r]` is the id of rule r's first phrase; `declBase[rules]` the total. */
-  constructor(rules: number, declBase: readonly number[]) {
+  constructor(rules: number, declBase: readonly number[], ids: readonly string[] = [], names: readonly (readonly string[])[] = []) {
+    this.ids = ids;
+    this.names = names;
     this.counts = new Int32Array(rules);
     this.declBase = declBase;
     this.seenGen = new Int32Array(declBase[rules] ?? 0);
@@ -48,21 +60,31 @@ export class Collector {
     this.inclOk = new Uint8Array(rules);
   }
 
-  /** Starts a new run: clears counts and kept hits. */
-  begin(limit: number, trackPhrases: boolean, include: ((rule: number, turn: number) => boolean) | undefined): void {
-    this.limit = limit;
+  /** Starts a new run: clears counts and kept hits (or, `direct`, starts a new `hits` array). */
+  begin(limit: number, trackPhrases: boolean, include: ((rule: number, turn: number) => boolean) | undefined, direct = false): void {
+    this.direct = direct;
+    if (direct) {
+      // matchText: every hit kept as an object, nothing counted or tracked.
+      this.hits = [];
+      return;
+    }
+    this.limit = Math.min(limit, 0x7fffffff);
     this.track = trackPhrases;
     this.include = include;
     this.kept = 0;
     this.turn = 0;
     this.counts.fill(0);
-    this.inclTurn.fill(0);
-    this.firstSeen.length = 0;
+    if (include !== undefined) this.inclTurn.fill(0);
+    if (this.firstSeen.length !== 0) this.firstSeen.length = 0;
     this.gen++;
   }
 
   /** One hit of rule `rule` (phrase index within the rule) over original [start, end). */
   add(start: number, end: number, rule: number, phrase: number): void {
+    if (this.direct) {
+      this.hits.push({ ruleId: this.ids[rule] as string, phrase: (this.names[rule] as readonly string[])[phrase] as string, start, end });
+      return;
+    }
     if (this.include !== undefined && !this.allowed(rule)) return;
     const c = ++(this.counts[rule] as number);
     if (this.track) {

@@ -11,7 +11,12 @@ import {
 } from './index.js';
 import { CallqaError } from '../issues/issues.js';
 import { compileTuned } from './matcher.js';
+import { DFA_LIMIT } from './automaton.js';
+import { enablePhrasePrefilter } from './enable-prefilter.js';
 import { naiveMatch } from '../../test/support/naive-phrases.js';
+
+// The prefilter is the Node entry's; turned on here so the naive-reference property covers it.
+enablePhrasePrefilter();
 
 const forbidden: PhraseRuleInput = { id: 'forbidden', phrases: ['喂', '不知道', '不清楚', '不明白'] };
 const fillers: PhraseRuleInput = { id: 'fillers', phrases: ['啊', '呀', '嗯', '哦'] };
@@ -261,9 +266,12 @@ describe('properties', () => {
           expect(compilePhraseMatcher(rules, opts).matchText(text)).toEqual(expected);
           // The sparse goto/failure path (used when the DFA would be too big) must agree.
           expect(compileTuned(rules, opts, 0).matchText(text)).toEqual(expected);
+          // So must the RegExp prefilter (built at once here; normally after 64 K units).
+          expect(compileTuned(rules, opts, DFA_LIMIT, 0).matchText(text)).toEqual(expected);
         },
       ),
-      { numRuns: 600 },
+      // 400 runs: each compiles three matchers (plain, sparse, prefilter) and the reference; under 10 s on a loaded machine.
+      { numRuns: 400 },
     );
   });
 

@@ -12,6 +12,8 @@ import { Collector } from './collector.js';
 import { PhraseError } from './errors.js';
 import { getNormalizer, MULTI, type NormalizeOptions, type Normalizer } from './normalize.js';
 import { RegionResolver } from './resolve.js';
+import type { Prefilter } from './prefilter.js';
+import { providedPrefilter } from './prefilter-slot.js';
 import { ForwardScanner } from './scan.js';
 import { makeSnippet } from './snippet.js';
 import {
@@ -57,6 +59,20 @@ export function compilePhraseMatcher(rules: readonly PhraseRuleInput[], options?
 }
 
 /**
+ * Units of text a matcher scans with the automaton alone before it builds its
+ * RegExp prefilter (when eligible): building costs ~100 ms once per process
+ * (the preimage index) plus a RegExp per matcher, which only pays off on a
+ * matcher that is used; 65,536 units is about 64 call transcripts.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * compileTuned(rules, undefined, DFA_LIMIT, 0); // prefilter from the first text
+ * ```
+ */
+export const PREFILTER_AFTER = 1 << 16;
+
+/**
  * {@link compilePhraseMatcher} with the DFA size cap exposed, so tests and the
  * benchmark can force the sparse goto/failure path. Not part of the public API.
  *
@@ -71,6 +87,7 @@ export function compileTuned(
   rules: readonly PhraseRuleInput[],
   options: NormalizeOptions | undefined,
   dfaLimit: number,
+  prefilterAfter: number = PREFILTER_AFTER,
 ): PhraseMatcher {
   const norm = getNormalizer(options);
   const issues: Issue<PhraseIssueCode>[] = [];
@@ -148,7 +165,7 @@ export function compileTuned(
     for (const t of list) t.rule = rankOf[t.rule] as number;
     list.sort((a, b) => a.rule - b.rule);
   }
-  return new AhoCorasickMatcher(norm, patterns, terminals, dfaLimit, ruleIds, declared, byRank);
+  return new AhoCorasickMatcher(norm, patterns, terminals, dfaLimit, ruleIds, declared, byRank, prefilterAfter);
 }
 
 /** Normalises a whole string (used for phrases); same segments as the scanner. */
@@ -185,6 +202,11 @@ class AhoCorasickMatcher implements PhraseMatcher {
   private readonly scanner: ForwardScanner;
   /** The region resolver, exposed to tests through {@link workOf}. */
   readonly resolver: RegionResolver;
+  /** The RegExp prefilter: undefined until built, null when not eligible. */
+  private prefilter: Prefilter | null | undefined;
+  /** Units still to scan before the prefilter is built. */
+  private untilPrefilter: number;
+  private readonly build: () => Prefilter | undefined;
 
   constructor(
     norm: Normalizer,
@@ -194,6 +216,7 @@ class AhoCorasickMatcher implements PhraseMatcher {
     ruleIds: readonly string[],
     declared: readonly (readonly string[])[],
     byRank: readonly number[],
+    prefilterAfter: number,
   ) {
     this.ruleIds = Object.freeze([...ruleIds]);
     this.byRank = byRank;
@@ -206,20 +229,37 @@ class AhoCorasickMatcher implements PhraseMatcher {
     this.declBase = declBase;
     this.declRule = new Int32Array(declBase[byRank.length] as number);
     this.phrasesOf.forEach((list, k) => this.declRule.fill(k, declBase[k] as number, (declBase[k] as number) + list.length));
-    this.collector = new Collector(byRank.length, declBase);
+    this.collector = new Collector(byRank.length, declBase, this.ids, this.phrasesOf);
     const ac = buildAutomaton(patterns, terminals, dfaLimit);
     const classes = new UnitClasses(norm, ac.alphabet);
     this.resolver = new RegionResolver(classes, patterns, terminals, byRank.length, dfaLimit);
     this.scanner = new ForwardScanner(ac, classes, this.resolver);
+    this.prefilter = undefined;
+    this.untilPrefilter = prefilterAfter;
+    this.build = () => providedPrefilter()?.(patterns, terminals, classes, norm);
+  }
+
+  /** Whether the prefilter is built. */
+  hasPrefilter(): boolean {
+    return this.prefilter !== undefined && this.prefilter !== null;
+  }
+
+  /** Scans one text into the collector: through the prefilter once it is built, else the automaton alone (same hits). */
+  private scanOne(text: string): void {
+    if (this.prefilter === undefined) {
+      this.untilPrefilter -= text.length;
+      if (this.untilPrefilter <= 0) this.prefilter = this.build() ?? null;
+    }
+    if (this.prefilter) this.prefilter.scan(text, this.collector, this.scanner);
+    else this.scanner.scan(text, this.collector);
   }
 
   matchText(text: string): TextHit[] {
     const c = this.collector;
-    c.begin(Infinity, false, undefined);
-    this.scanner.scan(text, c);
-    const hits: TextHit[] = [];
-    for (let k = 0; k < c.kept; k++) hits.push(this.hitAt(k));
-    c.release();
+    c.begin(Infinity, false, undefined, true);
+    this.scanOne(text);
+    const hits = c.hits;
+    c.hits = [];
     return hits;
   }
 
@@ -236,7 +276,7 @@ class AhoCorasickMatcher implements PhraseMatcher {
   tallyText(text: string, options?: { readonly limit?: number }): PhraseTally[] {
     const c = this.collector;
     c.begin(checkLimit(options?.limit), true, undefined);
-    this.scanner.scan(text, c);
+    this.scanOne(text);
     return this.tallies((k) => this.hitAt(k));
   }
 
@@ -259,7 +299,7 @@ class AhoCorasickMatcher implements PhraseMatcher {
       }
       if (!speakers.has(turn.speaker.toLowerCase())) return;
       this.collector.turn = t;
-      this.scanner.scan(turn.text, this.collector);
+      this.scanOne(turn.text);
     });
   }
 
@@ -333,4 +373,20 @@ function checkLimit(limit: unknown): number {
  */
 export function workOf(m: PhraseMatcher): number {
   return m instanceof AhoCorasickMatcher ? m.resolver.work : 0;
+}
+
+/**
+ * Whether a matcher made here scans through its RegExp prefilter (built, not
+ * just eligible), for the tests. Not public API.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const m = compileTuned([{ id: 'r', phrases: ['喂'] }], undefined, DFA_LIMIT, 0);
+ * m.matchText('喂');
+ * usesPrefilter(m); // true
+ * ```
+ */
+export function usesPrefilter(m: PhraseMatcher): boolean {
+  return m instanceof AhoCorasickMatcher && m.hasPrefilter();
 }

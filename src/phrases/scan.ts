@@ -67,20 +67,26 @@ export class ForwardScanner {
     }
   }
 
-  /** Reports every hit of `text` to `out`, in (start, rule) order. */
-  scan(text: string, out: Collector): void {
+  /**
+   * Reports every hit of `text[start…]` to `out`, in (start, rule) order, and
+   * returns where it stopped: the text's length, or the first point at or after
+   * `stopAt` where everything before is final and the automaton is at the root
+   * (the prefilter resumes there). `start` must be such a point too (0, the end
+   * of a hit that overlaps nothing, or a character in no phrase).
+   */
+  scan(text: string, out: Collector, start = 0, stopAt = Infinity): number {
     const n = text.length;
-    if (!(n > 0)) return;
+    if (!(n > start)) return n;
     const classes = this.classes;
     const table = classes.table;
     const ac = this.ac;
     const { report, depth, dict, dfa, stride } = ac;
     const { ring, mask, live, pending } = this;
-    let i = 0;
-    let w = classes.classOf(text.charCodeAt(0)); // class of the unit at i
+    let i = start;
+    let w = classes.classOf(text.charCodeAt(i)); // class of the unit at i
     let state = 0;
     let u = 0; // units fed so far
-    let from = 0; // everything before `from` is final and no match crosses it
+    let from = start; // everything before `from` is final and no match crosses it
     let lastEnd = 0; // end unit of the last match seen
     let held = 0; // pending matches
     let tangled = false; // the stretch since `from` goes to the resolver
@@ -119,6 +125,7 @@ export class ForwardScanner {
             }
           }
           from = i;
+          if (i >= stopAt) return i;
           continue;
         }
         if (v === REMOVED_CLASS) continue;
@@ -170,6 +177,7 @@ export class ForwardScanner {
       }
     }
     this.settle(text, from, n, held, tangled, out);
+    return n;
   }
 
   /** Completes the stretch [from, to): the resolver when tangled, else the pending matches as hits. */

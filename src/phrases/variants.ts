@@ -71,3 +71,17 @@ export function foldVariant(cp: number): number {
   table ??= build();
   return table.get(cp) ?? cp;
 }
+
+/**
+ * Every code point that {@link foldVariant} changes (the table's sources), so a
+ * caller can find which characters fold into a given one.
+ *
+ * @example
+ * ```ts
+ * [...variantSources()].includes('謝'.codePointAt(0)!); // true
+ * ```
+ */
+export function variantSources(): IterableIterator<number> {
+  table ??= build();
+  return table.keys();
+}

@@ -1,0 +1,188 @@
+/*
+ * The RegExp prefilter must give exactly the hits of the automaton alone: both
+ * paths of one matcher are compared on hand-picked traps and on random text
+ * mixing scripts, full-width and compatibility forms, Traditional characters,
+ * expanding characters, combining marks, whitespace and astral characters.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DFA_LIMIT } from './automaton.js';
+import { compileTuned, usesPrefilter } from './matcher.js';
+import { getNormalizer, MULTI, REMOVED, type NormalizeOptions } from './normalize.js';
+import { prefilterEligible, PREFILTER_MAX_PATTERNS } from './prefilter.js';
+import { preimagesOf } from './preimage.js';
+import type { PhraseRuleInput } from './types.js';
+import { enablePhrasePrefilter } from './enable-prefilter.js';
+
+// As the Node entry does; the core alone never builds a prefilter.
+enablePhrasePrefilter();
+
+/** The same rules with the prefilter from the first text, and without it. */
+function both(rules: readonly PhraseRuleInput[], opts?: NormalizeOptions) {
+  return { fast: compileTuned(rules, opts, DFA_LIMIT, 0), slow: compileTuned(rules, opts, DFA_LIMIT, Infinity) };
+}
+
+describe('prefilter: same hits as the automaton alone', () => {
+  const rules = [
+    { id: 'forbidden', phrases: ['喂', '不知道', '不清楚', '不明白'] },
+    { id: 'fillers', phrases: ['啊', '呀', '嗯', '哦'] },
+    { id: 'scripts', phrases: ['您好', '感谢来电', 'ok'] },
+  ];
+  const { fast, slow } = both(rules);
+
+  it.each([
+    ['Traditional and compatibility forms', '感謝來電，不明⽩，不知道'], // 謝→谢, 來→来, 電→电, ⽩ (Kangxi) → 白
+    ['whitespace inside a phrase, not at its edges', ' 不 知\u3000道 ，您\u200b好 '],
+    ['full-width and upper-case Latin', 'ＯＫ，Ok，oK'],
+    ['a combining mark after a phrase prevents the hit', '喂\u0301 喂'],
+    ['an expanding character (㍾ → 明治) inside a phrase', '不㍾白，不明白'],
+    ['an astral compatibility ideograph and emoji', '喂😀啊\u{2F800}呀'],
+    ['a lone surrogate', '喂\ud800啊\udc00呀'],
+    ['text ending mid-phrase', '感谢来'],
+  ])('%s', (_, text) => {
+    const hits = fast.matchText(text);
+    expect(usesPrefilter(fast)).toBe(true);
+    expect(usesPrefilter(slow)).toBe(false);
+    expect(hits).toEqual(slow.matchText(text));
+  });
+
+  it('finds the hits a person would: 感謝來電 is 感谢来电 at 0–4, ⽩ completes 不明白 at 5–8', () => {
+    // 0感 1謝 2來 3電 4， 5不 6明 7⽩ 8， 9不 10知 11道
+    expect(fast.matchText('感謝來電，不明⽩，不知道')).toEqual([
+      { ruleId: 'scripts', phrase: '感谢来电', start: 0, end: 4 },
+      { ruleId: 'forbidden', phrase: '不明白', start: 5, end: 8 },
+      { ruleId: 'forbidden', phrase: '不知道', start: 9, end: 12 },
+    ]);
+  });
+
+  it('hands overlapping phrases to the automaton (啊啊 over 啊啊啊啊啊: 0–2, 2–4)', () => {
+    const m = both([{ id: 'r', phrases: ['啊啊', '啊呀'] }, { id: 's', phrases: ['呀啊'] }]);
+    const text = '啊啊啊啊啊呀啊';
+    expect(m.fast.matchText(text)).toEqual(m.slow.matchText(text));
+    // 0-2 啊啊, 2-4 啊啊, 4-6 啊呀 for r; 呀啊 at 5–7 for s.
+    expect(m.fast.matchText(text).map((h) => `${h.ruleId}${h.start}-${h.end}`)).toEqual(['r0-2', 'r2-4', 'r4-6', 's5-7']);
+  });
+
+  it('counts, phrases and the kept limit agree in tallies and transcripts', () => {
+    const turns = [
+      { speaker: 'agent', text: '喂，您好啊'.repeat(40) },
+      { speaker: 'customer', text: '喂' },
+      { speaker: 'agent', text: '不 知道呀，感謝來電' },
+    ];
+    expect(fast.tallyTranscript(turns, { limit: 3 })).toEqual(slow.tallyTranscript(turns, { limit: 3 }));
+    expect(fast.tallyText(turns[0]!.text)).toEqual(slow.tallyText(turns[0]!.text));
+    // 40 repetitions: 喂 ×40 (forbidden), 啊 ×40 (fillers), 您好 ×40 (scripts).
+    expect(fast.tallyText(turns[0]!.text).map((t) => t.count)).toEqual([40, 40, 40]);
+  });
+
+  it('nothing below U+0300 or among U+3400–U+9FFF attaches (the scan skips the mark check there)', () => {
+    const attach = getNormalizer().attach;
+    const found: number[] = [];
+    for (let c = 0; c < 0xa000; c++) if ((c < 0x300 || c >= 0x3400) && attach[c] === 1) found.push(c);
+    expect(found).toEqual([]);
+  });
+
+  it('a flood of hits gives the same counts (the automaton finishes the text)', () => {
+    const text = '喂'.repeat(5000) + '，不知道啊';
+    const counts = (m: typeof fast) => m.tallyText(text).map((t) => [t.count, t.hits.length]);
+    // 5,000 × 喂 plus 不知道 for forbidden, 啊 for fillers; 100 kept per rule.
+    expect(counts(fast)).toEqual([[5001, 100], [1, 1], [0, 0]]);
+    expect(counts(fast)).toEqual(counts(slow));
+  });
+
+  it('is used only for eligible lists', () => {
+    const norm = getNormalizer();
+    expect(prefilterEligible(['喂', '不知道'], norm)).toBe(true);
+    expect(prefilterEligible(['é'], norm)).toBe(false); // precomposed: e + U+0301 composes into it
+    expect(prefilterEligible(['a\u0301'], norm)).toBe(false); // a combining mark in the alphabet
+    expect(prefilterEligible(['𠮷'], norm)).toBe(false); // surrogates
+    expect(prefilterEligible(Array.from({ length: PREFILTER_MAX_PATTERNS + 1 }, (_, i) => `p${i}`), norm)).toBe(false);
+  });
+});
+
+describe('prefilter: properties', () => {
+  const alphabet = [
+    '不', '知', '道', '啊', '呀', '谢', '謝', '来', '來', '來', '明', '白', '⽩', '㍾', '治', '丽', '\u{2F800}',
+    'a', 'A', 'Ａ', 'k', 'g', '㎏', 'i', 'I', 'İ', '\u0307', '\u0301', 'e', 'f', 'ﬁ', 'ｶ', 'ﾞ', 'ガ',
+    ' ', '\u3000', '\u200b', '\u00a0', '，', '😀', '\ud800', '\udc00',
+  ];
+  const phraseAlphabet = ['不', '知', '道', '啊', '呀', '谢', '謝', '来', '明', '白', '治', '丽', 'a', 'A', 'k', 'g', 'i', 'f', 'ｶ', ' '];
+  const phraseArb = fc.array(fc.constantFrom(...phraseAlphabet), { minLength: 1, maxLength: 4 }).map((cs) => cs.join(''));
+  const optionsArb = fc.record({
+    nfkc: fc.boolean(),
+    caseFold: fc.boolean(),
+    ignoreWhitespace: fc.boolean(),
+    variants: fc.constantFrom('none' as const, 'zh-hant-to-hans' as const),
+  });
+  const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(''));
+
+  it('equals the automaton alone on random mixed-script text', () => {
+    let used = 0;
+    fc.assert(
+      fc.property(
+        optionsArb,
+        fc.array(fc.array(phraseArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+        fc.array(textArb, { minLength: 1, maxLength: 3 }),
+        (opts, lists, texts) => {
+          const norm = getNormalizer(opts);
+          const rules = lists.map((phrases, r) => ({
+            id: `r${r}`,
+            phrases: phrases.filter((p) => p.replace(/\s/g, '') !== '' || !norm.ignoreWhitespace),
+          }));
+          const { fast, slow } = both(rules, opts);
+          for (const text of texts) {
+            expect(fast.matchText(text)).toEqual(slow.matchText(text));
+            expect(fast.tallyText(text, { limit: 2 })).toEqual(slow.tallyText(text, { limit: 2 }));
+          }
+          if (usesPrefilter(fast)) used++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Most lists are eligible; the property must have exercised the prefilter.
+    expect(used).toBeGreaterThan(60);
+  });
+});
+
+describe('preimages', () => {
+  it('every BMP unit that normalisation changes is listed, for every option set', () => {
+    for (const opts of [{}, { variants: 'none' as const }, { nfkc: false }, { ignoreWhitespace: false, caseFold: false }]) {
+      const norm = getNormalizer(opts);
+      const pre = preimagesOf(norm);
+      const single = new Set([...pre.single.values()].flat());
+      const expanding = new Set(pre.expanding.map(([c]) => c));
+      const removed = new Set(pre.removed);
+      let changed = 0;
+      for (let c = 0; c < 0x10000; c++) {
+        if (c >= 0xd800 && c < 0xe000) continue;
+        const u = norm.unit(c);
+        if (u === c) continue;
+        changed++;
+        if (u === REMOVED) expect(removed.has(c)).toBe(true);
+        else if (u === MULTI) expect(expanding.has(c)).toBe(true);
+        else expect(single.has(c)).toBe(true);
+      }
+      expect(changed).toBeGreaterThan(0);
+    }
+  });
+
+  it('astral characters that NFKC or lower-casing changes lie in plane 1 or U+2F800–U+2FA1F', () => {
+    const outside: number[] = [];
+    for (let cp = 0x20000; cp <= 0x10ffff; cp++) {
+      if (cp >= 0x2f800 && cp < 0x2fa20) continue;
+      const s = String.fromCodePoint(cp);
+      if (s.normalize('NFKC') !== s || s.toLowerCase() !== s) outside.push(cp);
+    }
+    expect(outside).toEqual([]);
+  });
+});
+
+describe('prefilter: provided, not imported', () => {
+  it('the core matcher does not import the prefilter module (it stays out of browser bundles)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync(new URL('./matcher.ts', import.meta.url), 'utf8');
+    // Only a type import: erased at build time.
+    expect(src).toMatch(/import type \{ Prefilter \} from '\.\/prefilter\.js'/);
+    expect(src).not.toMatch(/import \{[^}]*\} from '\.\/prefilter\.js'/);
+  });
+});

@@ -1,0 +1,278 @@
+/*
+ * A RegExp prefilter for small phrase lists: V8's regular-expression engine
+ * searches raw text in machine code, faster than any JavaScript loop that reads
+ * every character, so for a few phrases the search for candidates is handed
+ * to it and JavaScript only looks at what it finds.
+ *
+ * The RegExp is exact about normalisation without normalising the text: each
+ * phrase becomes a sequence of character classes, one per normalised unit,
+ * listing every original character that normalises to that unit (its
+ * preimages: full-width and compatibility forms, upper case, Traditional
+ * variants — preimage.ts), with removed whitespace allowed between units.
+ * Characters that expand to several units (㎏ → kg, ㍾ → 明治) or are astral
+ * and normalise into the phrase alphabet are alternatives of their own.
+ *
+ * Scanning (from `done`, the point up to which every hit is reported):
+ * - The RegExp finds the leftmost place any phrase can match. No hit starts
+ *   between `done` and there: a hit made of single-unit characters would be a
+ *   RegExp match, and one containing an expanding character matches at that
+ *   character, whose hit is contiguous with the match.
+ * - If the match is a "clean" pattern — one that overlaps no pattern (itself
+ *   included) and contains or is contained in none — and no combining mark
+ *   follows it, it is a hit of every rule declaring the pattern: nothing can
+ *   compete with it. Reading it backwards through a trie of the reversed
+ *   patterns names the pattern and its start, with no allocation.
+ * - Otherwise the general forward scanner (scan.ts) takes over from the last
+ *   point before the match where the automaton is surely at the root, and hands
+ *   back at the first such point after it; the RegExp resumes there.
+ * Each unit is read at most once by the RegExp, once backwards and once by the
+ * forward scanner: still linear in the text. The RegExp itself is linear too:
+ * phrase classes and the whitespace class are disjoint, so at each start it
+ * tries each alternative once, reading at most the pattern and the whitespace
+ * inside it.
+ *
+ * Only phrase lists whose alphabet cannot be reached through composition are
+ * eligible (no combining marks, surrogates or precomposed letters among the
+ * normalised units): then a combining mark can only prevent a hit (checked
+ * after each match), never create one.
+ */
+import { ATTACH, REMOVED_CLASS, type UnitClasses } from './classes.js';
+import type { Collector } from './collector.js';
+import type { Normalizer } from './normalize.js';
+import { preimagesOf } from './preimage.js';
+import type { ForwardScanner } from './scan.js';
+import type { Terminal } from './automaton.js';
+
+/**
+ * At most this many distinct patterns get a prefilter: past a few dozen, the
+ * RegExp is slower than the automaton (at 100 phrases the bench's RegExp
+ * alternation takes ~1.6× the automaton's time).
+ *
+ * @example
+ * ```ts
+ * prefilterEligible(Array.from({ length: PREFILTER_MAX_PATTERNS + 1 }, (_, i) => `p${i}`), norm); // false
+ * ```
+ */
+export const PREFILTER_MAX_PATTERNS = 32;
+/** After this many hits in a text, check their density. */
+const DENSE_CHECK = 64;
+/** Hits closer than this many units apart on average: the automaton alone is faster. */
+const DENSE_GAP = 16;
+/** Longest total pattern length (units) for a prefilter, which bounds the reversed trie. */
+const MAX_TOTAL = 1024;
+
+const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+
+/** A RegExp class for sorted, distinct units, runs written as ranges (fewer comparisons in the compiled code). */
+function unitClass(units: readonly number[]): string {
+  if (units.length === 1) return hex(units[0] as number);
+  let out = '';
+  for (let k = 0; k < units.length; ) {
+    let m = k;
+    while (m + 1 < units.length && units[m + 1] === (units[m] as number) + 1) m++;
+    out += m - k >= 2 ? `${hex(units[k] as number)}-${hex(units[m] as number)}` : units.slice(k, m + 1).map(hex).join('');
+    k = m + 1;
+  }
+  return `[${out}]`;
+}
+
+/**
+ * Whether a phrase list may get a prefilter: few patterns, and no normalised
+ * unit that composition could produce or that belongs to another character.
+ *
+ * @example
+ * ```ts
+ * prefilterEligible(['喂', '不知道'], getNormalizer()); // true
+ * prefilterEligible(['é'], getNormalizer());            // false: é is precomposed
+ * ```
+ */
+export function prefilterEligible(patterns: readonly string[], norm: Normalizer): boolean {
+  if (patterns.length === 0 || patterns.length > PREFILTER_MAX_PATTERNS) return false;
+  let total = 0;
+  for (const p of patterns) {
+    total += p.length;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      const ch = p[i] as string;
+      if ((c >= 0xd800 && c < 0xe000) || norm.attach[c] === 1 || ch.normalize('NFD') !== ch) return false;
+    }
+  }
+  return total <= MAX_TOTAL;
+}
+
+/** Patterns that can overlap, contain or be contained in another pattern (or overlap themselves). */
+function tangledPatterns(patterns: readonly string[]): boolean[] {
+  const out = patterns.map(() => false);
+  patterns.forEach((p, a) => {
+    patterns.forEach((q, b) => {
+      if (a !== b && q.includes(p)) out[a] = out[b] = true;
+      // A proper suffix of p that is a proper prefix of q: p then q can overlap.
+      for (let k = 1; k < Math.min(p.length, q.length); k++) {
+        if (p.endsWith(q.slice(0, k))) out[a] = out[b] = true;
+      }
+    });
+  });
+  return out;
+}
+
+/**
+ * The prefilter of one matcher (internal; see the file header).
+ *
+ * @example
+ * ```ts
+ * const f = buildPrefilter(['喂'], [[{ rule: 0, phrase: 0 }]], classes, norm);
+ * f?.scan('喂，您好', collector, scanner); // same hits as scanner.scan
+ * ```
+ */
+export class Prefilter {
+  private readonly re: RegExp;
+  private readonly classes: UnitClasses;
+  /** Reversed-pattern trie over alphabet indices: `rev[node * stride + index]`, 0 = no edge. */
+  private readonly rev: Int32Array;
+  private readonly stride: number;
+  /** Per trie node: the clean pattern ending there, -2 for a tangled one, -1 for none. */
+  private readonly revPattern: Int32Array;
+  /** Rules and phrases declaring each pattern: termRule/termPhrase[termStart[p] … termStart[p + 1] - 1]. */
+  private readonly termStart: Int32Array;
+  private readonly termRule: Int32Array;
+  private readonly termPhrase: Int32Array;
+
+  constructor(re: RegExp, classes: UnitClasses, patterns: readonly string[], terminals: readonly (readonly Terminal[])[]) {
+    this.re = re;
+    this.classes = classes;
+    const alphabet = classes.alphabet;
+    this.stride = alphabet.size + 1;
+    const tangled = tangledPatterns(patterns);
+    const total = patterns.reduce((s, p) => s + p.length, 0);
+    this.rev = new Int32Array((total + 1) * this.stride);
+    this.revPattern = new Int32Array(total + 1).fill(-1);
+    let nodes = 1;
+    patterns.forEach((p, k) => {
+      let node = 0;
+      for (let i = p.length - 1; i >= 0; i--) {
+        const slot = node * this.stride + (alphabet.get(p.charCodeAt(i)) as number);
+        if (this.rev[slot] === 0) this.rev[slot] = nodes++;
+        node = this.rev[slot] as number;
+      }
+      this.revPattern[node] = tangled[k] ? -2 : k;
+    });
+    this.termStart = new Int32Array(patterns.length + 1);
+    const flat = terminals.flat();
+    this.termRule = Int32Array.from(flat, (t) => t.rule);
+    this.termPhrase = Int32Array.from(flat, (t) => t.phrase);
+    terminals.forEach((list, k) => (this.termStart[k + 1] = (this.termStart[k] as number) + list.length));
+  }
+
+  /** Reports every hit of `text` to `out`, exactly as `general.scan(text, out)` would. */
+  scan(text: string, out: Collector, general: ForwardScanner): void {
+    const n = text.length;
+    const re = this.re;
+    const classes = this.classes;
+    const table = classes.table;
+    const { rev, stride, revPattern, termStart, termRule, termPhrase } = this;
+    const top = stride - 1; // largest alphabet index
+    let done = 0;
+    let hits = 0;
+    re.lastIndex = 0;
+    while (re.test(text)) {
+      const e = re.lastIndex;
+      // Read the match backwards through the reversed-pattern trie.
+      let j = e - 1;
+      let node = 0;
+      let pattern = -1;
+      while (j >= done) {
+        // Every unit a match can hold was classified when the RegExp was built.
+        const v = table[text.charCodeAt(j)] as number;
+        if (v !== REMOVED_CLASS) {
+          if (v <= 0 || v > top) break; // an expanding character: not a pattern
+          node = rev[node * stride + v] as number;
+          if (node === 0) break;
+          pattern = revPattern[node] as number;
+          if (pattern !== -1) break;
+        }
+        j--;
+      }
+      // A mark after the match would belong to its last character: no hit
+      // there. Below U+0300 and among CJK ideographs nothing attaches.
+      let after = 0;
+      if (e < n) {
+        const c = text.charCodeAt(e);
+        if (c >= 0x300 && (c < 0x3400 || c >= 0xa000)) {
+          after = table[c] as number;
+          if (after < 0) after = classes.classify(c);
+        }
+      }
+      if (pattern >= 0 && (after & ATTACH) === 0) {
+        if (++hits === DENSE_CHECK && hits * DENSE_GAP > e) {
+          // A flood of hits (喂 × 1,000,000): one RegExp call per hit costs more
+          // than the automaton's step per unit, so it finishes the text.
+          general.scan(text, out, done);
+          return;
+        }
+        const hi = termStart[pattern + 1] as number;
+        for (let k = termStart[pattern] as number; k < hi; k++) out.add(j, e, termRule[k] as number, termPhrase[k] as number);
+        done = e;
+        continue;
+      }
+      // Competing matches, an expanding character or a mark: back to the last
+      // character in no phrase (the automaton is at the root after it), or to a
+      // base that a mark follows, and let the general scanner settle the stretch.
+      let r = e;
+      while (r > done && classes.classOf(text.charCodeAt(r - 1)) !== 0) r--;
+      if (r > done && (classes.classOf(text.charCodeAt(r)) & ATTACH) !== 0) r--;
+      done = general.scan(text, out, r, e);
+      if (done >= n) return;
+      re.lastIndex = done;
+    }
+  }
+}
+
+/**
+ * The prefilter for eligible patterns (see {@link prefilterEligible}), or
+ * undefined for others and when a character normalising into the alphabet is
+ * itself a mark.
+ *
+ * @example
+ * ```ts
+ * buildPrefilter(['谢谢'], [[{ rule: 0, phrase: 0 }]], classes, getNormalizer()); // matches 謝謝 too
+ * ```
+ */
+export function buildPrefilter(
+  patterns: readonly string[],
+  terminals: readonly (readonly Terminal[])[],
+  classes: UnitClasses,
+  norm: Normalizer,
+): Prefilter | undefined {
+  if (!prefilterEligible(patterns, norm)) return undefined;
+  const pre = preimagesOf(norm);
+  const alphabet = classes.alphabet;
+  const classOf = new Map<number, string>();
+  for (const unit of alphabet.keys()) {
+    const sources = [...(pre.single.get(unit) ?? [])];
+    if (norm.unit(unit) === unit) sources.push(unit);
+    if (sources.some((c) => norm.attach[c] === 1 || (c >= 0xd800 && c < 0xe000))) return undefined;
+    sources.sort((a, b) => a - b);
+    for (const c of sources) classes.classOf(c);
+    classOf.set(unit, sources.length === 0 ? '' : unitClass(sources));
+  }
+  for (const c of pre.removed) classes.classOf(c);
+  const gap = pre.removed.length === 0 ? '' : `${unitClass([...pre.removed].sort((a, b) => a - b))}*`;
+  const alternatives: string[] = [];
+  for (const p of [...patterns].sort((a, b) => b.length - a.length)) {
+    const parts = [...p].map((ch) => classOf.get(ch.charCodeAt(0)) as string);
+    // A unit no single character normalises to: only an expanding one can give it.
+    if (parts.every((x) => x !== '')) alternatives.push(parts.join(gap));
+  }
+  const loose = new Set<number>();
+  for (const [cp, out] of pre.expanding) {
+    let hits = out === '';
+    for (let i = 0; i < out.length && !hits; i++) hits = alphabet.has(out.charCodeAt(i));
+    if (hits) loose.add(cp < 0x10000 ? cp : 0xd800 + ((cp - 0x10000) >> 10));
+  }
+  for (const c of [...loose].sort((a, b) => a - b)) {
+    classes.classOf(c);
+    alternatives.push(hex(c));
+  }
+  if (alternatives.length === 0) return undefined;
+  return new Prefilter(new RegExp(alternatives.join('|'), 'g'), classes, patterns, terminals);
+}
