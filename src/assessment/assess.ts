@@ -268,6 +268,8 @@ function scoring(plan: Plan, issues: Issue<AssessmentIssueCode>[], roster: Scori
     grades: new Array<Scoring['grades'][number]>(nAgents),
     notes: new Array<string[]>(nAgents),
     ties: new Array<Ratio | null>(nAgents * plan.tieBreak.length),
+    points: new Array<Ratio | null>(comps.length).fill(null),
+    pendingNotes: [],
   };
 }
 
