@@ -84,11 +84,39 @@ export function figures(decimals: number, mode: 'half-up' | 'half-even'): Figure
   return { fmt, show, rounded, key };
 }
 
-/** Sorts exact values ascending: by their nearest doubles, exactly where those tie (rounding is monotone). */
-export function sortExact(xs: readonly Ratio[]): Ratio[] {
-  const keyed = xs.map((r) => ({ r, v: r.n / r.d }));
-  keyed.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.cmp(b.r)));
-  return keyed.map((k) => k.r);
+/**
+ * The order statistics of exact values without sorting objects: the values'
+ * nearest doubles are sorted as numbers (a double is the correctly rounded
+ * n / d, so it never orders two values against their exact order, only ties
+ * them), and only the values whose double ties the k-th are compared exactly.
+ * `at(k)` is the k-th smallest (0-based).
+ *
+ * @example
+ * ```ts
+ * exactOrder([Ratio.of(2), Ratio.of(1, 3), Ratio.of(1)]).at(0); // 1/3
+ * ```
+ */
+export function exactOrder(xs: readonly Ratio[]): { at(k: number): Ratio } {
+  const vs = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) vs[i] = xs[i]!.n / xs[i]!.d;
+  const sorted = vs.slice().sort();
+  return {
+    at(k: number): Ratio {
+      const t = sorted[k]!;
+      // The first position holding t: the values below it come first.
+      let lo = 0;
+      let hi = k;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < t) lo = mid + 1;
+        else hi = mid;
+      }
+      const tied: Ratio[] = [];
+      for (let i = 0; i < xs.length; i++) if (vs[i] === t) tied.push(xs[i]!);
+      if (tied.length > 1) tied.sort((a, b) => a.cmp(b));
+      return tied[k - lo]!;
+    },
+  };
 }
 
 export function median(sorted: readonly Ratio[]): Ratio {
@@ -113,7 +141,8 @@ export function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-
   let n = 0;
   let d = 1;
   let safe = true;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
     if (x.d !== d) {
       const g = gcd(d, x.d);
       const l = (d / g) * x.d;
