@@ -3,6 +3,7 @@
  * person reads is rounded once, from its exact value, to the plan's decimals;
  * means and medians of many exact totals are rounded once too.
  */
+import { bigFraction, roundedUnits, type BigFraction } from '../exact/big.js';
 import { gcd } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 
@@ -125,13 +126,6 @@ export function median(sorted: readonly Ratio[]): Ratio {
   return s.length % 2 === 1 ? s[mid]! : s[mid - 1]!.add(s[mid]!).div(Ratio.of(2));
 }
 
-/** The greatest common divisor of two BigInts (non-negative). */
-function bigGcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
 /**
  * The mean of many exact totals, rounded once. The sum is kept over the least
  * common denominator in safe integers while it fits (real plans: a few
@@ -182,33 +176,19 @@ export function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-
  * summed in BigInt, because the common denominator of many values soon leaves
  * the safe-integer range.
  */
-export function bigMean(xs: readonly Ratio[]): { n: bigint; d: bigint } {
-  let n = 0n;
-  let d = 1n;
-  for (const x of xs) {
+export function bigMean(xs: readonly Ratio[]): BigFraction {
+  let sum = bigFraction(0n);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
     const xd = BigInt(x.d);
-    n = n * xd + BigInt(x.n) * d;
-    d *= xd;
-    const g = bigGcd(n, d);
-    if (g > 1n) {
-      n /= g;
-      d /= g;
-    }
+    sum = bigFraction(sum.n * xd + BigInt(x.n) * sum.d, sum.d * xd);
   }
-  d *= BigInt(xs.length);
-  const g = bigGcd(n, d);
-  return g > 1n ? { n: n / g, d: d / g } : { n, d };
+  return bigFraction(sum.n, sum.d * BigInt(xs.length));
 }
 
 /** {@link meanRounded} in BigInt: the common denominator of thousands of totals can leave the safe range. */
 function meanRoundedBig(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
   const { n, d } = bigMean(xs);
-  const scale = 10n ** BigInt(decimals);
-  const neg = n < 0n;
-  const num = (neg ? -n : n) * scale;
-  let q = num / d;
-  const twice = (num % d) * 2n;
-  if (twice > d || (twice === d && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
-  const v = Number(q) / Number(scale);
-  return neg ? -v : v;
+  const v = Number(roundedUnits(n, d, decimals, mode)) / 10 ** decimals;
+  return n < 0n ? -v : v;
 }
