@@ -1,6 +1,7 @@
-/** How `callqa assess` turns a record of `--calls` into a call: JSON as `callqa score` writes it, or a CSV row. */
+/** How `callqa assess` turns a record of `--calls` into a call (JSON as `callqa score` writes it, or a CSV row), and writes its JSON. */
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { callOf } from '../../src/cli/commands/assess.js';
+import { callOf, writeJson } from '../../src/cli/commands/assess.js';
 
 describe('callOf', () => {
   it('passes a scored call through, an old plain-id rubric read as { id }', () => {
@@ -20,5 +21,26 @@ describe('callOf', () => {
     const c = callOf({ line: 4, row: { id: 'c9', agentId: 'A1', date: '2026-10-01' } });
     expect(c.score).toBeUndefined();
     expect(callOf({ line: 5, value: 42 })).toBe(42);
+  });
+});
+
+describe('writeJson', () => {
+  it('writes exactly JSON.stringify(doc, null, 2) and a newline', async () => {
+    const doc = () => ({
+      a: 1,
+      gone: undefined,
+      text: 'line\nbreak "quoted" 质检',
+      empty: [],
+      list: [{ x: [1, 2, { y: null }], z: {} }, 'two', 3, undefined],
+      obj: { deep: { deeper: [true, false] } },
+      last: null,
+    });
+    const expected = `${JSON.stringify(doc(), null, 2)}\n`;
+    const chunks: string[] = [];
+    const out = new PassThrough();
+    out.on('data', (b: Buffer) => chunks.push(b.toString('utf8')));
+    await writeJson(doc(), out);
+    out.end();
+    expect(chunks.join('')).toBe(expected);
   });
 });

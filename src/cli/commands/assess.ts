@@ -111,6 +111,54 @@ export async function streamCalls(file: string, format: string, run: AssessmentR
 }
 
 /**
+ * Writes `JSON.stringify(doc, null, 2)` and a newline to `out`, byte for byte,
+ * one top-level field and one element of each top-level array at a time,
+ * waiting when the stream asks: a 10,000-agent result is ~30 MB of text,
+ * which is never held whole. Each agent is dropped from `doc` once written,
+ * so that the components it wrote out (kept on the agent once read) can be
+ * collected: the CLI does not need the result afterwards.
+ *
+ * @example
+ * ```ts
+ * await writeJson({ ...result, rowIssues }, process.stdout);
+ * ```
+ */
+export async function writeJson(doc: Record<string, unknown>, out: NodeJS.WritableStream): Promise<void> {
+  let buffered: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    const chunk = buffered.join('');
+    buffered = [];
+    size = 0;
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  };
+  const put = async (text: string): Promise<void> => {
+    buffered.push(text);
+    size += text.length;
+    if (size >= 1 << 20) await flush();
+  };
+  // JSON never holds a raw newline inside a value: indenting a nested value is prefixing its lines.
+  const nested = (v: unknown, indent: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${indent}`);
+  const keys = Object.keys(doc).filter((k) => doc[k] !== undefined && typeof doc[k] !== 'function' && typeof doc[k] !== 'symbol');
+  await put('{');
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = doc[k];
+    await put(`${i === 0 ? '' : ','}\n  ${JSON.stringify(k)}: `);
+    if (Array.isArray(v) && v.length > 0) {
+      await put('[');
+      for (let j = 0; j < v.length; j++) {
+        await put(`${j === 0 ? '' : ','}\n    ${v[j] === undefined ? 'null' : nested(v[j], '    ')}`);
+        v[j] = null;
+      }
+      await put('\n  ]');
+    } else await put(nested(v, '  '));
+  }
+  await put(keys.length === 0 ? '}\n' : '\n}\n');
+  await flush();
+}
+
+/**
  * Adds `assess` to the program.
  *
  * @example
@@ -159,7 +207,7 @@ export function register(program: Command): void {
       });
       const rejected = await streamCalls(opts.calls, opts.inputFormat, run, opts.quiet === true);
       const result = run.finish();
-      if (opts.json) process.stdout.write(`${JSON.stringify({ ...result, rowIssues }, null, 2)}\n`);
+      if (opts.json) await writeJson({ ...result, rowIssues }, process.stdout);
       else {
         const text = formatAssessment(result, { ...(opts.locale !== undefined ? { locale: opts.locale as Locale } : {}), ...(opts.details ? { details: true } : {}) });
         process.stdout.write(`${text}\n`);
