@@ -13,14 +13,15 @@ import type { Issue } from '../issues/issues.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
 import { PeriodError } from '../periods/dates.js';
 import { period as makePeriod, type Period } from '../periods/index.js';
-import { groupCalls } from './calls.js';
+import { CallPass } from './calls.js';
 import { agentResult, type Explainer } from './explain.js';
 import { figures } from './figures.js';
 import { Ledger } from './ledger.js';
 import type { Plan } from './load.js';
 import { prepare } from './prepare.js';
 import { assignTiers, movementOf, rankAgents } from './ranking.js';
-import { buildRoster, gatherMetrics, readRecords } from './records.js';
+import { buildRoster, gatherMetrics, readRecords, type Records } from './records.js';
+import type { Roster } from './roster.js';
 import { computeReferences } from './references.js';
 import { movementSummary, rollUps, type Standing } from './rollups.js';
 import { gradeLookup, scoreAgent, type Scoring } from './score.js';
@@ -30,7 +31,7 @@ import type { AssessmentIssueCode } from './issue-codes.js';
 export { AssessmentError } from './types.js';
 export type { AgentAssessment, AssessInput, AssessmentResult, CallInput, ComponentResult, ComponentStatus, ExcludedRecord, RollUp, TierMovement } from './types.js';
 
-function resolvePeriod(plan: Plan, input: AssessInput): Period {
+function resolvePeriod(plan: Plan, input: Omit<AssessInput, 'calls'>): Period {
   if (typeof input.period !== 'string') {
     const p = input.period as Period | undefined;
     if (!p || !(p.start instanceof Date) || !(p.end instanceof Date) || typeof p.firstDay !== 'string') {
@@ -110,56 +111,127 @@ function planSummary(plan: Plan, show: (r: Ratio) => number): AssessmentResult['
  * ```
  */
 export function assessAgents(plan: Plan, input: AssessInput): AssessmentResult {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new AssessmentError([{ code: 'invalid_type', path: [], message: 'the input must be an object: { period, calls, metrics, … }' }]);
-  }
-  const period = resolvePeriod(plan, input);
-  checkInForce(plan, period);
-  const issues: Issue<AssessmentIssueCode>[] = [];
-  const excluded: ExcludedRecord[] = [];
-  const teamOf = mapOf(input.team);
-  const qa = plan.components.filter((c) => c.def.type === 'qa');
-  const rec = readRecords(input, issues, excluded);
-  const { roster, recordOf } = buildRoster(input, teamOf, qa.length, rec, excluded);
-
-  const byReason: Record<string, number> = {};
-  const exclude = (i: number, c: Partial<CallInput> | null, code: ExcludedRecord['code'], message: string): void => {
-    byReason[code] = (byReason[code] ?? 0) + 1;
-    const r: { -readonly [K in keyof ExcludedRecord]: ExcludedRecord[K] } = { kind: 'call', index: i, code, message };
-    if (typeof c?.id === 'string') r.id = c.id;
-    if (typeof c?.agentId === 'string') r.agentId = c.agentId;
-    excluded.push(r);
-  };
+  const run = new Run(plan, input);
   const calls = input.calls;
-  const used = groupCalls(calls, { period, qa, roster, issues, exclude });
-  const { table, metricIndex, unusedFields } = gatherMetrics(plan, roster, recordOf, rec, issues);
-  const { refValue, references } = computeReferences(plan, roster, table, metricIndex);
+  for (let i = 0; i < calls.length; i++) run.add(calls[i]!);
+  return run.finish();
+}
 
-  const sc = scoring(plan, issues, roster, table, refValue, metricIndex);
-  const ids = roster.ids;
-  const nAgents = ids.length;
-  for (let a = 0; a < nAgents; a++) scoreAgent(a, sc);
-  const ranked = rankAgents(plan, ids, sc.roundeds, sc.keys, sc.ties);
-  const tierOf = assignTiers(plan, ranked, sc.roundeds, nAgents);
-  const results = agentResults(plan, input, sc, ranked, tierOf);
-  const standing: Standing = { plan, fig: sc.fig, totals: sc.totals, roundeds: sc.roundeds, grades: sc.grades, tierOf };
-  const { teams, centre } = rollUps(standing, roster, teamOf.size > 0);
-  return {
-    plan: planSummary(plan, sc.fig.show),
-    period: { id: period.id, timeZone: period.timeZone, firstDay: period.firstDay, lastDay: period.lastDay },
-    agents: results,
-    teams,
-    centre,
-    references,
-    movement: input.previous && plan.tiers ? movementSummary(plan, results) : null,
-    usage: {
-      calls: { received: calls.length, used, excluded: calls.length - used, byReason },
-      agents: { roster: nAgents, complete: ranked.length, incomplete: nAgents - ranked.length, withoutCalls: countZeros(roster.calls) },
-      metrics: { records: rec.records, used: rec.records - rec.excluded, excluded: rec.excluded, unusedFields: [...unusedFields].sort(cmpStr) },
-    },
-    excluded,
-    issues,
-  };
+/**
+ * A streaming assessment: the calls are added one at a time (in any number,
+ * e.g. read from a file of millions of scored calls), then {@link finish}
+ * gives the same result as {@link assessAgents} on the same calls in the same
+ * order, byte for byte. Only the roster's running sums are kept, never the
+ * calls.
+ *
+ * @example
+ * ```ts
+ * const run = startAssessment(plan, { period: '2026-10', timeZone: 'Asia/Shanghai', metrics });
+ * for await (const call of calls) run.add(call);
+ * const result = run.finish();
+ * ```
+ */
+export interface AssessmentRun {
+  /** Adds the next call (its index in `excluded` and issue paths is the number of calls added before it). */
+  add(call: CallInput): void;
+  /** Calls added so far. */
+  readonly received: number;
+  /** Scores, ranks and rolls up every agent; throws {@link AssessmentError} (`already_finished`) when called twice. */
+  finish(): AssessmentResult;
+}
+
+/**
+ * Starts a streaming assessment: checks the period and the plan, reads the
+ * metrics records and builds the roster now (throwing {@link AssessmentError}
+ * as {@link assessAgents} does), then takes the calls one by one through
+ * {@link AssessmentRun.add}; {@link AssessmentRun.finish} returns the result.
+ * `assessAgents` is this with every call of `input.calls` added in order.
+ *
+ * @example
+ * ```ts
+ * const run = startAssessment(plan, { period: '2026-10', timeZone: 'Asia/Shanghai', metrics });
+ * for (const call of calls) run.add(call);
+ * console.log(formatAssessment(run.finish()));
+ * ```
+ */
+export function startAssessment(plan: Plan, input: Omit<AssessInput, 'calls'>): AssessmentRun {
+  return new Run(plan, input);
+}
+
+/** The state of one assessment between its start and its result: the roster's sums, never the calls. */
+class Run implements AssessmentRun {
+  received = 0;
+  private readonly pass: CallPass;
+  private readonly period: Period;
+  private readonly issues: Issue<AssessmentIssueCode>[] = [];
+  private readonly excluded: ExcludedRecord[] = [];
+  private readonly teamOf: ReadonlyMap<string, string>;
+  private readonly rec: Records;
+  private readonly roster: Roster;
+  private readonly recordOf: Int32Array;
+  private done = false;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly input: Omit<AssessInput, 'calls'>,
+  ) {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw new AssessmentError([{ code: 'invalid_type', path: [], message: 'the input must be an object: { period, calls, metrics, … }' }]);
+    }
+    this.period = resolvePeriod(plan, input);
+    checkInForce(plan, this.period);
+    this.teamOf = mapOf(input.team);
+    const qa = plan.components.filter((c) => c.def.type === 'qa');
+    this.rec = readRecords(input, this.issues, this.excluded);
+    const { roster, recordOf } = buildRoster(input, this.teamOf, qa.length, this.rec, this.excluded);
+    this.roster = roster;
+    this.recordOf = recordOf;
+    this.pass = new CallPass({ period: this.period, qa, roster, issues: this.issues, excluded: this.excluded });
+  }
+
+  add(call: CallInput): void {
+    if (this.done) throw finished();
+    this.pass.add(call, this.received++);
+  }
+
+  finish(): AssessmentResult {
+    if (this.done) throw finished();
+    this.done = true;
+    const { plan, input, period, issues, excluded, roster, rec, teamOf } = this;
+    const used = this.pass.finish();
+    const { table, metricIndex, unusedFields } = gatherMetrics(plan, roster, this.recordOf, rec, issues);
+    const { refValue, references } = computeReferences(plan, roster, table, metricIndex);
+    const sc = scoring(plan, issues, roster, table, refValue, metricIndex);
+    const ids = roster.ids;
+    const nAgents = ids.length;
+    for (let a = 0; a < nAgents; a++) scoreAgent(a, sc);
+    const ranked = rankAgents(plan, ids, sc.roundeds, sc.keys, sc.ties);
+    const tierOf = assignTiers(plan, ranked, sc.roundeds, nAgents);
+    const results = agentResults(plan, input, sc, ranked, tierOf);
+    const standing: Standing = { plan, fig: sc.fig, totals: sc.totals, roundeds: sc.roundeds, grades: sc.grades, tierOf };
+    const { teams, centre } = rollUps(standing, roster, teamOf.size > 0);
+    const received = this.received;
+    return {
+      plan: planSummary(plan, sc.fig.show),
+      period: { id: period.id, timeZone: period.timeZone, firstDay: period.firstDay, lastDay: period.lastDay },
+      agents: results,
+      teams,
+      centre,
+      references,
+      movement: input.previous && plan.tiers ? movementSummary(plan, results) : null,
+      usage: {
+        calls: { received, used, excluded: received - used, byReason: this.pass.byReason },
+        agents: { roster: nAgents, complete: ranked.length, incomplete: nAgents - ranked.length, withoutCalls: countZeros(roster.calls) },
+        metrics: { records: rec.records, used: rec.records - rec.excluded, excluded: rec.excluded, unusedFields: [...unusedFields].sort(cmpStr) },
+      },
+      excluded,
+      issues,
+    };
+  }
+}
+
+function finished(): AssessmentError {
+  return new AssessmentError([{ code: 'already_finished', path: [], message: 'this assessment has already finished; start another with startAssessment' }]);
 }
 
 /**
@@ -196,11 +268,13 @@ function scoring(plan: Plan, issues: Issue<AssessmentIssueCode>[], roster: Scori
     grades: new Array<Scoring['grades'][number]>(nAgents),
     notes: new Array<string[]>(nAgents),
     ties: new Array<Ratio | null>(nAgents * plan.tieBreak.length),
+    points: new Array<Ratio | null>(comps.length).fill(null),
+    pendingNotes: [],
   };
 }
 
 /** The agents' results: ranked agents by rank, then incomplete ones by id. */
-function agentResults(plan: Plan, input: AssessInput, sc: Scoring, ranked: readonly number[], tierOf: Int32Array): AgentAssessment[] {
+function agentResults(plan: Plan, input: Omit<AssessInput, 'calls'>, sc: Scoring, ranked: readonly number[], tierOf: Int32Array): AgentAssessment[] {
   const { roster, totals, roundeds } = sc;
   const ids = roster.ids;
   const tierDefs = plan.tiers?.tiers ?? [];

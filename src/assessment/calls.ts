@@ -5,7 +5,8 @@
  * that can be summed exactly) and its score added to its agent's qa sums in
  * the roster, or excluded with the reason. Scores are summed as whole
  * thousandths (exact for published scores of up to three decimals); others
- * are summed exactly as Ratios, on the side.
+ * are summed exactly as Ratios, on the side. One call at a time
+ * ({@link CallPass}), so an array and a stream of calls take the same path.
  */
 import { Ratio } from '../exact/rational.js';
 import type { Issue } from '../issues/issues.js';
@@ -15,15 +16,6 @@ import type { CompiledComponent } from './load.js';
 import type { Roster } from './roster.js';
 import type { CallInput, ExcludedRecord } from './types.js';
 import type { AssessmentIssueCode } from './issue-codes.js';
-
-/** What {@link groupCalls} reads and where it reports. */
-export interface CallPass {
-  readonly period: Period;
-  readonly qa: readonly CompiledComponent[];
-  readonly roster: Roster;
-  readonly issues: Issue<AssessmentIssueCode>[];
-  readonly exclude: (i: number, c: Partial<CallInput> | null, code: ExcludedRecord['code'], message: string) => void;
-}
 
 function exactScore(score: number): Ratio | null {
   try {
@@ -106,70 +98,122 @@ function refuseScale(pass: CallPass, i: number, c: CallInput, k: number, max: nu
 }
 
 /**
- * The calls, in one pass: each is checked (a record with string agentId and
- * date and a finite score, a date in the period in the centre's zone, an agent
- * on the roster, a score on the scale that sums exactly) and its score added
- * to its agent's qa sums in the roster; the rest are excluded with the
- * reason. Returns the number of calls used. This loop is the assessment's hot
- * path (millions of calls): the checks are inline, and a plan with one qa
- * component reading every rubric (the common case) skips the per-component
- * matching and sums each run of one agent's calls in locals.
+ * The per-call pass, one call at a time: {@link CallPass.add} checks a call (a
+ * record with string agentId and date and a finite score, a date in the
+ * period in the centre's zone, an agent on the roster, a score on the scale
+ * that sums exactly) and adds its score to its agent's qa sums in the roster,
+ * or excludes it with the reason; {@link CallPass.finish} flushes the last
+ * run and returns the number of calls used. `assessAgents` feeds it an array
+ * and the streaming `startAssessment` feeds it one record at a time, so both
+ * go through this one path. It holds no call: a month of millions of calls
+ * costs the roster's typed arrays and nothing more.
+ *
+ * This is the assessment's hot path (millions of calls): the checks are
+ * inline, and a plan with one qa component reading every rubric (the common
+ * case) skips the per-component matching and sums each run of one agent's
+ * calls (exports usually list an agent's calls together) in two numbers,
+ * added to the roster when the agent changes.
+ *
+ * @example
+ * ```ts
+ * const pass = new CallPass({ period, qa, roster, issues, excluded });
+ * calls.forEach((c, i) => pass.add(c, i));
+ * const used = pass.finish();
+ * ```
  */
-// Longer than 80 lines on purpose: the per-call checks are inline in one loop (2 M calls a month),
-// and each refusal is its own small function above, so the loop reads as the list of checks.
-export function groupCalls(calls: readonly CallInput[], pass: CallPass): number {
-  const { qa, roster } = pass;
-  const agents = roster.index;
-  const qaMax = qa.map((c) => c.max.toNumber());
-  const wants = qa.map((c) => (c.def as { rubric?: string }).rubric);
-  const oneQa = qa.length === 1 && wants[0] === undefined;
-  const max0 = qaMax[0] ?? 0;
-  const first = localDay(pass.period.firstDay);
-  const last = localDay(pass.period.lastDay);
-  // Exports often list an agent's calls together: remember the last agent found.
-  let lastId: string | null = null;
-  let agent: number | undefined;
-  let used = 0;
-  // One qa component: a run of the same agent's calls is summed in locals and
-  // added to the roster when the agent changes (exports usually group calls by agent).
-  let runMilli = 0;
-  let runCount = 0;
-  const flush = (): void => {
-    if (runCount > 0) {
-      const slot = agent! * roster.qa;
-      roster.milli[slot]! += runMilli;
-      roster.count[slot]! += runCount;
-      roster.calls[agent!]! += runCount;
-      runMilli = 0;
-      runCount = 0;
+export class CallPass {
+  readonly period: Period;
+  readonly qa: readonly CompiledComponent[];
+  readonly roster: Roster;
+  readonly issues: Issue<AssessmentIssueCode>[];
+  readonly excluded: ExcludedRecord[];
+  /** Calls left out, by reason code (`usage.calls.byReason`). */
+  readonly byReason: Record<string, number> = {};
+  /** Calls used so far (flushed runs and exact scores). */
+  private usedCalls = 0;
+  private readonly qaMax: readonly number[];
+  private readonly wants: readonly (string | undefined)[];
+  private readonly oneQa: boolean;
+  private readonly max0: number;
+  private readonly first: number;
+  private readonly last: number;
+  // Exports often list an agent's calls together: the last agent found, and its run's sum in thousandths.
+  private lastId: string | null = null;
+  private agent = -1;
+  private runMilli = 0;
+  private runCount = 0;
+
+  constructor(ctx: { period: Period; qa: readonly CompiledComponent[]; roster: Roster; issues: Issue<AssessmentIssueCode>[]; excluded: ExcludedRecord[] }) {
+    this.period = ctx.period;
+    this.qa = ctx.qa;
+    this.roster = ctx.roster;
+    this.issues = ctx.issues;
+    this.excluded = ctx.excluded;
+    this.qaMax = ctx.qa.map((c) => c.max.toNumber());
+    this.wants = ctx.qa.map((c) => (c.def as { rubric?: string }).rubric);
+    this.oneQa = ctx.qa.length === 1 && this.wants[0] === undefined;
+    this.max0 = this.qaMax[0] ?? 0;
+    this.first = localDay(ctx.period.firstDay);
+    this.last = localDay(ctx.period.lastDay);
+  }
+
+  /** Leaves call `i` out with the reason (listed in `excluded`, counted in `byReason`). */
+  exclude(i: number, c: Partial<CallInput> | null, code: ExcludedRecord['code'], message: string): void {
+    this.byReason[code] = (this.byReason[code] ?? 0) + 1;
+    const r: { -readonly [K in keyof ExcludedRecord]: ExcludedRecord[K] } = { kind: 'call', index: i, code, message };
+    if (typeof c?.id === 'string') r.id = c.id;
+    if (typeof c?.agentId === 'string') r.agentId = c.agentId;
+    this.excluded.push(r);
+  }
+
+  /** The current run of one agent's calls, added to the roster. */
+  private flush(): void {
+    if (this.runCount > 0) {
+      const { roster } = this;
+      const a = this.agent;
+      const slot = a * roster.qa;
+      roster.milli[slot]! += this.runMilli;
+      roster.count[slot]! += this.runCount;
+      roster.calls[a]! += this.runCount;
+      this.usedCalls += this.runCount;
+      this.runMilli = 0;
+      this.runCount = 0;
     }
-  };
-  for (let i = 0; i < calls.length; i++) {
-    const c = calls[i] as CallInput | null | undefined;
+  }
+
+  /**
+   * Reads call number `i` (its index in the input, for `excluded` and issue paths).
+   */
+  // Longer than 80 lines on purpose: the per-call checks are inline in one method (2 M calls a month),
+  // and each refusal is its own small function above, so the method reads as the list of checks.
+  add(call: unknown, i: number): void {
+    const c = call as CallInput | null | undefined;
     if (typeof c !== 'object' || c === null) {
-      refuseRecord(pass, i);
-      continue;
+      refuseRecord(this, i);
+      return;
     }
     const agentId = c.agentId;
     const date = c.date;
     const score = c.score;
     if (typeof agentId !== 'string' || typeof date !== 'string' || typeof score !== 'number' || !Number.isFinite(score)) {
-      refuseFields(pass, i, c);
-      continue;
+      refuseFields(this, i, c);
+      return;
     }
     // Period membership: a local date compares as a number (as its text
     // would); anything else is an instant, checked against [start, end).
     const day = localDay(date);
-    if ((day < first || day > last) && refuseDate(pass, i, c, date, day)) continue;
-    if (agentId !== lastId) {
-      flush();
-      lastId = agentId;
-      agent = agents.get(agentId);
+    if ((day < this.first || day > this.last) && refuseDate(this, i, c, date, day)) return;
+    if (agentId !== this.lastId) {
+      this.flush();
+      this.lastId = agentId;
+      this.agent = this.roster.index.get(agentId) ?? -1;
     }
-    if (agent === undefined) {
-      refuseUnknown(pass, i, c, agentId);
-      continue;
+    const agent = this.agent;
+    if (agent < 0) {
+      refuseUnknown(this, i, c, agentId);
+      return;
     }
+    const { qa, qaMax, wants, oneQa, max0 } = this;
     // A score off the scale would be clamped away only in the mean: refuse the
     // call before any bucket is touched (a plan may have several qa components).
     const maxScore = c.maxScore;
@@ -188,8 +232,8 @@ export function groupCalls(calls: readonly CallInput[], pass: CallPass): number 
       }
     }
     if (outOfRange >= 0) {
-      refuseOffScale(pass, i, c, score, outOfRange, qaMax[outOfRange]!);
-      continue;
+      refuseOffScale(this, i, c, score, outOfRange, qaMax[outOfRange]!);
+      return;
     }
     // Published scores have at most the rubric's decimals: sum them as whole thousandths.
     const m = Math.round(score * 1000);
@@ -197,19 +241,19 @@ export function groupCalls(calls: readonly CallInput[], pass: CallPass): number 
     if (!(m / 1000 === score && Math.abs(m) < 1e12)) {
       exact = exactScore(score);
       if (exact === null) {
-        refuseTooPrecise(pass, i, c, score);
-        continue;
+        refuseTooPrecise(this, i, c, score);
+        return;
       }
     }
+    const { roster } = this;
     let counted = false;
     let mismatch = -1;
     if (oneQa) {
       if (maxScore !== undefined && maxScore !== max0) mismatch = 0;
       else if (exact === null) {
-        runMilli += m;
-        runCount++;
-        used++;
-        continue;
+        this.runMilli += m;
+        this.runCount++;
+        return;
       } else {
         roster.add(agent, 0, m, exact);
         counted = true;
@@ -227,14 +271,17 @@ export function groupCalls(calls: readonly CallInput[], pass: CallPass): number 
       }
     }
     if (!counted) {
-      if (mismatch >= 0) refuseScale(pass, i, c, mismatch, qaMax[mismatch]!);
-      else pass.exclude(i, c, 'other_rubric', `scored with rubric ${rubricId ?? '(none)'}, which no qa component reads`);
-      continue;
+      if (mismatch >= 0) refuseScale(this, i, c, mismatch, qaMax[mismatch]!);
+      else this.exclude(i, c, 'other_rubric', `scored with rubric ${rubricId ?? '(none)'}, which no qa component reads`);
+      return;
     }
     roster.calls[agent]!++;
-    used++;
+    this.usedCalls++;
   }
-  flush();
-  return used;
-}
 
+  /** Adds the last run to the roster and returns the number of calls used. */
+  finish(): number {
+    this.flush();
+    return this.usedCalls;
+  }
+}

@@ -5,9 +5,12 @@
  * to say why, so a rule and its explanation cannot disagree.
  *
  * Each `score*` function takes the agent's value (the qa mean, a metric's
- * exact value, a formula's result) and returns an {@link Outcome}: the status,
- * the raw value, the points, and for anything off the common path the reason,
- * the note that makes the assessment incomplete and the issue to report.
+ * exact value, a formula's result) and returns a {@link Scored}: on the
+ * common path just the points (a Ratio: scored, and the raw value is the
+ * value given), otherwise an {@link Outcome} with the status, the raw value,
+ * the points, the reason, the note that makes the assessment incomplete and
+ * the issue to report. (No object per component and agent on the common path:
+ * a month scores 10,000 agents × every component.)
  * Arithmetic is exact ({@link Ratio}); nothing here rounds.
  *
  * Where is the not-ready deduction computed? {@link deduction}: the seed's
@@ -27,9 +30,9 @@ import type { ComponentStatus } from './types.js';
 type Def<T extends CompiledComponent['def']['type']> = Extract<CompiledComponent['def'], { type: T }>;
 
 /**
- * How one component fared for one agent. `text`, `note` and `issue` are set
- * only off the common path (a scored component's reason is derived from its
- * figures when read).
+ * How one component fared for one agent, off the common path (see
+ * {@link Scored}). `text`, `note` and `issue` are set when there is one (a
+ * scored component's reason is derived from its figures when read).
  *
  * @example
  * ```ts
@@ -47,25 +50,47 @@ export interface Outcome {
   readonly issue?: Issue<AssessmentIssueCode>;
 }
 
-const scored = (raw: Ratio, points: Ratio): Outcome => ({ status: 'scored', raw, points });
+/**
+ * What a `score*` function returns: a Ratio is the points of a scored
+ * component whose raw value is the value it was given (the common path); an
+ * {@link Outcome} says everything else.
+ *
+ * @example
+ * ```ts
+ * const s: Scored = Ratio.of(4); // scored, 4 points
+ * ```
+ */
+export type Scored = Ratio | Outcome;
+
+/**
+ * Whether a qa component has the calls it needs to be scored on their mean
+ * (`minCalls`, default 1).
+ *
+ * @example
+ * ```ts
+ * enoughCalls(qa, 4); // false when the plan asks for minCalls 5
+ * ```
+ */
+export function enoughCalls(c: CompiledComponent, count: number): boolean {
+  return count >= ((c.def as Def<'qa'>).minCalls ?? 1);
+}
 
 /**
  * qa: the mean call score clamped to [0, max]; a sample shorter than
  * `minCalls` scores 0, is left out (the other weights rescaled) or makes the
  * assessment incomplete, as the component's `insufficient` policy says.
+ * `mean` is the agent's exact mean, computed only when {@link enoughCalls}
+ * (null otherwise).
  *
  * @example
  * ```ts
- * scoreQa(qa, prepared, 12, Ratio.of(87)); // { status: 'scored', raw: 87, points: 87 }
+ * scoreQa(qa, prepared, 12, Ratio.of(87)); // Ratio 87: scored, raw 87
  * ```
  */
-export function scoreQa(c: CompiledComponent, p: Prepared, count: number, mean: () => Ratio): Outcome {
+export function scoreQa(c: CompiledComponent, p: Prepared, count: number, mean: Ratio | null): Scored {
   const def = c.def as Def<'qa'>;
   const minCalls = def.minCalls ?? 1;
-  if (count >= minCalls) {
-    const m = mean();
-    return scored(m, m.max(Ratio.ZERO).min(c.max));
-  }
+  if (mean !== null && enoughCalls(c, count)) return mean.max(Ratio.ZERO).min(c.max);
   const why = `${count} evaluated call${count === 1 ? '' : 's'}, fewer than the ${minCalls} required`;
   const policy = def.insufficient ?? 'incomplete';
   if (policy === 'zero') return { status: 'scored', raw: null, points: Ratio.ZERO, text: `insufficient sample: ${why} → 0 of ${p.max}` };
@@ -95,12 +120,12 @@ export function bandOf(c: CompiledComponent, x: Ratio): number {
  *
  * @example
  * ```ts
- * scoreBanded(missed, 'A1', 'missedRate', Ratio.of(6), String).points; // 4
+ * scoreBanded(missed, 'A1', 'missedRate', Ratio.of(6), String); // Ratio 4
  * ```
  */
-export function scoreBanded(c: CompiledComponent, agentId: string, metric: string, x: Ratio, fmt: (r: Ratio) => string): Outcome {
+export function scoreBanded(c: CompiledComponent, agentId: string, metric: string, x: Ratio, fmt: (r: Ratio) => string): Scored {
   const k = bandOf(c, x);
-  if (k < c.bands.length) return scored(x, c.bands[k]!.points);
+  if (k < c.bands.length) return c.bands[k]!.points;
   const msg = `${metric} ${fmt(x)} is outside the domain ${(c.def as Def<'banded'>).domain}`;
   return invalid(c, x, msg, { code: 'out_of_domain', path: ['metrics', agentId, metric], message: msg });
 }
@@ -134,15 +159,15 @@ export function deduction(c: CompiledComponent, p: Prepared, x: Ratio): { readon
  *
  * @example
  * ```ts
- * scoreDeduction(notReady, prepared, 'A1', 'notReadyDays', Ratio.of(2), String).points; // 6
+ * scoreDeduction(notReady, prepared, 'A1', 'notReadyDays', Ratio.of(2), String); // Ratio 6
  * ```
  */
-export function scoreDeduction(c: CompiledComponent, p: Prepared, agentId: string, metric: string, x: Ratio, fmt: (r: Ratio) => string): Outcome {
+export function scoreDeduction(c: CompiledComponent, p: Prepared, agentId: string, metric: string, x: Ratio, fmt: (r: Ratio) => string): Scored {
   if (x.lt(Ratio.ZERO)) {
     const msg = `${metric} is negative (${fmt(x)}); occurrences are counts`;
     return invalid(c, x, msg, { code: 'negative', path: ['metrics', agentId, metric], message: msg });
   }
-  return scored(x, deduction(c, p, x).points);
+  return deduction(c, p, x).points;
 }
 
 /**
@@ -183,16 +208,16 @@ export function comparisonMet(c: CompiledComponent, p: Prepared, cmp: number): b
  *
  * @example
  * ```ts
- * scoreComparison(aht, prepared, Ratio.of(280), Ratio.of(300), null).points; // 5
+ * scoreComparison(aht, prepared, Ratio.of(280), Ratio.of(300), null); // Ratio 5
  * ```
  */
-export function scoreComparison(c: CompiledComponent, p: Prepared, x: Ratio, ref: Ratio | null, team: string | null): Outcome {
+export function scoreComparison(c: CompiledComponent, p: Prepared, x: Ratio, ref: Ratio | null, team: string | null): Scored {
   if (ref === null) {
     const def = c.def as Def<'comparison'>;
     const msg = team === null && 'scope' in def.reference && def.reference.scope === 'team' ? 'the agent has no team to compare with' : 'no reference value (no agent has data)';
     return { status: 'no_data', raw: x, points: null, text: msg, note: `${c.id}: ${msg}` };
   }
-  return scored(x, comparisonMet(c, p, x.cmp(ref)) ? c.max : p.otherwise!);
+  return comparisonMet(c, p, x.cmp(ref)) ? c.max : p.otherwise!;
 }
 
 /**
@@ -214,16 +239,17 @@ export function gateHit(c: CompiledComponent, cmp: number): boolean {
  *
  * @example
  * ```ts
- * scoreGate(satisfaction, prepared, Ratio.of(1)).points; // 0
+ * scoreGate(satisfaction, prepared, Ratio.of(1)); // Ratio 0
  * ```
  */
-export function scoreGate(c: CompiledComponent, p: Prepared, x: Ratio): Outcome {
-  return scored(x, gateHit(c, x.cmp(p.gateValue!)) ? Ratio.ZERO : c.max);
+export function scoreGate(c: CompiledComponent, p: Prepared, x: Ratio): Scored {
+  return gateHit(c, x.cmp(p.gateValue!)) ? Ratio.ZERO : c.max;
 }
 
 /**
  * formula: the expression's value clamped to [min, max]; a failed evaluation
- * (division by zero, a result too large) is an error with an issue.
+ * (division by zero, a result too large) is an error with an issue. Its raw
+ * value is the expression's, so a scored formula is always an {@link Outcome}.
  *
  * @example
  * ```ts
@@ -238,5 +264,5 @@ export function scoreFormula(c: CompiledComponent, agentId: string, values: Read
     const msg = `the formula failed: ${(e as Error).message}`;
     return { status: 'error', raw: null, points: null, text: msg, note: `${c.id}: ${msg}`, issue: { code: 'formula_error', path: ['metrics', agentId], message: `${c.id}: ${msg}` } };
   }
-  return scored(value, value.max(c.min).min(c.max));
+  return { status: 'scored', raw: value, points: value.max(c.min).min(c.max) };
 }

@@ -3,6 +3,7 @@
  * person reads is rounded once, from its exact value, to the plan's decimals;
  * means and medians of many exact totals are rounded once too.
  */
+import { bigFraction, roundedUnits, type BigFraction } from '../exact/big.js';
 import { gcd } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 
@@ -84,24 +85,45 @@ export function figures(decimals: number, mode: 'half-up' | 'half-even'): Figure
   return { fmt, show, rounded, key };
 }
 
-/** Sorts exact values ascending: by their nearest doubles, exactly where those tie (rounding is monotone). */
-export function sortExact(xs: readonly Ratio[]): Ratio[] {
-  const keyed = xs.map((r) => ({ r, v: r.n / r.d }));
-  keyed.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.cmp(b.r)));
-  return keyed.map((k) => k.r);
+/**
+ * The order statistics of exact values without sorting objects: the values'
+ * nearest doubles are sorted as numbers (a double is the correctly rounded
+ * n / d, so it never orders two values against their exact order, only ties
+ * them), and only the values whose double ties the k-th are compared exactly.
+ * `at(k)` is the k-th smallest (0-based).
+ *
+ * @example
+ * ```ts
+ * exactOrder([Ratio.of(2), Ratio.of(1, 3), Ratio.of(1)]).at(0); // 1/3
+ * ```
+ */
+export function exactOrder(xs: readonly Ratio[]): { at(k: number): Ratio } {
+  const vs = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) vs[i] = xs[i]!.n / xs[i]!.d;
+  const sorted = vs.slice().sort();
+  return {
+    at(k: number): Ratio {
+      const t = sorted[k]!;
+      // The first position holding t: the values below it come first.
+      let lo = 0;
+      let hi = k;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < t) lo = mid + 1;
+        else hi = mid;
+      }
+      const tied: Ratio[] = [];
+      for (let i = 0; i < xs.length; i++) if (vs[i] === t) tied.push(xs[i]!);
+      if (tied.length > 1) tied.sort((a, b) => a.cmp(b));
+      return tied[k - lo]!;
+    },
+  };
 }
 
 export function median(sorted: readonly Ratio[]): Ratio {
   const s = [...sorted].sort((a, b) => a.cmp(b));
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid]! : s[mid - 1]!.add(s[mid]!).div(Ratio.of(2));
-}
-
-/** The greatest common divisor of two BigInts (non-negative). */
-function bigGcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }
 
 /**
@@ -113,7 +135,8 @@ export function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-
   let n = 0;
   let d = 1;
   let safe = true;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
     if (x.d !== d) {
       const g = gcd(d, x.d);
       const l = (d / g) * x.d;
@@ -153,33 +176,19 @@ export function meanRounded(xs: readonly Ratio[], decimals: number, mode: 'half-
  * summed in BigInt, because the common denominator of many values soon leaves
  * the safe-integer range.
  */
-export function bigMean(xs: readonly Ratio[]): { n: bigint; d: bigint } {
-  let n = 0n;
-  let d = 1n;
-  for (const x of xs) {
+export function bigMean(xs: readonly Ratio[]): BigFraction {
+  let sum = bigFraction(0n);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
     const xd = BigInt(x.d);
-    n = n * xd + BigInt(x.n) * d;
-    d *= xd;
-    const g = bigGcd(n, d);
-    if (g > 1n) {
-      n /= g;
-      d /= g;
-    }
+    sum = bigFraction(sum.n * xd + BigInt(x.n) * sum.d, sum.d * xd);
   }
-  d *= BigInt(xs.length);
-  const g = bigGcd(n, d);
-  return g > 1n ? { n: n / g, d: d / g } : { n, d };
+  return bigFraction(sum.n, sum.d * BigInt(xs.length));
 }
 
 /** {@link meanRounded} in BigInt: the common denominator of thousands of totals can leave the safe range. */
 function meanRoundedBig(xs: readonly Ratio[], decimals: number, mode: 'half-up' | 'half-even'): number {
   const { n, d } = bigMean(xs);
-  const scale = 10n ** BigInt(decimals);
-  const neg = n < 0n;
-  const num = (neg ? -n : n) * scale;
-  let q = num / d;
-  const twice = (num % d) * 2n;
-  if (twice > d || (twice === d && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
-  const v = Number(q) / Number(scale);
-  return neg ? -v : v;
+  const v = Number(roundedUnits(n, d, decimals, mode)) / 10 ** decimals;
+  return n < 0n ? -v : v;
 }

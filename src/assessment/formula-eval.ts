@@ -15,26 +15,13 @@
  * round-digits argument out of range, a result too large to hold as a Ratio.
  */
 import type { MathNode } from 'mathjs';
+import { bigFraction, roundedUnits, type BigFraction } from '../exact/big.js';
 import { ArithmeticOverflowError, Ratio } from '../exact/rational.js';
 
 /** An exact fraction n/d with d > 0, reduced. */
-export interface Big {
-  readonly n: bigint;
-  readonly d: bigint;
-}
+export type Big = BigFraction;
 
-const gcd = (a: bigint, b: bigint): bigint => {
-  if (a < 0n) a = -a;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-};
-
-function big(n: bigint, d = 1n): Big {
-  if (d === 0n) throw new RangeError('division by zero');
-  if (d < 0n) [n, d] = [-n, -d];
-  const g = gcd(n, d);
-  return g > 1n ? { n: n / g, d: d / g } : { n, d };
-}
+const big = bigFraction;
 
 const ZERO = big(0n);
 const ONE = big(1n);
@@ -81,10 +68,8 @@ export function toRatio(x: Big): Ratio {
 
 /** x rounded half away from zero to `digits` decimals, exactly. */
 function roundHalfUp(x: Big, digits: number): Big {
-  const scale = 10n ** BigInt(digits);
-  const a = x.n < 0n ? -x.n : x.n;
-  const q = (2n * a * scale + x.d) / (2n * x.d);
-  return big(x.n < 0n ? -q : q, scale);
+  const q = roundedUnits(x.n, x.d, digits, 'half-up');
+  return big(x.n < 0n ? -q : q, 10n ** BigInt(digits));
 }
 
 /** The largest digits argument of round (a literal one is checked at load). */

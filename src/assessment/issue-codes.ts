@@ -111,6 +111,8 @@ export type AssessmentIssueCode =
   | 'other_rubric'
   /** a call scored on a different scale than its component */
   | 'scale_mismatch'
+  /** a call added to (or a result asked again of) a streaming assessment that has already finished */
+  | 'already_finished'
   /** the shared bad-input codes (bounds, numbers, schema, `internal`) */
   | BadInputIssueCode
   /** the assessed period's own problems (its id, time zone), under path period */

@@ -9,6 +9,7 @@
  * it: r × 100 ≤ cumulative share × n.
  */
 import { inInterval } from '../bands/interval.js';
+import { cmp } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
 import type { Plan } from './load.js';
@@ -67,12 +68,12 @@ export function assignTiers(plan: Plan, ranked: readonly number[], roundeds: rea
     for (const t of plan.tiers.tiers) cum.push((acc = acc.add(t.share).mul(Ratio.ONE)));
     const bounds = cum.map((c) => c.mul(Ratio.of(n)));
     // Ranks only grow: the tier index never goes back, so one pass suffices.
+    // (r + 1) × 100 is compared with each bound as a number pair: no object per agent.
     let i = 0;
-    ranked.forEach((a, r) => {
-      const pos = Ratio.of((r + 1) * 100);
-      while (i < bounds.length && !pos.lte(bounds[i]!)) i++;
-      tierOf[a] = i < bounds.length ? i : cum.length - 1;
-    });
+    for (let r = 0; r < n; r++) {
+      while (i < bounds.length && cmp((r + 1) * 100, 1, bounds[i]!.n, bounds[i]!.d) > 0) i++;
+      tierOf[ranked[r]!] = i < bounds.length ? i : cum.length - 1;
+    }
   }
   return tierOf;
 }

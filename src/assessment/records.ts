@@ -28,7 +28,7 @@ export interface Records {
  * records of an agent are excluded with an issue; throws
  * {@link AssessmentError} when `metrics` is neither an object nor a list.
  */
-export function readRecords(input: AssessInput, issues: Issue<AssessmentIssueCode>[], excluded: ExcludedRecord[]): Records {
+export function readRecords(input: Omit<AssessInput, 'calls'>, issues: Issue<AssessmentIssueCode>[], excluded: ExcludedRecord[]): Records {
   const recIds: string[] = [];
   const recs: MetricsRecord[] = [];
   const recKeys: (string | number)[] = [];
@@ -90,7 +90,7 @@ export function readRecords(input: AssessInput, issues: Issue<AssessmentIssueCod
  * The roster (sorted by id, with teams) and each agent's record index (−1:
  * none). Records of agents off a given roster are excluded.
  */
-export function buildRoster(input: AssessInput, teamOf: ReadonlyMap<string, string>, qa: number, rec: Records, excluded: ExcludedRecord[]): { roster: Roster; recordOf: Int32Array } {
+export function buildRoster(input: Omit<AssessInput, 'calls'>, teamOf: ReadonlyMap<string, string>, qa: number, rec: Records, excluded: ExcludedRecord[]): { roster: Roster; recordOf: Int32Array } {
   const { recIds } = rec;
   // The roster: the given agents, or every agent with a metrics record or a team, by id.
   let ids: string[];

@@ -6,7 +6,7 @@
  */
 import { Ratio } from '../exact/rational.js';
 import { compareCodeUnits as cmpStr } from '../order/compare.js';
-import { meanRounded, sortExact, type Figures } from './figures.js';
+import { exactOrder, meanRounded, type Figures } from './figures.js';
 import type { Plan } from './load.js';
 import type { Roster } from './roster.js';
 import type { GradeRef } from './score.js';
@@ -47,19 +47,20 @@ export function rollUp(s: Standing, id: string, members: readonly number[]): Rol
     const ti = tierOf[a]!;
     if (ti >= 0) tierCounts[tierDefs[ti]!.id] = (tierCounts[tierDefs[ti]!.id] ?? 0) + 1;
   }
-  const sorted = sortExact(xs);
+  const order = exactOrder(xs);
   const d = plan.decimals;
   const mode = plan.roundingMode;
-  const half = sorted.length >> 1;
+  const n = xs.length;
+  const half = n >> 1;
   return {
     id,
     agents: members.length,
-    assessed: xs.length,
-    incomplete: members.length - xs.length,
-    mean: xs.length === 0 ? null : meanRounded(xs, d, mode),
-    median: sorted.length === 0 ? null : sorted.length % 2 === 1 ? fig.show(sorted[half]!) : meanRounded(sorted.slice(half - 1, half + 1), d, mode),
-    min: sorted.length === 0 ? null : fig.show(sorted[0]!),
-    max: sorted.length === 0 ? null : fig.show(sorted[sorted.length - 1]!),
+    assessed: n,
+    incomplete: members.length - n,
+    mean: n === 0 ? null : meanRounded(xs, d, mode),
+    median: n === 0 ? null : n % 2 === 1 ? fig.show(order.at(half)) : meanRounded([order.at(half - 1), order.at(half)], d, mode),
+    min: n === 0 ? null : fig.show(order.at(0)),
+    max: n === 0 ? null : fig.show(order.at(n - 1)),
     grades: gradeCounts,
     tiers: tierCounts,
   };

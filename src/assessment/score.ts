@@ -7,9 +7,10 @@
  * arithmetic ({@link Ratio}).
  */
 import { inInterval } from '../bands/interval.js';
-import { Ratio } from '../exact/rational.js';
+import * as P from '../exact/pair.js';
+import { ArithmeticOverflowError, Ratio } from '../exact/rational.js';
 import type { Issue } from '../issues/issues.js';
-import { referenceOf, scoreBanded, scoreComparison, scoreDeduction, scoreFormula, scoreGate, scoreQa, type Outcome } from './components.js';
+import { enoughCalls, referenceOf, scoreBanded, scoreComparison, scoreDeduction, scoreFormula, scoreGate, scoreQa, type Scored } from './components.js';
 import type { Figures } from './figures.js';
 import { putRatio, STATUS_CODE, type Ledger } from './ledger.js';
 import type { Plan, PlanBand } from './load.js';
@@ -53,6 +54,10 @@ export interface Scoring {
   readonly notes: string[][];
   /** Tie-break values, `agent × tieBreaks + k`. */
   readonly ties: (Ratio | null)[];
+  /** Scratch, reused for every agent: the agent's points by component. */
+  readonly points: (Ratio | null)[];
+  /** Scratch, reused for every agent: the notes of the agent being scored. */
+  readonly pendingNotes: string[];
 }
 
 /** Shared by every complete agent: notes are only allocated when there is one. */
@@ -78,14 +83,21 @@ export function gradeLookup(plan: Plan): (r: Ratio) => GradeRef | null {
   };
 }
 
-/** Component `i` of agent `a`, by its rule. */
-function outcomeOf(sc: Scoring, a: number, i: number): Outcome {
+/**
+ * Component `i` of agent `a`, by its rule: its value, then its rule's
+ * {@link Scored}, settled into the ledger.
+ */
+function scoreComponent(sc: Scoring, a: number, i: number, slot: number): Ratio | null {
   const { plan, roster, table, metricIndex, prep } = sc;
   const c = plan.components[i]!;
   const p = prep[i]!;
   const mBase = a * table.metrics;
   const def = c.def;
-  if (def.type === 'qa') return scoreQa(c, p, roster.count[a * roster.qa + p.qaOrdinal]!, () => roster.mean(a, p.qaOrdinal));
+  if (def.type === 'qa') {
+    const count = roster.count[a * roster.qa + p.qaOrdinal]!;
+    const mean = enoughCalls(c, count) ? roster.mean(a, p.qaOrdinal) : null;
+    return settle(sc, slot, mean, scoreQa(c, p, count, mean));
+  }
   if (def.type === 'formula') {
     const vals = new Map<string, Ratio>();
     let bad: Extract<MetricValue, { ok: false }> | null = null;
@@ -95,28 +107,48 @@ function outcomeOf(sc: Scoring, a: number, i: number): Outcome {
       if (f === undefined) vals.set(s, table.value(ms));
       else bad = f;
     }
-    if (bad) return { status: bad.status, raw: null, points: null, text: bad.message, note: `${c.id}: ${bad.message}` };
-    return scoreFormula(c, roster.ids[a]!, vals);
+    if (bad) return settle(sc, slot, null, { status: bad.status, raw: null, points: null, text: bad.message, note: `${c.id}: ${bad.message}` });
+    return settle(sc, slot, null, scoreFormula(c, roster.ids[a]!, vals));
   }
   const metric = c.metric!;
   const ms = mBase + metricIndex.get(metric)!;
   const v = table.failure(ms);
   if (v !== undefined) {
     const note = `${c.id}: ${metric} ${v.status === 'no_data' ? 'has no data' : v.status} (${v.message})`;
-    return { status: v.status, raw: null, points: null, text: `${metric}: ${v.message}`, note };
+    return settle(sc, slot, null, { status: v.status, raw: null, points: null, text: `${metric}: ${v.message}`, note });
   }
   const x = table.value(ms);
   const { fmt } = sc.fig;
   switch (def.type) {
     case 'banded':
-      return scoreBanded(c, roster.ids[a]!, metric, x, fmt);
+      return settle(sc, slot, x, scoreBanded(c, roster.ids[a]!, metric, x, fmt));
     case 'deduction':
-      return scoreDeduction(c, p, roster.ids[a]!, metric, x, fmt);
+      return settle(sc, slot, x, scoreDeduction(c, p, roster.ids[a]!, metric, x, fmt));
     case 'comparison':
-      return scoreComparison(c, p, x, referenceOf(c, p, sc.refValue, roster.teams[a]!), roster.teams[a]!);
+      return settle(sc, slot, x, scoreComparison(c, p, x, referenceOf(c, p, sc.refValue, roster.teams[a]!), roster.teams[a]!));
     case 'gate':
-      return scoreGate(c, p, x);
+      return settle(sc, slot, x, scoreGate(c, p, x));
   }
+}
+
+/**
+ * Writes a rule's result to the ledger (status, raw value; the reason, note
+ * and issue off the common path) and returns the points (null: not scored).
+ * `raw` is the value the rule was given: the raw value of a plain score.
+ */
+function settle(sc: Scoring, slot: number, raw: Ratio | null, o: Scored): Ratio | null {
+  const L = sc.ledger;
+  if (o instanceof Ratio) {
+    L.status[slot] = STATUS_CODE.scored;
+    putRatio(L.rawN, L.rawD, slot, raw);
+    return o;
+  }
+  if (o.text !== undefined) L.text.set(slot, o.text);
+  if (o.note !== undefined) sc.pendingNotes.push(o.note);
+  if (o.issue !== undefined) sc.issues.push(o.issue);
+  L.status[slot] = STATUS_CODE[o.status];
+  putRatio(L.rawN, L.rawD, slot, o.raw);
+  return o.points;
 }
 
 /**
@@ -125,24 +157,20 @@ function outcomeOf(sc: Scoring, a: number, i: number): Outcome {
  * from the figures when read (explain.ts).
  */
 export function scoreAgent(a: number, sc: Scoring): void {
-  const { plan, issues, ledger: L } = sc;
+  const { plan, ledger: L } = sc;
   const comps = plan.components;
   const nComp = comps.length;
   const base = a * nComp;
-  const points = new Array<Ratio | null>(nComp);
-  let notes: string[] | null = null;
+  // Reused for every agent: the points are also kept in the ledger.
+  const points = sc.points;
+  const pending = sc.pendingNotes;
+  pending.length = 0;
   let allScored = true;
   for (let i = 0; i < nComp; i++) {
-    const o = outcomeOf(sc, a, i);
-    const slot = base + i;
-    if (o.text !== undefined) L.text.set(slot, o.text);
-    if (o.note !== undefined) (notes ??= []).push(o.note);
-    if (o.issue !== undefined) issues.push(o.issue);
-    L.status[slot] = STATUS_CODE[o.status];
-    putRatio(L.rawN, L.rawD, slot, o.raw);
-    points[i] = o.points;
-    if (o.status !== 'scored') allScored = false;
+    points[i] = scoreComponent(sc, a, i, base + i);
+    if (L.status[base + i] !== STATUS_CODE.scored) allScored = false;
   }
+  let notes: string[] | null = pending.length === 0 ? null : pending.slice();
   // Σ(weights scored) is only needed to rescale when some component was left out.
   let scoredWeight: Ratio | null = null;
   if (notes === null) {
@@ -167,22 +195,61 @@ export function scoreAgent(a: number, sc: Scoring): void {
  * Each component's contribution (written to the ledger) and the total: null
  * when the agent is incomplete (`scoredWeight` null) or every component was
  * left out. Contributions are shown even for an incomplete agent (points ×
- * weight / max, not rescaled).
+ * weight / max, not rescaled). Computed as reduced number pairs (exact/pair),
+ * which give the same fractions as Ratio and fail exactly where Ratio would
+ * overflow; a failure is then raised as Ratio raises it. No object is made
+ * but the total.
  */
 function totalOf(sc: Scoring, base: number, points: readonly (Ratio | null)[], scoredWeight: Ratio | null, allScored: boolean): Ratio | null {
   const { plan, prep, allScale, allFactor, ledger: L } = sc;
   const scale = scoredWeight === null || scoredWeight.isZero() ? null : allScored ? allScale : Ratio.HUNDRED.div(scoredWeight);
-  let total: Ratio | null = null;
+  let tn = 0;
+  let td = 1;
+  let any = false;
   for (let i = 0; i < plan.components.length; i++) {
     const slot = base + i;
     const pts = points[i]!;
-    const scored = L.status[slot] === STATUS_CODE.scored && pts !== null;
-    const contribution = !scored ? null : scale === null ? pts.mul(prep[i]!.perPoint) : allScored ? pts.mul(allFactor[i]!) : pts.mul(prep[i]!.perPoint).mul(scale);
-    if (contribution !== null && scale !== null) total = total === null ? contribution : total.add(contribution);
     putRatio(L.ptsN, L.ptsD, slot, pts);
-    putRatio(L.conN, L.conD, slot, contribution);
+    if (L.status[slot] !== STATUS_CODE.scored || pts === null) {
+      L.conD[slot] = NaN;
+      continue;
+    }
+    // points × weight / max, × 100 / Σ(weights scored) when there is a total.
+    const f = scale === null || !allScored ? prep[i]!.perPoint : allFactor[i]!;
+    mulPair(pts.n, pts.d, f.n, f.d);
+    if (scale !== null && !allScored) mulPair(P.out.n, P.out.d, scale.n, scale.d);
+    L.conN[slot] = P.out.n;
+    L.conD[slot] = P.out.d;
+    if (scale !== null) {
+      if (!any) {
+        tn = P.out.n;
+        td = P.out.d;
+        any = true;
+      } else {
+        addPair(tn, td, P.out.n, P.out.d);
+        tn = P.out.n;
+        td = P.out.d;
+      }
+    }
   }
-  return scale !== null && total === null ? Ratio.ZERO : total;
+  if (scale === null) return null;
+  return any ? Ratio.of(tn, td) : Ratio.ZERO;
+}
+
+/** `a/b + c/d` into P.out; where it leaves the safe range, Ratio#add raises the overflow. */
+function addPair(a: number, b: number, c: number, d: number): void {
+  if (!P.add(a, b, c, d)) {
+    Ratio.of(a, b).add(Ratio.of(c, d));
+    throw new ArithmeticOverflowError('add');
+  }
+}
+
+/** `a/b × c/d` into P.out; where it leaves the safe range, Ratio#mul raises the overflow. */
+function mulPair(a: number, b: number, c: number, d: number): void {
+  if (!P.mul(a, b, c, d)) {
+    Ratio.of(a, b).mul(Ratio.of(c, d));
+    throw new ArithmeticOverflowError('mul');
+  }
 }
 
 /** Agent `a`'s tie-break values: a component's points (0 when unscored), or a metric's value (null when it failed). */

@@ -10,6 +10,7 @@
  * {@link ArithmeticOverflowError} instead of silently losing precision.
  */
 import { CallqaError } from '../issues/issues.js';
+import { roundedUnits as bigRoundedUnits } from './big.js';
 import { cmp, gcd } from './pair.js';
 import type { ArithmeticIssueCode } from './issue-codes.js';
 
@@ -183,12 +184,7 @@ export class Ratio {
       if (twice > this.d || (twice === this.d && (mode === 'half-up' || q % 2 === 1))) q += 1;
       return q;
     }
-    const bnum = BigInt(Math.abs(this.n)) * 10n ** BigInt(decimals);
-    const den = BigInt(this.d);
-    let q = bnum / den;
-    const twice = (bnum % den) * 2n;
-    if (twice > den || (twice === den && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
-    return q;
+    return bigRoundedUnits(BigInt(this.n), BigInt(this.d), decimals, mode);
   }
 
   /**
