@@ -71,6 +71,40 @@ function line(checker: ts.TypeChecker, name: string, symbol: ts.Symbol): string 
   return `${ts.SymbolFlags[s.flags] ?? 'symbol'} ${name}`;
 }
 
+/**
+ * The names a module exports as values: its own exported declarations, the
+ * non-type elements of `export { … }`, and what `export * from` reaches
+ * (recursively). `export type *` adds none.
+ */
+function valueNames(checker: ts.TypeChecker, sf: ts.SourceFile, seen = new Set<ts.SourceFile>()): Set<string> {
+  const names = new Set<string>();
+  if (seen.has(sf)) return names;
+  seen.add(sf);
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st)) {
+      if (st.isTypeOnly) continue;
+      if (st.exportClause && ts.isNamedExports(st.exportClause)) {
+        for (const el of st.exportClause.elements) if (!el.isTypeOnly) names.add(el.name.text);
+      } else if (!st.exportClause && st.moduleSpecifier) {
+        const target = checker.getSymbolAtLocation(st.moduleSpecifier)?.valueDeclaration;
+        if (target && ts.isSourceFile(target)) for (const n of valueNames(checker, target, seen)) names.add(n);
+      }
+      continue;
+    }
+    if (!(ts.getCombinedModifierFlags(st as ts.Declaration) & ts.ModifierFlags.Export)) continue;
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) names.add(st.name.text);
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+  }
+  return names;
+}
+
+/** A value (function, class, constant) that the entry exports only as a type: an internal of a domain barrel. */
+function typeOnlyValue(checker: ts.TypeChecker, sym: ts.Symbol, values: ReadonlySet<string>): boolean {
+  const target = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+  const isValue = target.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable | ts.SymbolFlags.Enum);
+  return Boolean(isValue) && !values.has(sym.name);
+}
+
 /** The one table of issue codes, built from the exported `…IssueCode` unions and their members' comments. */
 export const ISSUE_CODES_FILE = 'docs/issue-codes.md';
 
@@ -154,7 +188,10 @@ export function apiReports(): Map<string, string> {
   const byEntry: { name: string; symbols: readonly ts.Symbol[] }[] = [];
   for (const e of ENTRIES) {
     const sf = program.getSourceFile(`${ROOT}${e.source}`)!;
-    const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(sf)!);
+    // A function, class or constant reached only through `export type *` is not callable from the
+    // entry: it is an internal of a domain's barrel, so the report leaves it out.
+    const values = valueNames(checker, sf);
+    const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(sf)!).filter((sym) => !typeOnlyValue(checker, sym, values));
     byEntry.push({ name: e.name, symbols: exports });
     const lines = exports
       .map((sym) => ({ name: sym.name, text: line(checker, sym.name, sym) }))

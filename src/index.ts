@@ -113,6 +113,7 @@ export {
   safeLoadPlan,
   PlanError,
   assessAgents,
+  startAssessment,
   AssessmentError,
   formatAssessment,
   metricsFromRows,
