@@ -20,7 +20,7 @@ import { guard } from '../issues/safe.js';
 import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
-import { parseEvaluation, readAnswer, type Answer } from './parse.js';
+import { NO_LIMITS, OUT_OF_BOUNDS, parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
@@ -305,18 +305,21 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   if (!isCompiledRubric(rubric)) {
     return { success: false, issues: [{ code: 'not_a_rubric', path: [], message: 'the rubric must be a compiled rubric from loadRubric (not its JSON)' }] };
   }
-  const bounds = checkBounds(evaluation, EVALUATION_LIMITS);
-  if (bounds.length > 0) return { success: false, issues: bounds };
-  const issues: Issue<EvaluationIssueCode>[] = [];
-  const ev = parseEvaluation(evaluation, issues);
-  if (!ev) return { success: false, issues };
+  // One walk reads the evaluation and checks its bounds; only an input past a bound is walked again, for the paths.
+  let issues: Issue<EvaluationIssueCode>[] = [];
+  let ev = parseEvaluation(evaluation, issues, rubric.items);
+  if (ev === OUT_OF_BOUNDS) {
+    const bounds = checkBounds(evaluation, EVALUATION_LIMITS);
+    if (bounds.length > 0) return { success: false, issues: bounds };
+    issues = [];
+    ev = parseEvaluation(evaluation, issues, rubric.items, NO_LIMITS);
+  }
+  if (ev === null || ev === OUT_OF_BOUNDS) return { success: false, issues };
 
   // Answers: every key must name an item of this rubric.
   const rawAnswers = ev.answers;
-  for (const key in rawAnswers) {
-    if (!rubric.items.has(key)) {
-      issues.push({ code: 'unknown_item', path: ['answers', key], message: `"${key}" is not an item of rubric ${rubric.id}@${rubric.version}` });
-    }
+  for (const key of ev.unknownAnswers) {
+    issues.push({ code: 'unknown_item', path: ['answers', key], message: `"${key}" is not an item of rubric ${rubric.id}@${rubric.version}` });
   }
 
   // Transcript evidence, grouped by item, limited to each item's window: every hit
