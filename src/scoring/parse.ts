@@ -262,6 +262,11 @@ export interface Answer {
   readonly causes: string[] | undefined;
 }
 
+const plainAnswer = (value: AnswerValue): Answer => Object.freeze({ value, note: undefined, causes: undefined });
+const YES = plainAnswer(true);
+const NO = plainAnswer(false);
+const NA = plainAnswer(null);
+
 /**
  * Reads one answer: a scalar, or `{ value, note?, causes? }`. A number must be
  * finite (`invalid_answer_kind`), at most 10^9 in size (`too_large`) and have
@@ -274,7 +279,11 @@ export interface Answer {
  * ```
  */
 export function readAnswer(raw: unknown, itemId: string, issues: Issue<EvaluationIssueCode>[], nested = false): Answer | null {
-  if (raw === null || typeof raw === 'boolean' || typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
+  // Yes, no and N/A (most answers) share one frozen answer each.
+  if (raw === true) return YES;
+  if (raw === false) return NO;
+  if (raw === null) return NA;
+  if (typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
   const path: PathSegment[] = nested ? ['answers', itemId, 'value'] : ['answers', itemId];
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) {

@@ -15,7 +15,7 @@ import { inInterval, type Interval } from '../bands/interval.js';
 import { matchesCondition } from '../conditions/conditions.js';
 import { ArithmeticOverflowError, Ratio } from '../exact/rational.js';
 import { checkBounds, EVALUATION_LIMITS } from '../issues/bounds.js';
-import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+import { CallqaError, type Issue } from '../issues/issues.js';
 import { guard } from '../issues/safe.js';
 import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
@@ -85,7 +85,6 @@ function evaluateItem(
   rubric: Rubric,
   issues: Issue<EvaluationIssueCode>[],
 ): ItemOutcome {
-  const path: PathSegment[] = ['answers', item.id];
   const out: ItemOutcome = {
     status: 'scored',
     source: 'evaluator',
@@ -101,15 +100,15 @@ function evaluateItem(
   if (answer?.causes) {
     const allowed = item.rootCauses ?? rubric.rootCauses;
     answer.causes.forEach((c, ci) => {
-      if (allowed && !allowed.has(c)) issues.push({ code: 'unknown_root_cause', path: [...path, 'causes', ci], message: `root cause "${c}" is not declared for item "${item.id}"` });
+      if (allowed && !allowed.has(c)) issues.push({ code: 'unknown_root_cause', path: ['answers', item.id, 'causes', ci], message: `root cause "${c}" is not declared for item "${item.id}"` });
     });
   }
   if (item.kind === 'comment') {
     out.status = 'comment';
     if (answer && answer.value !== null && typeof answer.value !== 'string') {
-      issues.push({ code: 'invalid_answer_kind', path, message: `item "${item.id}" expects ${KIND_EXPECTS.comment}` });
+      issues.push({ code: 'invalid_answer_kind', path: ['answers', item.id], message: `item "${item.id}" expects ${KIND_EXPECTS.comment}` });
     }
-    if (answer === undefined && item.required && applies) issues.push({ code: 'missing_answer', path, message: `item "${item.id}" is required` });
+    if (answer === undefined && item.required && applies) issues.push({ code: 'missing_answer', path: ['answers', item.id], message: `item "${item.id}" is required` });
     out.reason = 'comment';
     return out;
   }
@@ -141,7 +140,7 @@ function evaluateItem(
     } else if (item.required) {
       issues.push({
         code: 'missing_answer',
-        path,
+        path: ['answers', item.id],
         message: item.phrases ? `item "${item.id}" needs an answer or a transcript to match its phrases` : `item "${item.id}" needs an answer`,
       });
       return out;
@@ -156,7 +155,7 @@ function evaluateItem(
 
   if (value === null) {
     if (!item.naAllowed && out.source === 'evaluator') {
-      issues.push({ code: 'na_not_allowed', path, message: `item "${item.id}" may not be answered N/A` });
+      issues.push({ code: 'na_not_allowed', path: ['answers', item.id], message: `item "${item.id}" may not be answered N/A` });
       return out;
     }
     out.status = 'na';
@@ -176,7 +175,7 @@ function evaluateItem(
       if (typeof value !== 'string') return wrongKind(item, value, out, issues);
       const pts = item.levels?.get(value);
       if (pts === undefined) {
-        issues.push({ code: 'unknown_level', path, message: `"${value}" is not a level of item "${item.id}" (levels: ${[...(item.levels?.keys() ?? [])].join(', ')})` });
+        issues.push({ code: 'unknown_level', path: ['answers', item.id], message: `"${value}" is not a level of item "${item.id}" (levels: ${[...(item.levels?.keys() ?? [])].join(', ')})` });
         return out;
       }
       out.earned = pts;
@@ -187,12 +186,12 @@ function evaluateItem(
       if (typeof value !== 'number') return wrongKind(item, value, out, issues);
       const x = Ratio.from(value);
       if (item.domain && !inInterval(item.domain, x)) {
-        issues.push({ code: 'out_of_range', path, message: `${value} is outside ${item.domain.text}` });
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} is outside ${item.domain.text}` });
         return out;
       }
       const hit = findRange(item, x);
       if (!hit) {
-        issues.push({ code: 'out_of_range', path, message: `${value} falls in none of item "${item.id}"'s ranges` });
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} falls in none of item "${item.id}"'s ranges` });
         return out;
       }
       out.earned = hit.points;
@@ -203,7 +202,7 @@ function evaluateItem(
       const def = item.def as Extract<CompiledItem['def'], { kind: 'scale' }>;
       if (typeof value !== 'number' || !Number.isInteger(value)) return wrongKind(item, value, out, issues);
       if (value < def.scale.min || value > def.scale.max) {
-        issues.push({ code: 'out_of_range', path, message: `${value} is outside the scale ${def.scale.min}–${def.scale.max}` });
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} is outside the scale ${def.scale.min}–${def.scale.max}` });
         return out;
       }
       out.earned = Ratio.of(value - def.scale.min, def.scale.max - def.scale.min).mul(item.max);
@@ -218,7 +217,7 @@ function evaluateItem(
       const counted = item.maxOccurrences !== null ? Math.min(count, item.maxOccurrences) : count;
       const ded = penaltyDeduction(item, counted);
       if (ded === null) {
-        issues.push({ code: 'too_large', path, message: `${count} occurrences × ${fmtR(item.perOccurrence)} points is too large a deduction to be held exactly` });
+        issues.push({ code: 'too_large', path: ['answers', item.id], message: `${count} occurrences × ${fmtR(item.perOccurrence)} points is too large a deduction to be held exactly` });
         return out;
       }
       out.occurrences = count;
@@ -252,7 +251,13 @@ function evaluateItem(
 function penaltyDeduction(item: CompiledItem, counted: number): Ratio | null {
   const p = item.perOccurrence;
   const cap = item.maxDeduction;
-  if (cap !== null && BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d)) return cap;
+  if (cap !== null) {
+    // Doubles when both products are safe integers (then they are exact), BigInt otherwise.
+    const left = counted * p.n * cap.d;
+    const right = cap.n * p.d;
+    const over = Number.isSafeInteger(left) && Number.isSafeInteger(right) ? left >= right : BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d);
+    if (over) return cap;
+  }
   try {
     return p.mul(Ratio.of(counted));
   } catch (e) {
@@ -378,7 +383,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     for (const item of sec.items) {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
-      const hits = hitsByItem.get(item.id);
+      const hits = hitsByItem.size === 0 ? undefined : hitsByItem.get(item.id);
       const m = measured ? applyMeasure(item, measured, !applies || answer !== undefined) : null;
       const decided = m?.decided ?? null;
       const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues);
@@ -440,6 +445,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         if (item.fatalScope === 'call') callFatal = true;
         else if (item.fatalScope === 'section') failed = true;
       }
+      const maxShown = item.max.round(dec, rm);
       const is: Mutable<ItemScore> = {
         id: item.id,
         sectionId: sec.id,
@@ -448,8 +454,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         source: o.source,
         answer: o.value,
         points: shown.round(dec, rm),
-        possible: possibleHere.isZero() ? 0 : item.max.round(dec, rm),
-        max: item.max.round(dec, rm),
+        possible: possibleHere.isZero() ? 0 : maxShown,
+        max: maxShown,
         critical: item.critical,
         bonus: item.bonus,
         fatal: o.fatal,
