@@ -5,7 +5,7 @@ import { checkBounds, type InputLimits } from '../issues/bounds.js';
 import type { Issue } from '../issues/issues.js';
 import { loadRubric } from '../rubric/load.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
-import { OUT_OF_BOUNDS, parseEvaluation } from './parse.js';
+import { answerLayout, OUT_OF_BOUNDS, parseEvaluation } from './parse.js';
 
 const rubric = loadRubric(JSON.parse(readFileSync(new URL('../../rubrics/callcenter-qc-7.zh-CN.json', import.meta.url), 'utf8')));
 // Strings up to 11: the reader does not re-check its own key names (the longest, evaluatorId, has 11) nor the
@@ -45,7 +45,7 @@ describe('parseEvaluation checks the bounds in its own walk', () => {
     fc.assert(
       fc.property(evaluation, (ev) => {
         const issues: Issue<EvaluationIssueCode>[] = [];
-        const parsed = parseEvaluation(ev, issues, rubric.items, tiny);
+        const parsed = parseEvaluation(ev, issues, answerLayout(rubric), tiny);
         const bounds = checkBounds(ev, tiny);
         runs++;
         if (parsed === OUT_OF_BOUNDS) out++;

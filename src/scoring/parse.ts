@@ -22,7 +22,7 @@ import type { AttributeValue } from '../conditions/conditions.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 import { numberProblem } from '../issues/numbers.js';
 import { boundsWalk, containerWithin, EVALUATION_LIMITS, isWalked, stringWithin, withinBounds, type InputLimits } from '../issues/bounds.js';
-import type { CompiledItem } from '../rubric/compiled.js';
+import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import { daysInMonth } from '../periods/day-number.js';
 import type { AnswerValue, Turn } from './evaluation.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
@@ -91,7 +91,44 @@ export interface ParsedEvaluation {
   readonly hasTranscript: boolean;
   /** Answer keys that name no item of the rubric, in their order. */
   readonly unknownAnswers: readonly string[];
+  /** Each item's raw answer by its place in the rubric (sections in order, items in order); `NO_ANSWER` when not given. Read once here, so scoring looks nothing up by key. */
+  readonly answerSlots: readonly unknown[];
 }
+
+/** Where each item's answer goes: the first slot of each section (by section index), and how many slots. */
+export interface AnswerLayout {
+  readonly items: ReadonlyMap<string, CompiledItem>;
+  readonly sectionStart: readonly number[];
+  readonly size: number;
+}
+
+const layouts = new WeakMap<Rubric, AnswerLayout>();
+
+/**
+ * Each item's answer slot, by its place in the rubric (made once per rubric).
+ *
+ * @example
+ * ```ts
+ * answerLayout(rubric).size; // the number of items
+ * ```
+ */
+export function answerLayout(rubric: Rubric): AnswerLayout {
+  let layout = layouts.get(rubric);
+  if (!layout) {
+    const sectionStart: number[] = [];
+    let size = 0;
+    for (const sec of rubric.sections) {
+      sectionStart[sec.index] = size;
+      size += sec.items.length;
+    }
+    layout = { items: rubric.items, sectionStart, size };
+    layouts.set(rubric, layout);
+  }
+  return layout;
+}
+
+/** An item with no answer given (an own property holding `undefined` is an answer, and a wrong one). */
+export const NO_ANSWER: unique symbol = Symbol('no answer');
 
 function isCalendarDate(s: string): boolean {
   if (!DATE_RE.test(s)) return false;
@@ -151,18 +188,19 @@ function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Ta
 }
 
 /** The answers' bounds, and which keys name no item (answers are read item by item in scoring). */
-function answerKeys(answers: Record<string, unknown>, items: ReadonlyMap<string, CompiledItem> | undefined, t: Tally): string[] | null {
+function answerKeys(answers: Record<string, unknown>, layout: AnswerLayout | undefined, slots: unknown[], t: Tally): string[] | null {
   const keys = Object.keys(answers);
   if (!enter(t, answers, false, keys.length, 1)) return null;
   let unknown: string[] | null = null;
   for (const k of keys) {
-    const item = items?.get(k);
+    const item = layout?.items.get(k);
     if (item === undefined) {
       // An item id is a rubric string, checked when the rubric loaded; any other key is checked here.
       if (!keyWithin(t, k)) return null;
       (unknown ??= []).push(k);
     }
     const v = answers[k];
+    if (item !== undefined) slots[(layout as AnswerLayout).sectionStart[item.sectionIndex]! + item.index] = v;
     // A level id is a rubric string too.
     if (typeof v === 'string' && item?.levels?.has(v) === true) t.nodes++;
     else walkChild(t, v, 2);
@@ -186,7 +224,7 @@ const NONE: string[] = [];
 export function parseEvaluation(
   ev: unknown,
   issues: Issue<EvaluationIssueCode>[],
-  items?: ReadonlyMap<string, CompiledItem>,
+  layout?: AnswerLayout,
   limits: InputLimits = EVALUATION_LIMITS,
 ): ParsedEvaluation | null | typeof OUT_OF_BOUNDS {
   if (!isPlainObject(ev)) {
@@ -217,11 +255,12 @@ export function parseEvaluation(
   for (const k of unknownKeys ?? NONE) issues.push({ code: 'unknown_key', path: [k], message: `unknown key "${k}"` });
   const answers = ev['answers'];
   let unknownAnswers: string[] = NONE;
+  const answerSlots: unknown[] = new Array<unknown>(layout?.size ?? 0).fill(NO_ANSWER);
   if (!isPlainObject(answers)) {
     if (answers !== undefined) walkChild(t, answers, 1);
     issues.push({ code: answers === undefined ? 'required' : 'invalid_type', path: ['answers'], message: 'answers must be an object from item id to answer' });
   } else {
-    const u = answerKeys(answers, items, t);
+    const u = answerKeys(answers, layout, answerSlots, t);
     if (u === null) return OUT_OF_BOUNDS;
     unknownAnswers = u;
   }
@@ -252,7 +291,7 @@ export function parseEvaluation(
   // Timings of a timed transcript and the call's events (src/conversation): every problem by turn index.
   issues.push(...validateTimings(tr, ev['events'], ev['duration']));
   if (id === undefined || agentId === undefined || date === undefined || !isPlainObject(answers)) return null;
-  return { id, agentId, evaluatorId, date, answers, attributes, transcript, hasTranscript: tr !== undefined, unknownAnswers };
+  return { id, agentId, evaluatorId, date, answers, attributes, transcript, hasTranscript: tr !== undefined, unknownAnswers, answerSlots };
 }
 
 /** One answer as read: its value, and the evaluator's note and root causes. */

@@ -20,7 +20,7 @@ import { guard } from '../issues/safe.js';
 import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
-import { NO_LIMITS, OUT_OF_BOUNDS, parseEvaluation, readAnswer, type Answer } from './parse.js';
+import { answerLayout, NO_ANSWER, NO_LIMITS, OUT_OF_BOUNDS, parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
@@ -312,12 +312,13 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   }
   // One walk reads the evaluation and checks its bounds; only an input past a bound is walked again, for the paths.
   let issues: Issue<EvaluationIssueCode>[] = [];
-  let ev = parseEvaluation(evaluation, issues, rubric.items);
+  const layout = answerLayout(rubric);
+  let ev = parseEvaluation(evaluation, issues, layout);
   if (ev === OUT_OF_BOUNDS) {
     const bounds = checkBounds(evaluation, EVALUATION_LIMITS);
     if (bounds.length > 0) return { success: false, issues: bounds };
     issues = [];
-    ev = parseEvaluation(evaluation, issues, rubric.items, NO_LIMITS);
+    ev = parseEvaluation(evaluation, issues, layout, NO_LIMITS);
   }
   if (ev === null || ev === OUT_OF_BOUNDS) return { success: false, issues };
 
@@ -372,6 +373,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const dec = rubric.decimals;
   const rm = rubric.roundingMode;
 
+  let slot = 0; // the item's place in the rubric: sections and items are walked in the layout's order
   for (const sec of rubric.sections) {
     const secApplies = sec.when === undefined || matchesCondition(sec.when, ev.attributes);
     let pos = ZERO;
@@ -382,7 +384,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     const secPenalties: Mutable<ItemScore>[] = [];
     for (const item of sec.items) {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
-      const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
+      const raw = ev.answerSlots[slot++];
+      const answer = raw === NO_ANSWER ? undefined : readAnswer(raw, item.id, issues);
       const hits = hitsByItem.size === 0 ? undefined : hitsByItem.get(item.id);
       const m = measured ? applyMeasure(item, measured, !applies || answer !== undefined) : null;
       const decided = m?.decided ?? null;
