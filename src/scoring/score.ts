@@ -84,18 +84,18 @@ function evaluateItem(
   hasTranscript: boolean,
   rubric: Rubric,
   issues: Issue<EvaluationIssueCode>[],
+  out: ItemOutcome,
 ): ItemOutcome {
-  const out: ItemOutcome = {
-    status: 'scored',
-    source: 'evaluator',
-    value: answer?.value,
-    earned: ZERO,
-    occurrences: 0,
-    deduction: ZERO,
-    fatal: false,
-    reason: '',
-    answer: answer ?? null,
-  };
+  // One outcome per call, reset for each item (read before the next item is decided).
+  out.status = 'scored';
+  out.source = 'evaluator';
+  out.value = answer?.value;
+  out.earned = ZERO;
+  out.occurrences = 0;
+  out.deduction = ZERO;
+  out.fatal = false;
+  out.reason = '';
+  out.answer = answer ?? null;
   if (answer === null) return out; // the answer itself was malformed; readAnswer reported it
   if (answer?.causes) {
     const allowed = item.rootCauses ?? rubric.rootCauses;
@@ -121,8 +121,14 @@ function evaluateItem(
   if (!applies) {
     // An answer to an item that does not apply is still checked (a CRM sending garbage should
     // hear about it), then set aside: it earns, deducts and fails nothing.
-    const checked = evaluateItem(item, true, answer, undefined, false, rubric, issues);
-    return { ...checked, status: 'not-applicable', earned: ZERO, deduction: ZERO, occurrences: 0, fatal: false, reason: 'condition not met' };
+    evaluateItem(item, true, answer, undefined, false, rubric, issues, out);
+    out.status = 'not-applicable';
+    out.earned = ZERO;
+    out.deduction = ZERO;
+    out.occurrences = 0;
+    out.fatal = false;
+    out.reason = 'condition not met';
+    return out;
   }
 
   let value: AnswerValue | undefined = answer?.value;
@@ -373,6 +379,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const dec = rubric.decimals;
   const rm = rubric.roundingMode;
 
+  const outcome: ItemOutcome = { status: 'scored', source: 'evaluator', value: undefined, earned: ZERO, occurrences: 0, deduction: ZERO, fatal: false, reason: '', answer: null };
   let slot = 0; // the item's place in the rubric: sections and items are walked in the layout's order
   for (const sec of rubric.sections) {
     const secApplies = sec.when === undefined || matchesCondition(sec.when, ev.attributes);
@@ -389,7 +396,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       const hits = hitsByItem.size === 0 ? undefined : hitsByItem.get(item.id);
       const m = measured ? applyMeasure(item, measured, !applies || answer !== undefined) : null;
       const decided = m?.decided ?? null;
-      const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues);
+      const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues, outcome);
       if (decided) {
         o.source = 'measure';
         o.reason = `${decided.reason} → ${o.reason}`;
