@@ -177,7 +177,21 @@ const NO_SPANS: SpanSummary = Object.freeze({ count: 0, totalMs: 0, longestMs: 0
  * const m = measureValidCall(call, {});
  * ```
  */
-export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_OPTIONS, parts: MeasureParts = ALL_PARTS): TranscriptMetrics {
+export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_OPTIONS): TranscriptMetrics {
+  return measureParts(call, options, ALL_PARTS);
+}
+
+/**
+ * {@link measureValidCall} building only the given parts (the parts left out
+ * are empty in the result and must not be read): what scoring calls with the
+ * parts its rubric's measure rules read. Internal (not exported from the package).
+ *
+ * @example
+ * ```ts
+ * const m = measureParts(call, {}, { gaps: false, overlaps: false, turnRates: false });
+ * ```
+ */
+export function measureParts(call: TimedCall, options: MetricsOptions, parts: MeasureParts): TranscriptMetrics {
   const o = resolve(options);
   const sides: [SideWork, SideWork] = [newSide(), newSide()];
   const holds = eventSpans(call, 'hold');

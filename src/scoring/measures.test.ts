@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES, readMetric } from '../conversation/catalogue.js';
-import { measureValidCall, transcriptMetrics } from '../conversation/metrics.js';
+import { measureParts, transcriptMetrics } from '../conversation/metrics.js';
 import type { TimedCall } from '../conversation/types.js';
 import { generateEvaluations } from '../generate/index.js';
 import { loadRubric } from '../rubric/load.js';
@@ -24,7 +24,7 @@ describe('measures built in parts for scoring', () => {
     for (const call of calls) {
       const full = transcriptMetrics(call);
       for (const name of METRIC_NAMES) {
-        const part = measureValidCall(call, {}, measurePartsFor([name]));
+        const part = measureParts(call, {}, measurePartsFor([name]));
         expect(readMetric(part, name)).toEqual(readMetric(full, name));
         compared++;
       }

@@ -8,7 +8,7 @@
  * measure is still shown as evidence (`decided: false`).
  */
 import { readMetric, METRICS, UNIT_TEXT, type MetricName, type MetricReading, type MetricUnit } from '../conversation/catalogue.js';
-import { measureValidCall, type MeasureParts } from '../conversation/metrics.js';
+import { measureParts, type MeasureParts } from '../conversation/metrics.js';
 import type { CallEvent, MetricsOptions, Span, TimedCall, TranscriptMetrics } from '../conversation/types.js';
 import { isTimedTranscript } from '../conversation/validate.js';
 import type { CompiledItem, Rubric } from '../rubric/compiled.js';
@@ -145,7 +145,7 @@ export function measureCall(rubric: Rubric, transcript: readonly Turn[] | undefi
   const call: { transcript: TimedCall['transcript']; events?: CallEvent[]; duration?: number } = { transcript: transcript as TimedCall['transcript'] };
   if (Array.isArray(events)) call.events = events as CallEvent[];
   if (typeof duration === 'number') call.duration = duration;
-  return { metrics: measureValidCall(call, plan.options, plan.parts), plan };
+  return { metrics: measureParts(call, plan.options, plan.parts), plan };
 }
 
 const cmp: Record<MeasureTest['op'], (a: number, b: number) => boolean> = {
