@@ -56,6 +56,21 @@ interface Resolved {
   backchannelListUnits: number;
   backchannelMaxUnits: number;
   minUnits: number;
+  /** Answers already worked out for these options: is this speaker the agent, is this short text a backchannel (speakers and short replies repeat on every call). */
+  isAgent: Map<string, boolean>;
+  isBackchannel: Map<string, boolean>;
+}
+
+/** The most entries a memo keeps; past it, answers are worked out afresh (memory stays bounded on any input). */
+const MEMO_LIMIT = 4096;
+
+function memo(m: Map<string, boolean>, key: string, work: (key: string) => boolean): boolean {
+  let v = m.get(key);
+  if (v === undefined) {
+    v = work(key);
+    if (m.size < MEMO_LIMIT) m.set(key, v);
+  }
+  return v;
 }
 
 const DEFAULT_KEYS = new Set(DEFAULT_BACKCHANNELS.map(backchannelKey));
@@ -75,6 +90,8 @@ function resolve(o: MetricsOptions): Resolved {
       backchannelListUnits: Math.max(0, ...list.map(speechUnits)),
       backchannelMaxUnits: o.backchannelMaxUnits ?? 1,
       minUnits: o.speechRateMinUnits ?? 4,
+      isAgent: new Map(),
+      isBackchannel: new Map(),
     };
     resolvedCache.set(o, r);
   }
@@ -133,6 +150,25 @@ function closeMono(w: SideWork): void {
 const NO_OPTIONS: MetricsOptions = Object.freeze({});
 
 /**
+ * Which optional parts of the measures to build. Scoring asks only for what its
+ * rubric's measure rules read (src/scoring/measures.ts); the parts left out are
+ * empty in the result and must not be read. Every other measure is always built.
+ */
+export interface MeasureParts {
+  /** Silences, non-talk, holds, mutes, transfers and waits (the gaps between speech and the events). */
+  readonly gaps: boolean;
+  /** The overlap instances (interruptions are always measured). */
+  readonly overlaps: boolean;
+  /** Each side's per-turn speech rates (`speechRate.turns`); the whole-call rate, fastest and slowest turn are always measured. */
+  readonly turnRates: boolean;
+}
+
+/** Every part: what {@link transcriptMetrics} returns. */
+export const ALL_PARTS: MeasureParts = Object.freeze({ gaps: true, overlaps: true, turnRates: true });
+
+const NO_SPANS: SpanSummary = Object.freeze({ count: 0, totalMs: 0, longestMs: 0, instances: Object.freeze([]) as unknown as Span[] });
+
+/**
  * The measures of a call whose timings are known to be valid (no checks).
  * Used by scoring, which has already validated the evaluation.
  *
@@ -142,9 +178,24 @@ const NO_OPTIONS: MetricsOptions = Object.freeze({});
  * ```
  */
 export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_OPTIONS): TranscriptMetrics {
+  return measureParts(call, options, ALL_PARTS);
+}
+
+/**
+ * {@link measureValidCall} building only the given parts (the parts left out
+ * are empty in the result and must not be read): what scoring calls with the
+ * parts its rubric's measure rules read. Internal (not exported from the package).
+ *
+ * @example
+ * ```ts
+ * const m = measureParts(call, {}, { gaps: false, overlaps: false, turnRates: false });
+ * ```
+ */
+export function measureParts(call: TimedCall, options: MetricsOptions, parts: MeasureParts): TranscriptMetrics {
   const o = resolve(options);
   const sides: [SideWork, SideWork] = [newSide(), newSide()];
   const holds = eventSpans(call, 'hold');
+  const { gaps: wantGaps, overlaps: wantOverlaps, turnRates: wantRates } = parts;
   const overlaps: Interval[] = [];
   const gaps: Interval[] = [];
   const latencies: number[] = [];
@@ -161,17 +212,17 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_O
     const turn = turns[i]!;
     const s = toMs(turn.start);
     const e = toMs(turn.end);
-    const x = o.agent.has(turn.speaker.toLowerCase()) ? 0 : 1;
+    const x = memo(o.isAgent, turn.speaker, (sp) => o.agent.has(sp.toLowerCase())) ? 0 : 1;
     const X = sides[x];
     const Y = sides[1 - x]!;
     const units = speechUnits(turn.text);
-    const bc = units <= o.backchannelMaxUnits || (units <= o.backchannelListUnits && o.backchannels.has(backchannelKey(turn.text)));
+    const bc = units <= o.backchannelMaxUnits || (units <= o.backchannelListUnits && memo(o.isBackchannel, turn.text, (t) => o.backchannels.has(backchannelKey(t))));
 
     // Overlap with the other side, and interruptions.
     if (Y.activeEnd > s) {
       const from = Math.max(s, ovEnd);
       const to = Math.min(e, Y.activeEnd);
-      if (to > from) {
+      if (wantOverlaps && to > from) {
         const last = overlaps[overlaps.length - 1];
         if (last && from <= last.e) {
           last.e = to;
@@ -191,7 +242,7 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_O
       X.segE = e;
     } else if (e > X.segE) X.segE = e;
     // Silences: gaps in the union of everyone's speech.
-    if (s > gEnd) gaps.push({ s: gEnd, e: s, turns: gTurn >= 0 ? [gTurn, i] : [i] });
+    if (wantGaps && s > gEnd) gaps.push({ s: gEnd, e: s, turns: gTurn >= 0 ? [gTurn, i] : [i] });
     if (e > gEnd || gTurn < 0) {
       gEnd = Math.max(gEnd, e);
       gTurn = i;
@@ -205,10 +256,16 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_O
     if (units >= o.minUnits && e > s) {
       X.units += units;
       X.ms += e - s;
-      const r: TurnRate = { turn: i, startMs: s, endMs: e, units, ms: e - s, perMinute: round2(units * 60000, e - s) };
-      X.rates.push(r);
-      if (!X.fastest || units * X.fastest.ms > X.fastest.units * r.ms) X.fastest = r;
-      if (!X.slowest || units * X.slowest.ms < X.slowest.units * r.ms) X.slowest = r;
+      const ms = e - s;
+      const faster = !X.fastest || units * X.fastest.ms > X.fastest.units * ms;
+      const slower = !X.slowest || units * X.slowest.ms < X.slowest.units * ms;
+      // The turn's record is made only when something keeps it.
+      if (wantRates || faster || slower) {
+        const r: TurnRate = { turn: i, startMs: s, endMs: e, units, ms, perMinute: round2(units * 60000, ms) };
+        if (wantRates) X.rates.push(r);
+        if (faster) X.fastest = r;
+        if (slower) X.slowest = r;
+      }
     }
     if (bc) continue;
     // Monologues: broken by the other side's (non-backchannel) turn or a long pause.
@@ -240,14 +297,7 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_O
 
   let durationMs = call.duration !== undefined ? toMs(call.duration) : gEnd;
   for (const ev of call.events ?? []) durationMs = Math.max(durationMs, toMs(ev.end ?? ev.start));
-  const trailing = durationMs > gEnd && turns.length > 0 ? { s: gEnd, e: durationMs, turns: [gTurn] } : null;
-  const allGaps = turns.length === 0 ? [{ s: 0, e: durationMs, turns: [] }] : trailing ? [...gaps, trailing] : gaps;
-  const silence = subtract(allGaps, holds).filter((g) => g.e - g.s >= o.nonTalkMinMs);
-  const nonTalk = o.includeHold ? allGaps.filter((g) => g.e - g.s >= o.nonTalkMinMs) : silence;
-  const waitGaps = gaps.filter((g) => g.e - g.s >= o.nonTalkMinMs);
-  const waits = union(waitGaps, holds);
-  const nonTalkSummary = summary(nonTalk);
-
+  const g = wantGaps ? gapMeasures(call, o, turns.length, gaps, holds, gEnd, gTurn, durationMs) : null;
   const side = (w: SideWork): SideMetrics => {
     let total = 0;
     for (const x of w.interruptions) total += x.endMs - x.startMs;
@@ -273,19 +323,48 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_O
     agent: side(a),
     customer: side(c),
     agentTalkRatio: a.talk + c.talk > 0 ? pct(a.talk, a.talk + c.talk) : null,
-    overlap: summary(overlaps),
-    nonTalk: { ...nonTalkSummary, percent: pct(nonTalkSummary.totalMs, durationMs) },
-    silence: summary(silence),
-    hold: summary(holds),
-    mute: summary(eventSpans(call, 'mute')),
-    transfers: (call.events ?? []).filter((ev) => ev.type === 'transfer').map((ev) => toMs(ev.start)),
-    waits: { ...summary(waits), long: summary(waits.filter((w) => w.e - w.s > o.longWaitMs)) },
+    overlap: wantOverlaps ? summary(overlaps) : NO_SPANS,
+    nonTalk: g ? g.nonTalk : { ...NO_SPANS, percent: 0 },
+    silence: g ? g.silence : NO_SPANS,
+    hold: g ? g.hold : NO_SPANS,
+    mute: g ? g.mute : NO_SPANS,
+    transfers: g ? g.transfers : [],
+    waits: g ? g.waits : { ...NO_SPANS, long: NO_SPANS },
     responseLatency: {
       count: latencies.length,
       medianMs: median(latencies),
       maxMs: maxLatency ? maxLatency.e - maxLatency.s : null,
       max: maxLatency ? span(maxLatency) : null,
     },
+  };
+}
+
+/** The measures built from the gaps in speech and the telephony events (the `gaps` part). */
+function gapMeasures(
+  call: TimedCall,
+  o: Resolved,
+  turnCount: number,
+  gaps: Interval[],
+  holds: Interval[],
+  gEnd: number,
+  gTurn: number,
+  durationMs: number,
+): Pick<TranscriptMetrics, 'nonTalk' | 'silence' | 'hold' | 'mute' | 'transfers' | 'waits'> {
+  const trailing = durationMs > gEnd && turnCount > 0 ? { s: gEnd, e: durationMs, turns: [gTurn] } : null;
+  const allGaps = turnCount === 0 ? [{ s: 0, e: durationMs, turns: [] }] : trailing ? [...gaps, trailing] : gaps;
+  const silence = subtract(allGaps, holds).filter((g) => g.e - g.s >= o.nonTalkMinMs);
+  const nonTalk = o.includeHold ? allGaps.filter((g) => g.e - g.s >= o.nonTalkMinMs) : silence;
+  const waitGaps = gaps.filter((g) => g.e - g.s >= o.nonTalkMinMs);
+  const waits = union(waitGaps, holds);
+  const nonTalkSummary = summary(nonTalk);
+
+  return {
+    nonTalk: { ...nonTalkSummary, percent: pct(nonTalkSummary.totalMs, durationMs) },
+    silence: summary(silence),
+    hold: summary(holds),
+    mute: summary(eventSpans(call, 'mute')),
+    transfers: (call.events ?? []).filter((ev) => ev.type === 'transfer').map((ev) => toMs(ev.start)),
+    waits: { ...summary(waits), long: summary(waits.filter((w) => w.e - w.s > o.longWaitMs)) },
   };
 }
 

@@ -119,29 +119,60 @@ function isWalkedObject(v: object): boolean {
  * ```
  */
 export function withinBounds(value: unknown, limits: InputLimits): boolean {
-  if (typeof value === 'string') return value.length <= limits.maxStringLength && isWellFormed(value);
-  if (typeof value !== 'object' || value === null) return true;
+  return boundsWalk(value, limits, 0, 0) >= 0;
+}
+
+/**
+ * Whether one string (a value or a key) is within the limits: its length, and
+ * no lone UTF-16 surrogate.
+ *
+ * @example
+ * ```ts
+ * stringWithin('a\uD800', EVALUATION_LIMITS); // false
+ * ```
+ */
+export function stringWithin(s: string, limits: InputLimits): boolean {
+  return s.length <= limits.maxStringLength && isWellFormed(s);
+}
+
+/**
+ * {@link withinBounds} from a value found at `depth`, counting on from `nodes`
+ * values already seen: the new count, or -1 when a limit is crossed. A reader
+ * that walks an input's known shape itself (scoring's `parseEvaluation`) checks
+ * the values it reads as it reads them, counts each as a child (+1, as here),
+ * and hands each value it does not read to this walk — so every value is
+ * visited once. A container is counted once more when walked, a string root
+ * not at all (its reader counted it).
+ *
+ * @example
+ * ```ts
+ * boundsWalk([1, 'a'], EVALUATION_LIMITS, 1, 0); // 3
+ * ```
+ */
+export function boundsWalk(value: unknown, limits: InputLimits, depth0: number, nodes0: number): number {
+  if (typeof value === 'string') return stringWithin(value, limits) ? nodes0 : -1;
+  if (typeof value !== 'object' || value === null) return nodes0;
   const values: unknown[] = [value];
-  const depths: number[] = [0];
+  const depths: number[] = [depth0];
   // Counted as checkBounds counts (a container once as a child, once when walked), so
   // that true here always means no issue there.
-  let nodes = 0;
+  let nodes = nodes0;
   while (values.length > 0) {
     const v = values.pop() as object;
     const depth = depths.pop() as number;
-    if (++nodes > limits.maxNodes) return false;
+    if (++nodes > limits.maxNodes) return -1;
     const isArray = Array.isArray(v);
     if (!isArray && !isWalkedObject(v)) continue;
     // Arrays and objects in two loops on purpose: one loop over both (index or key)
     // measured ~25 % slower per evaluation in scoreCall, where every call passes here.
     if (isArray) {
       if (v.length === 0) continue;
-      if (depth >= limits.maxDepth || v.length > limits.maxArrayLength) return false;
+      if (depth >= limits.maxDepth || v.length > limits.maxArrayLength) return -1;
       for (let i = 0; i < v.length; i++) {
         const c: unknown = v[i];
-        if (++nodes > limits.maxNodes) return false;
+        if (++nodes > limits.maxNodes) return -1;
         if (typeof c === 'string') {
-          if (c.length > limits.maxStringLength || !isWellFormed(c)) return false;
+          if (c.length > limits.maxStringLength || !isWellFormed(c)) return -1;
         } else if (typeof c === 'object' && c !== null) {
           values.push(c);
           depths.push(depth + 1);
@@ -150,14 +181,14 @@ export function withinBounds(value: unknown, limits: InputLimits): boolean {
     } else {
       const keys = Object.keys(v);
       if (keys.length === 0) continue;
-      if (depth >= limits.maxDepth || keys.length > limits.maxKeys) return false;
+      if (depth >= limits.maxDepth || keys.length > limits.maxKeys) return -1;
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i] as string;
-        if (k.length > limits.maxStringLength || !isWellFormed(k)) return false;
+        if (k.length > limits.maxStringLength || !isWellFormed(k)) return -1;
         const c: unknown = (v as Record<string, unknown>)[k];
-        if (++nodes > limits.maxNodes) return false;
+        if (++nodes > limits.maxNodes) return -1;
         if (typeof c === 'string') {
-          if (c.length > limits.maxStringLength || !isWellFormed(c)) return false;
+          if (c.length > limits.maxStringLength || !isWellFormed(c)) return -1;
         } else if (typeof c === 'object' && c !== null) {
           values.push(c);
           depths.push(depth + 1);
@@ -165,7 +196,35 @@ export function withinBounds(value: unknown, limits: InputLimits): boolean {
       }
     }
   }
-  return true;
+  return nodes;
+}
+
+/**
+ * Whether a container found at `depth` with `size` elements or keys may be
+ * entered (what {@link boundsWalk} checks before walking one): an empty one
+ * always; otherwise within the depth and its size limit.
+ *
+ * @example
+ * ```ts
+ * containerWithin(true, 3, 1, EVALUATION_LIMITS); // true
+ * ```
+ */
+export function containerWithin(isArray: boolean, size: number, depth: number, limits: InputLimits): boolean {
+  return size === 0 || (depth < limits.maxDepth && size <= (isArray ? limits.maxArrayLength : limits.maxKeys));
+}
+
+/**
+ * Is this a container {@link boundsWalk} walks (an array, or an object whose
+ * prototype is Object.prototype or null)? Other objects are leaves.
+ *
+ * @example
+ * ```ts
+ * isWalked({}); // true
+ * isWalked(new Date(0)); // false
+ * ```
+ */
+export function isWalked(v: object): boolean {
+  return Array.isArray(v) || isWalkedObject(v);
 }
 
 /**

@@ -58,6 +58,8 @@ export function numberProblem(x: number | string): NumberProblem | null {
   if (Math.abs(v) > MAX_MAGNITUDE) {
     return { code: 'too_large', message: `${String(x)} is too large to be held exactly: numbers are at most 1000000000 (10^9) in size` };
   }
+  // A whole number written as a number has no decimal places (the common case: counts, points).
+  if (typeof x === 'number' && Number.isInteger(x)) return null;
   if (decimalPlaces(x) > MAX_DECIMALS) {
     return {
       code: 'too_precise',

@@ -7,8 +7,8 @@
  * breach when the test holds. The evaluator's own answer always wins; the
  * measure is still shown as evidence (`decided: false`).
  */
-import { readMetric, METRICS, UNIT_TEXT, type MetricName, type MetricUnit } from '../conversation/catalogue.js';
-import { measureValidCall } from '../conversation/metrics.js';
+import { readMetric, METRICS, UNIT_TEXT, type MetricName, type MetricReading, type MetricUnit } from '../conversation/catalogue.js';
+import { measureParts, type MeasureParts } from '../conversation/metrics.js';
 import type { CallEvent, MetricsOptions, Span, TimedCall, TranscriptMetrics } from '../conversation/types.js';
 import { isTimedTranscript } from '../conversation/validate.js';
 import type { CompiledItem, Rubric } from '../rubric/compiled.js';
@@ -40,19 +40,79 @@ export interface MeasureEvidence {
 /** A measured call, ready to decide items. */
 export interface MeasuredCall {
   readonly metrics: TranscriptMetrics;
+  readonly plan: MeasurePlan;
 }
 
-const measureItems = new WeakMap<Rubric, { any: boolean; options: MetricsOptions }>();
+/** An item's measure rule, compiled once per rubric: its tests, and the measures it reads (each once, in order). */
+interface CompiledRule {
+  readonly rule: MeasureRuleDefinition;
+  readonly tests: readonly CompiledTest[];
+  readonly names: readonly MetricName[];
+}
 
-function rubricInfo(rubric: Rubric): { any: boolean; options: MetricsOptions } {
-  let info = measureItems.get(rubric);
-  if (!info) {
-    let any = false;
-    for (const item of rubric.items.values()) if (ruleOf(item)) any = true;
-    info = { any, options: { agentSpeakers: rubric.speakers } };
-    measureItems.set(rubric, info);
+/** A test with its reading's index in `names` and the fixed start of its words ('agent.speechRate >= 150/min'). */
+interface CompiledTest {
+  readonly metric: MetricName;
+  readonly op: MeasureTest['op'];
+  readonly value: number;
+  readonly at: number;
+  readonly head: string;
+}
+
+/**
+ * What a rubric needs measured, decided once per rubric: the items' compiled
+ * rules, and only the parts of the measures those rules read (a rubric that
+ * reads the speech rate and the longest monologue never builds silences,
+ * waits or overlap lists; `transcriptMetrics` itself always builds everything).
+ */
+interface MeasurePlan {
+  readonly rules: ReadonlyMap<string, CompiledRule>;
+  readonly options: MetricsOptions;
+  readonly parts: MeasureParts;
+}
+
+const plans = new WeakMap<Rubric, MeasurePlan>();
+
+/** Measures whose readings come from the gaps between speech and the telephony events. */
+const GAP_PREFIXES = ['nonTalk.', 'silence.', 'hold.', 'waits.'];
+
+/**
+ * The parts of the measures that reading these measures needs (no measure reads
+ * the per-turn rates; the gap and overlap lists only their own measures).
+ *
+ * @example
+ * ```ts
+ * measurePartsFor(['agent.speechRate']); // { gaps: false, overlaps: false, turnRates: false }
+ * ```
+ */
+export function measurePartsFor(names: Iterable<MetricName>): MeasureParts {
+  let gaps = false;
+  let overlaps = false;
+  for (const n of names) {
+    if (GAP_PREFIXES.some((p) => n.startsWith(p))) gaps = true;
+    if (n.startsWith('overlap.')) overlaps = true;
   }
-  return info;
+  return { gaps, overlaps, turnRates: false };
+}
+
+function planOf(rubric: Rubric): MeasurePlan {
+  let plan = plans.get(rubric);
+  if (!plan) {
+    const rules = new Map<string, CompiledRule>();
+    for (const item of rubric.items.values()) {
+      const rule = ruleOf(item);
+      if (!rule) continue;
+      const tests = testsOf(rule);
+      const all = tests.length === 0 ? (rule.metric !== undefined ? [rule.metric] : []) : tests.map((t) => t.metric);
+      const names = [...new Set(all)];
+      const compiled = tests.map((t) => ({ ...t, at: names.indexOf(t.metric), head: `${t.metric} ${t.op} ${t.value}${UNIT_TEXT[METRICS[t.metric].unit]}` }));
+      rules.set(item.id, { rule, tests: compiled, names });
+    }
+    const parts = measurePartsFor([...rules.values()].flatMap((r) => r.names));
+    plan = { rules, options: { agentSpeakers: rubric.speakers }, parts };
+    plans.set(rubric, plan);
+  }
+  return plan;
 }
 
 /**
@@ -71,7 +131,7 @@ export function ruleOf(item: CompiledItem): MeasureRuleDefinition | undefined {
 /**
  * Measures the call when the rubric has measure rules and the transcript is
  * timed (and already validated); null otherwise — items then behave as
- * before measures existed.
+ * before measures existed. Only the parts the rubric's rules read are built.
  *
  * @example
  * ```ts
@@ -79,11 +139,13 @@ export function ruleOf(item: CompiledItem): MeasureRuleDefinition | undefined {
  * ```
  */
 export function measureCall(rubric: Rubric, transcript: readonly Turn[] | undefined, events: unknown, duration: unknown): MeasuredCall | null {
-  if (!transcript || !rubricInfo(rubric).any || !isTimedTranscript(transcript)) return null;
+  if (!transcript) return null;
+  const plan = planOf(rubric);
+  if (plan.rules.size === 0 || !isTimedTranscript(transcript)) return null;
   const call: { transcript: TimedCall['transcript']; events?: CallEvent[]; duration?: number } = { transcript: transcript as TimedCall['transcript'] };
   if (Array.isArray(events)) call.events = events as CallEvent[];
   if (typeof duration === 'number') call.duration = duration;
-  return { metrics: measureValidCall(call, rubricInfo(rubric).options) };
+  return { metrics: measureParts(call, plan.options, plan.parts), plan };
 }
 
 const cmp: Record<MeasureTest['op'], (a: number, b: number) => boolean> = {
@@ -94,49 +156,61 @@ const cmp: Record<MeasureTest['op'], (a: number, b: number) => boolean> = {
   '>': (a, b) => a > b,
 };
 
-const show = (name: MetricName, v: number | null): string => (v === null ? 'not available' : `${v}${UNIT_TEXT[METRICS[name].unit]}`);
+/**
+ * `String(v)` for a measure's value, without the general double-to-text search
+ * in the common case: measures are whole, or ms / 1000 and rates to 2 decimals,
+ * so v = n / 1000 exactly for an integer n, and the shortest text that reads
+ * back as v is n / 1000 written out, trailing zeros dropped (any shorter
+ * decimal is ≥ 0.001 away, far more than a double's spacing below 10^9).
+ */
+function numberText(v: number): string {
+  if (Number.isInteger(v) || !(Math.abs(v) < 1e9)) return String(v);
+  const n = Math.round(v * 1000);
+  if (n / 1000 !== v) return String(v);
+  const a = Math.abs(n);
+  const frac = String(1000 + (a % 1000)).slice(1).replace(/0+$/, '');
+  return `${n < 0 ? '-' : ''}${Math.floor(a / 1000)}.${frac}`;
+}
+
+const show = (name: MetricName, v: number | null): string => (v === null ? 'not available' : numberText(v) + UNIT_TEXT[METRICS[name].unit]);
 
 const toSeconds = (s: Span): MeasureEvidence['spans'][number] => ({ start: s.startMs / 1000, end: s.endMs / 1000, turns: s.turns });
 
 /**
  * What an item's measure rule says about a measured call, each measure read
- * once: the answer it gives (with the reason shown in the breakdown; null when
- * the item has no rule, the evaluator answered, or a measure it needs is not
- * available for this call) and the evidence (every measure the rule reads,
- * its value and spans; `decided` tells whether it decided the item).
+ * once: null when the item has no rule; otherwise the answer it gives (with the
+ * reason shown in the breakdown; null when the evaluator answered, or a measure
+ * it needs is not available for this call) and the evidence (every measure the
+ * rule reads, its value and spans; `decided` tells whether it decided the item).
  *
  * @example
  * ```ts
  * const m = applyMeasure(item, measured, false);
- * m.decided; // { value: true, reason: 'interruptions.byAgent.count = 0 holds (0)' }
+ * m?.decided; // { value: true, reason: 'interruptions.byAgent.count = 0 holds (0)' }
  * ```
  */
 export function applyMeasure(
   item: CompiledItem,
   measured: MeasuredCall,
   answered: boolean,
-): { decided: { value: AnswerValue; reason: string } | null; evidence: MeasureEvidence[] } {
-  const rule = ruleOf(item);
-  if (!rule) return { decided: null, evidence: [] };
-  const tests = testsOf(rule);
-  const names: MetricName[] = tests.length === 0 ? (rule.metric !== undefined ? [rule.metric] : []) : tests.map((t) => t.metric);
-  const readings = new Map<MetricName, ReturnType<typeof readMetric>>();
-  for (const n of names) if (!readings.has(n)) readings.set(n, readMetric(measured.metrics, n));
-  const decided = answered ? null : decide(rule, tests, readings, item.kind);
+): { decided: { value: AnswerValue; reason: string } | null; evidence: MeasureEvidence[] } | null {
+  const compiled = measured.plan.rules.get(item.id);
+  if (!compiled) return null;
+  const readings = compiled.names.map((n) => readMetric(measured.metrics, n));
+  const decided = answered ? null : decide(compiled, readings, item.kind);
   const evidence: MeasureEvidence[] = [];
-  for (const [metric, r] of readings) evidence.push({ itemId: item.id, metric, value: r.value, unit: METRICS[metric].unit, spans: r.spans.map(toSeconds), decided: decided !== null });
+  compiled.names.forEach((metric, k) => {
+    const r = readings[k] as MetricReading;
+    evidence.push({ itemId: item.id, metric, value: r.value, unit: METRICS[metric].unit, spans: r.spans.map(toSeconds), decided: decided !== null });
+  });
   return { decided, evidence };
 }
 
-function decide(
-  rule: MeasureRuleDefinition,
-  tests: readonly MeasureTest[],
-  readings: ReadonlyMap<MetricName, { value: number | null }>,
-  kind: CompiledItem['kind'],
-): { value: AnswerValue; reason: string } | null {
+function decide(compiled: CompiledRule, readings: readonly MetricReading[], kind: CompiledItem['kind']): { value: AnswerValue; reason: string } | null {
+  const { rule, tests } = compiled;
   if (tests.length === 0) {
     if (rule.metric === undefined) return null;
-    const v = readings.get(rule.metric)?.value ?? null;
+    const v = readings[0]?.value ?? null;
     return v === null ? null : { value: v, reason: `${rule.metric} = ${show(rule.metric, v)}` };
   }
   // `all`: every test must be known and hold; `any`: one known test holding is enough.
@@ -145,7 +219,7 @@ function decide(
   let known = false;
   const parts: string[] = [];
   for (const t of tests) {
-    const v = readings.get(t.metric)?.value ?? null;
+    const v = readings[t.at]?.value ?? null;
     if (v === null) {
       if (every) return null;
       continue;
@@ -153,10 +227,11 @@ function decide(
     known = true;
     const h = cmp[t.op](v, t.value);
     holds = every ? holds && h : holds || h;
-    parts.push(`${t.metric} ${t.op} ${t.value}${UNIT_TEXT[METRICS[t.metric].unit]} ${h ? 'holds' : 'fails'} (${show(t.metric, v)})`);
+    parts.push(`${t.head} ${h ? 'holds' : 'fails'} (${show(t.metric, v)})`);
   }
   if (!known) return null;
-  return { value: kind === 'penalty' ? (holds ? 1 : 0) : holds, reason: parts.join('; ') };
+  const reason = parts.join('; ');
+  return { value: kind === 'penalty' ? (holds ? 1 : 0) : holds, reason };
 }
 
 const TIMING_ROOTS = new Set(['transcript', 'events', 'duration']);
@@ -185,11 +260,11 @@ export function timingsSound(issues: readonly Issue<EvaluationIssueCode>[]): boo
  * ```
  */
 export function dropMeasureCascade(issues: Issue<EvaluationIssueCode>[], rubric: Rubric): void {
-  if (!rubricInfo(rubric).any || timingsSound(issues)) return;
+  if (planOf(rubric).rules.size === 0 || timingsSound(issues)) return;
   let w = 0;
   for (const i of issues) {
     const item = i.code === 'missing_answer' && i.path[0] === 'answers' ? rubric.items.get(String(i.path[1])) : undefined;
-    if (!(item && ruleOf(item))) issues[w++] = i;
+    if (!(item && planOf(rubric).rules.has(item.id))) issues[w++] = i;
   }
   issues.length = w;
 }

@@ -15,12 +15,12 @@ import { inInterval, type Interval } from '../bands/interval.js';
 import { matchesCondition } from '../conditions/conditions.js';
 import { ArithmeticOverflowError, Ratio } from '../exact/rational.js';
 import { checkBounds, EVALUATION_LIMITS } from '../issues/bounds.js';
-import { CallqaError, type Issue, type PathSegment } from '../issues/issues.js';
+import { CallqaError, type Issue } from '../issues/issues.js';
 import { guard } from '../issues/safe.js';
 import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
-import { parseEvaluation, readAnswer, type Answer } from './parse.js';
+import { answerLayout, NO_ANSWER, NO_LIMITS, OUT_OF_BOUNDS, parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
@@ -84,32 +84,31 @@ function evaluateItem(
   hasTranscript: boolean,
   rubric: Rubric,
   issues: Issue<EvaluationIssueCode>[],
+  out: ItemOutcome,
 ): ItemOutcome {
-  const path: PathSegment[] = ['answers', item.id];
-  const out: ItemOutcome = {
-    status: 'scored',
-    source: 'evaluator',
-    value: answer?.value,
-    earned: ZERO,
-    occurrences: 0,
-    deduction: ZERO,
-    fatal: false,
-    reason: '',
-    answer: answer ?? null,
-  };
+  // One outcome per call, reset for each item (read before the next item is decided).
+  out.status = 'scored';
+  out.source = 'evaluator';
+  out.value = answer?.value;
+  out.earned = ZERO;
+  out.occurrences = 0;
+  out.deduction = ZERO;
+  out.fatal = false;
+  out.reason = '';
+  out.answer = answer ?? null;
   if (answer === null) return out; // the answer itself was malformed; readAnswer reported it
   if (answer?.causes) {
     const allowed = item.rootCauses ?? rubric.rootCauses;
     answer.causes.forEach((c, ci) => {
-      if (allowed && !allowed.has(c)) issues.push({ code: 'unknown_root_cause', path: [...path, 'causes', ci], message: `root cause "${c}" is not declared for item "${item.id}"` });
+      if (allowed && !allowed.has(c)) issues.push({ code: 'unknown_root_cause', path: ['answers', item.id, 'causes', ci], message: `root cause "${c}" is not declared for item "${item.id}"` });
     });
   }
   if (item.kind === 'comment') {
     out.status = 'comment';
     if (answer && answer.value !== null && typeof answer.value !== 'string') {
-      issues.push({ code: 'invalid_answer_kind', path, message: `item "${item.id}" expects ${KIND_EXPECTS.comment}` });
+      issues.push({ code: 'invalid_answer_kind', path: ['answers', item.id], message: `item "${item.id}" expects ${KIND_EXPECTS.comment}` });
     }
-    if (answer === undefined && item.required && applies) issues.push({ code: 'missing_answer', path, message: `item "${item.id}" is required` });
+    if (answer === undefined && item.required && applies) issues.push({ code: 'missing_answer', path: ['answers', item.id], message: `item "${item.id}" is required` });
     out.reason = 'comment';
     return out;
   }
@@ -122,8 +121,14 @@ function evaluateItem(
   if (!applies) {
     // An answer to an item that does not apply is still checked (a CRM sending garbage should
     // hear about it), then set aside: it earns, deducts and fails nothing.
-    const checked = evaluateItem(item, true, answer, undefined, false, rubric, issues);
-    return { ...checked, status: 'not-applicable', earned: ZERO, deduction: ZERO, occurrences: 0, fatal: false, reason: 'condition not met' };
+    evaluateItem(item, true, answer, undefined, false, rubric, issues, out);
+    out.status = 'not-applicable';
+    out.earned = ZERO;
+    out.deduction = ZERO;
+    out.occurrences = 0;
+    out.fatal = false;
+    out.reason = 'condition not met';
+    return out;
   }
 
   let value: AnswerValue | undefined = answer?.value;
@@ -141,7 +146,7 @@ function evaluateItem(
     } else if (item.required) {
       issues.push({
         code: 'missing_answer',
-        path,
+        path: ['answers', item.id],
         message: item.phrases ? `item "${item.id}" needs an answer or a transcript to match its phrases` : `item "${item.id}" needs an answer`,
       });
       return out;
@@ -156,7 +161,7 @@ function evaluateItem(
 
   if (value === null) {
     if (!item.naAllowed && out.source === 'evaluator') {
-      issues.push({ code: 'na_not_allowed', path, message: `item "${item.id}" may not be answered N/A` });
+      issues.push({ code: 'na_not_allowed', path: ['answers', item.id], message: `item "${item.id}" may not be answered N/A` });
       return out;
     }
     out.status = 'na';
@@ -176,7 +181,7 @@ function evaluateItem(
       if (typeof value !== 'string') return wrongKind(item, value, out, issues);
       const pts = item.levels?.get(value);
       if (pts === undefined) {
-        issues.push({ code: 'unknown_level', path, message: `"${value}" is not a level of item "${item.id}" (levels: ${[...(item.levels?.keys() ?? [])].join(', ')})` });
+        issues.push({ code: 'unknown_level', path: ['answers', item.id], message: `"${value}" is not a level of item "${item.id}" (levels: ${[...(item.levels?.keys() ?? [])].join(', ')})` });
         return out;
       }
       out.earned = pts;
@@ -187,12 +192,12 @@ function evaluateItem(
       if (typeof value !== 'number') return wrongKind(item, value, out, issues);
       const x = Ratio.from(value);
       if (item.domain && !inInterval(item.domain, x)) {
-        issues.push({ code: 'out_of_range', path, message: `${value} is outside ${item.domain.text}` });
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} is outside ${item.domain.text}` });
         return out;
       }
       const hit = findRange(item, x);
       if (!hit) {
-        issues.push({ code: 'out_of_range', path, message: `${value} falls in none of item "${item.id}"'s ranges` });
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} falls in none of item "${item.id}"'s ranges` });
         return out;
       }
       out.earned = hit.points;
@@ -203,7 +208,7 @@ function evaluateItem(
       const def = item.def as Extract<CompiledItem['def'], { kind: 'scale' }>;
       if (typeof value !== 'number' || !Number.isInteger(value)) return wrongKind(item, value, out, issues);
       if (value < def.scale.min || value > def.scale.max) {
-        issues.push({ code: 'out_of_range', path, message: `${value} is outside the scale ${def.scale.min}–${def.scale.max}` });
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} is outside the scale ${def.scale.min}–${def.scale.max}` });
         return out;
       }
       out.earned = Ratio.of(value - def.scale.min, def.scale.max - def.scale.min).mul(item.max);
@@ -218,7 +223,7 @@ function evaluateItem(
       const counted = item.maxOccurrences !== null ? Math.min(count, item.maxOccurrences) : count;
       const ded = penaltyDeduction(item, counted);
       if (ded === null) {
-        issues.push({ code: 'too_large', path, message: `${count} occurrences × ${fmtR(item.perOccurrence)} points is too large a deduction to be held exactly` });
+        issues.push({ code: 'too_large', path: ['answers', item.id], message: `${count} occurrences × ${fmtR(item.perOccurrence)} points is too large a deduction to be held exactly` });
         return out;
       }
       out.occurrences = count;
@@ -252,7 +257,13 @@ function evaluateItem(
 function penaltyDeduction(item: CompiledItem, counted: number): Ratio | null {
   const p = item.perOccurrence;
   const cap = item.maxDeduction;
-  if (cap !== null && BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d)) return cap;
+  if (cap !== null) {
+    // Doubles when both products are safe integers (then they are exact), BigInt otherwise.
+    const left = counted * p.n * cap.d;
+    const right = cap.n * p.d;
+    const over = Number.isSafeInteger(left) && Number.isSafeInteger(right) ? left >= right : BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d);
+    if (over) return cap;
+  }
   try {
     return p.mul(Ratio.of(counted));
   } catch (e) {
@@ -305,18 +316,22 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   if (!isCompiledRubric(rubric)) {
     return { success: false, issues: [{ code: 'not_a_rubric', path: [], message: 'the rubric must be a compiled rubric from loadRubric (not its JSON)' }] };
   }
-  const bounds = checkBounds(evaluation, EVALUATION_LIMITS);
-  if (bounds.length > 0) return { success: false, issues: bounds };
-  const issues: Issue<EvaluationIssueCode>[] = [];
-  const ev = parseEvaluation(evaluation, issues);
-  if (!ev) return { success: false, issues };
+  // One walk reads the evaluation and checks its bounds; only an input past a bound is walked again, for the paths.
+  let issues: Issue<EvaluationIssueCode>[] = [];
+  const layout = answerLayout(rubric);
+  let ev = parseEvaluation(evaluation, issues, layout);
+  if (ev === OUT_OF_BOUNDS) {
+    const bounds = checkBounds(evaluation, EVALUATION_LIMITS);
+    if (bounds.length > 0) return { success: false, issues: bounds };
+    issues = [];
+    ev = parseEvaluation(evaluation, issues, layout, NO_LIMITS);
+  }
+  if (ev === null || ev === OUT_OF_BOUNDS) return { success: false, issues };
 
   // Answers: every key must name an item of this rubric.
   const rawAnswers = ev.answers;
-  for (const key in rawAnswers) {
-    if (!rubric.items.has(key)) {
-      issues.push({ code: 'unknown_item', path: ['answers', key], message: `"${key}" is not an item of rubric ${rubric.id}@${rubric.version}` });
-    }
+  for (const key of ev.unknownAnswers) {
+    issues.push({ code: 'unknown_item', path: ['answers', key], message: `"${key}" is not an item of rubric ${rubric.id}@${rubric.version}` });
   }
 
   // Transcript evidence, grouped by item, limited to each item's window: every hit
@@ -364,6 +379,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const dec = rubric.decimals;
   const rm = rubric.roundingMode;
 
+  const outcome: ItemOutcome = { status: 'scored', source: 'evaluator', value: undefined, earned: ZERO, occurrences: 0, deduction: ZERO, fatal: false, reason: '', answer: null };
+  let slot = 0; // the item's place in the rubric: sections and items are walked in the layout's order
   for (const sec of rubric.sections) {
     const secApplies = sec.when === undefined || matchesCondition(sec.when, ev.attributes);
     let pos = ZERO;
@@ -374,11 +391,12 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     const secPenalties: Mutable<ItemScore>[] = [];
     for (const item of sec.items) {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
-      const answer = Object.hasOwn(rawAnswers, item.id) ? readAnswer(rawAnswers[item.id], item.id, issues) : undefined;
-      const hits = hitsByItem.get(item.id);
+      const raw = ev.answerSlots[slot++];
+      const answer = raw === NO_ANSWER ? undefined : readAnswer(raw, item.id, issues);
+      const hits = hitsByItem.size === 0 ? undefined : hitsByItem.get(item.id);
       const m = measured ? applyMeasure(item, measured, !applies || answer !== undefined) : null;
       const decided = m?.decided ?? null;
-      const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues);
+      const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues, outcome);
       if (decided) {
         o.source = 'measure';
         o.reason = `${decided.reason} → ${o.reason}`;
@@ -437,6 +455,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         if (item.fatalScope === 'call') callFatal = true;
         else if (item.fatalScope === 'section') failed = true;
       }
+      const maxShown = item.max.round(dec, rm);
       const is: Mutable<ItemScore> = {
         id: item.id,
         sectionId: sec.id,
@@ -445,8 +464,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         source: o.source,
         answer: o.value,
         points: shown.round(dec, rm),
-        possible: possibleHere.isZero() ? 0 : item.max.round(dec, rm),
-        max: item.max.round(dec, rm),
+        possible: possibleHere.isZero() ? 0 : maxShown,
+        max: maxShown,
         critical: item.critical,
         bonus: item.bonus,
         fatal: o.fatal,
