@@ -91,8 +91,113 @@ function monthEnd(date: string): string {
   return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
 }
 
+/** One agent's evaluations as columns (a number array is stored unboxed): no object per evaluation. */
+interface Columns {
+  readonly scores: number[];
+  readonly ids: string[];
+  readonly dates: string[];
+  /** Still in (date, id) order as added: the sort can be skipped. */
+  sorted: boolean;
+}
+
+/**
+ * A centre's evaluations gathered for {@link watchCentre} one at a time, in
+ * any order, in compact per-agent columns (score, id, date; equal dates
+ * share one string): what a stream of millions of scored records needs to
+ * keep, and no more. {@link watchCentre} is this collector over an array, so
+ * the streamed and in-memory results are the same.
+ *
+ * @example
+ * ```ts
+ * const c = new CentreCollector();
+ * for await (const r of records) c.add(r);
+ * const w = c.watch({ failThreshold: 60 });
+ * ```
+ */
+export class CentreCollector {
+  private readonly agents = new Map<string, Columns>();
+  private readonly days = new Map<string, string>();
+  private first: string | null = null;
+  /** Evaluations added. */
+  size = 0;
+
+  /** Adds one scored evaluation. */
+  add(r: CentreRecord): void {
+    let c = this.agents.get(r.agentId);
+    if (!c) this.agents.set(r.agentId, (c = { scores: [], ids: [], dates: [], sorted: true }));
+    let date = this.days.get(r.date);
+    if (date === undefined) this.days.set(r.date, (date = r.date));
+    const n = c.scores.length;
+    if (c.sorted && n > 0) {
+      const d = compareCodeUnits(c.dates[n - 1] as string, date) || compareCodeUnits(c.ids[n - 1] as string, r.id);
+      if (d > 0) c.sorted = false;
+    }
+    c.scores.push(r.score);
+    c.ids.push(r.id);
+    c.dates.push(date);
+    const day = date.slice(0, 10);
+    if (this.first === null || day < this.first) this.first = day;
+    this.size++;
+  }
+
+  /**
+   * Watches every agent; see the file header for the baseline rule.
+   *
+   * @throws {EarlyWarningError} as {@link watchCentre}
+   * @example
+   * ```ts
+   * collector.watch({ baseline: 'phase1', failThreshold: 60 }).agents[0];
+   * ```
+   */
+  watch(options: WatchCentreOptions = {}): CentreWatch {
+    const what = 'watchCentre';
+    if (options.referenceTo !== undefined && !isIsoDay(options.referenceTo)) {
+      throw new EarlyWarningError(what, [{ code: 'invalid_date', path: ['options', 'referenceTo'], message: `referenceTo must be a date YYYY-MM-DD, got ${JSON.stringify(options.referenceTo)}` }]);
+    }
+    // Each agent's evaluations by date, then id; equal keys keep their order (as a stable sort does).
+    const agents = [...this.agents].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, c]) => {
+      const order = Array.from(c.scores, (_, i) => i);
+      if (!c.sorted) order.sort((i, j) => compareCodeUnits(c.dates[i] as string, c.dates[j] as string) || compareCodeUnits(c.ids[i] as string, c.ids[j] as string) || i - j);
+      return { agentId, c, order };
+    });
+    const b = options.baseline ?? 'phase1';
+    const phase1 = b === 'phase1' || b === 'team';
+    const referenceTo = phase1 ? (options.referenceTo ?? (this.first === null ? null : monthEnd(this.first))) : null;
+    const inRef = (d: string): boolean => referenceTo !== null && d.slice(0, 10) <= referenceTo;
+    // The reference period is the agent's leading evaluations up to referenceTo (in date order).
+    const refs = agents.map(({ c, order }) => order.filter((i) => inRef(c.dates[i] as string)).map((i) => c.scores[i] as number));
+    const team = phase1 && this.size > 0 ? phaseOneBaseline(refs.filter((s) => s.length > 0)) : null;
+    const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
+    const watched = agents.map(({ agentId, c, order }, i): AgentWatch => {
+      const reference = (refs[i] as readonly number[]).length;
+      // One agent's points exist only while it is charted.
+      const series = order.map((k) => ({ score: c.scores[k] as number, id: c.ids[k] as string, date: c.dates[k] as string }));
+      const o: DetectDeclineOptions = team !== null
+        ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : reference, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
+        : { ...monitor, baseline: b as Exclude<typeof b, 'phase1' | 'team'> };
+      try {
+        return { agentId, calls: series.length, reference, report: detectDecline(series, o) };
+      } catch (e) {
+        // A series the charts cannot use (too short for `{ points }`, no variation) is a fact about the agent.
+        if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference, skipped: e.issues.map((x) => x.message).join('; ') };
+        throw e;
+      }
+    });
+    const since = (a: AgentWatch): number | null => ('report' in a && a.report.status.alarm !== null ? a.report.status.alarm.since.index : null);
+    const sinceDate = (a: AgentWatch): string => ('report' in a ? (a.report.status.alarm?.since.date ?? '') : '');
+    const ordered = [...watched].sort((x, y) => {
+      const sx = since(x);
+      const sy = since(y);
+      if ((sx === null) !== (sy === null)) return sx === null ? 1 : -1;
+      return compareCodeUnits(sinceDate(x), sinceDate(y)) || compareCodeUnits(x.agentId, y.agentId);
+    });
+    return { team, referenceTo, agents: ordered };
+  }
+}
+
 /**
  * Watches every agent of a centre; see the file header for the baseline rule.
+ * The same as a {@link CentreCollector} fed `records`.
  *
  * @param records - scored evaluations, any order
  * @param options - baseline choice, reference period, detectors and their tuning, failThreshold, locale
@@ -106,48 +211,7 @@ function monthEnd(date: string): string {
  * ```
  */
 export function watchCentre(records: readonly CentreRecord[], options: WatchCentreOptions = {}): CentreWatch {
-  const what = 'watchCentre';
-  if (options.referenceTo !== undefined && !isIsoDay(options.referenceTo)) {
-    throw new EarlyWarningError(what, [{ code: 'invalid_date', path: ['options', 'referenceTo'], message: `referenceTo must be a date YYYY-MM-DD, got ${JSON.stringify(options.referenceTo)}` }]);
-  }
-  const byAgent = new Map<string, CentreRecord[]>();
-  for (const r of records) {
-    const list = byAgent.get(r.agentId);
-    if (list) list.push(r); else byAgent.set(r.agentId, [r]);
-  }
-  const agents = [...byAgent].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, list]) => ({
-    agentId,
-    series: [...list].sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.id, b.id)).map((c) => ({ score: c.score, id: c.id, date: c.date })),
-  }));
-  const b = options.baseline ?? 'phase1';
-  const phase1 = b === 'phase1' || b === 'team';
-  const first = records.reduce<string | null>((m, r) => (m === null || r.date.slice(0, 10) < m ? r.date.slice(0, 10) : m), null);
-  const referenceTo = phase1 ? (options.referenceTo ?? (first === null ? null : monthEnd(first))) : null;
-  const inRef = (d: string): boolean => referenceTo !== null && d.slice(0, 10) <= referenceTo;
-  const refs = agents.map((a) => a.series.filter((p) => inRef(p.date)));
-  const team = phase1 && records.length > 0 ? phaseOneBaseline(refs.filter((s) => s.length > 0)) : null;
-  const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
-  const watched = agents.map(({ agentId, series }, i): AgentWatch => {
-    const reference = (refs[i] as readonly unknown[]).length;
-    // The reference period is the agent's leading evaluations up to referenceTo (the series is in date order).
-    const o: DetectDeclineOptions = team !== null
-      ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : reference, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
-      : { ...monitor, baseline: b as Exclude<typeof b, 'phase1' | 'team'> };
-    try {
-      return { agentId, calls: series.length, reference, report: detectDecline(series, o) };
-    } catch (e) {
-      // A series the charts cannot use (too short for `{ points }`, no variation) is a fact about the agent.
-      if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference, skipped: e.issues.map((x) => x.message).join('; ') };
-      throw e;
-    }
-  });
-  const since = (a: AgentWatch): number | null => ('report' in a && a.report.status.alarm !== null ? a.report.status.alarm.since.index : null);
-  const sinceDate = (a: AgentWatch): string => ('report' in a ? (a.report.status.alarm?.since.date ?? '') : '');
-  const order = [...watched].sort((x, y) => {
-    const sx = since(x);
-    const sy = since(y);
-    if ((sx === null) !== (sy === null)) return sx === null ? 1 : -1;
-    return compareCodeUnits(sinceDate(x), sinceDate(y)) || compareCodeUnits(x.agentId, y.agentId);
-  });
-  return { team, referenceTo, agents: order };
+  const c = new CentreCollector();
+  for (const r of records) c.add(r);
+  return c.watch(options);
 }
