@@ -5,6 +5,9 @@
  * Everything streams: a record is handed to `visit` and forgotten, so a
  * command's memory is its own state, never the input's size.
  */
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { openInput } from '../batch/input.js';
 import { scoreUnit } from '../batch/record.js';
 import type { BatchProgress, RejectedRecord } from '../batch/types.js';
@@ -190,7 +193,7 @@ export type ScoredOf<N extends ScoredNeed> = N extends 'items' ? CallScore : { r
  * const rejected = await readScored('scores.ndjson', { need: 'score', rubrics: [], format: 'auto' }, (c) => collector.add(c));
  * ```
  */
-export async function readScored<N extends ScoredNeed>(input: string, o: ScoredReadOptions<N>, visit: (call: ScoredOf<N>, ordinal: number) => void): Promise<RejectedRecord[]> {
+export async function readScored<N extends ScoredNeed>(input: string, o: ScoredReadOptions<N>, visit: (call: ScoredOf<N>, ordinal: number, line: number) => RejectedRecord | void): Promise<RejectedRecord[]> {
   for (const [name, v] of [['--from', o.from], ['--to', o.to]] as const) {
     if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} must be a date YYYY-MM-DD, got "${v}"`);
   }
@@ -200,27 +203,41 @@ export async function readScored<N extends ScoredNeed>(input: string, o: ScoredR
     const d = date.slice(0, 10);
     return (o.from === undefined || d >= o.from) && (o.to === undefined || d <= o.to);
   };
-  const give = (c: ScoredOf<N>, ordinal: number): void => {
-    if (inPeriod(c.date)) visit(c, ordinal);
-  };
+  const give = (c: ScoredOf<N>, ordinal: number, line: number): RejectedRecord | void => (inPeriod(c.date) ? visit(c, ordinal, line) : undefined);
   const expected = expectedText(o.need, versions !== null);
   return readRecords(
     input,
     o.format,
     (u, ordinal) => {
-      if (o.need === 'items') {
-        if ('value' in u && isCallScore(u.value)) return give(u.value as ScoredOf<N>, ordinal);
-      } else {
-        const s = scoredRecord(u);
-        if (s !== null) return give(s as ScoredOf<N>, ordinal);
+      if (o.need === 'items' && 'value' in u && isCallScore(u.value)) return give(u.value as ScoredOf<N>, ordinal, u.line);
+      const s = scoredRecord(u);
+      if (s !== null) {
+        if (o.need === 'score') return give(s as ScoredOf<N>, ordinal, u.line);
+        // Compact score output has the score but not the items a problem analysis needs.
+        return { ok: false, line: u.line, id: s.id, issues: [{ code: 'no_items', path: [], message: 'compact `callqa score` output has no items: give `callqa score --full` output or the evaluations with --rubric' }] };
       }
-      if (versions === null) return { ok: false, line: u.line, issues: [{ code: 'not_scored', path: [], message: expected }] };
+      if (versions === null) return { ok: false, line: u.line, issues: [{ code: 'needs_rubric', path: [], message: expected }] };
       const r = scoreUnit(versions, u);
       if (!r.ok) return r;
-      const s = r.score;
-      give((o.need === 'items' ? s : { id: s.id, agentId: s.agentId, date: s.date, score: s.score }) as ScoredOf<N>, ordinal);
-      return;
+      const c = r.score;
+      return give((o.need === 'items' ? c : { id: c.id, agentId: c.agentId, date: c.date, score: c.score }) as ScoredOf<N>, ordinal, u.line);
     },
     o,
   );
+}
+
+/**
+ * Copies stdin into `dir`/stdin, for a command that reads its input more than
+ * once; the caller removes `dir`. The name has no extension, so the format is
+ * sniffed as it is for `-` (gzip by its magic bytes).
+ *
+ * @example
+ * ```ts
+ * const spool = await spoolStdin(mkdtempSync(join(tmpdir(), 'callqa-')));
+ * ```
+ */
+export async function spoolStdin(dir: string): Promise<{ dir: string; file: string }> {
+  const file = join(dir, 'stdin');
+  await pipeline(process.stdin, createWriteStream(file));
+  return { dir, file };
 }
