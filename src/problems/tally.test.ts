@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeProblems } from './analyze.js';
 import { ProblemError } from './errors.js';
-import { MINI, type MiniCall, miniCall } from './fixtures.js';
+import { MINI, SCENARIO, miniCall } from './fixtures.js';
 import { ProblemTally } from './tally.js';
 
-// The scenario of analyze.test.ts: greet failed by A and B (2 of 3 agents: common); A's accurate and
-// filler, C's forbidden word and privacy leak are each one agent's (individual).
-const SCENARIO: MiniCall[] = [
-  { id: 'a1', agent: 'A', date: '2026-10-01', greet: false, says: '啊，好的。' },
-  { id: 'a2', agent: 'A', date: '2026-10-02', accurate: 'corrected', causes: { accurate: ['training'] } },
-  { id: 'b1', agent: 'B', date: '2026-10-01', greet: false },
-  { id: 'b2', agent: 'B', date: '2026-10-03', empathy: null },
-  { id: 'c1', agent: 'C', date: '2026-10-02', says: '这个我不知道。' },
-  { id: 'c2', agent: 'C', date: '2026-10-04', privacy: true },
-];
+// The scenario: see SCENARIO in fixtures.ts.
 const calls = SCENARIO.map(miniCall);
 
 describe('ProblemTally: the two streamed passes', () => {
