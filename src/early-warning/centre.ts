@@ -155,31 +155,53 @@ export class CentreCollector {
       throw new EarlyWarningError(what, [{ code: 'invalid_date', path: ['options', 'referenceTo'], message: `referenceTo must be a date YYYY-MM-DD, got ${JSON.stringify(options.referenceTo)}` }]);
     }
     // Each agent's evaluations by date, then id; equal keys keep their order (as a stable sort does).
-    const agents = [...this.agents].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, c]) => {
-      const order = Array.from(c.scores, (_, i) => i);
-      if (!c.sorted) order.sort((i, j) => compareCodeUnits(c.dates[i] as string, c.dates[j] as string) || compareCodeUnits(c.ids[i] as string, c.ids[j] as string) || i - j);
-      return { agentId, c, order };
-    });
+    // An agent whose records came in that order needs no index at all.
+    const orderOf = (c: Columns): Uint32Array | null => {
+      if (c.sorted) return null;
+      const order = Uint32Array.from(c.scores, (_, i) => i);
+      return order.sort((i, j) => compareCodeUnits(c.dates[i] as string, c.dates[j] as string) || compareCodeUnits(c.ids[i] as string, c.ids[j] as string) || i - j);
+    };
+    const agents = [...this.agents].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, c]) => ({ agentId, c, order: orderOf(c) }));
     const b = options.baseline ?? 'phase1';
     const phase1 = b === 'phase1' || b === 'team';
     const referenceTo = phase1 ? (options.referenceTo ?? (this.first === null ? null : monthEnd(this.first))) : null;
     const inRef = (d: string): boolean => referenceTo !== null && d.slice(0, 10) <= referenceTo;
+    const at = (order: Uint32Array | null, k: number): number => (order === null ? k : (order[k] as number));
     // The reference period is the agent's leading evaluations up to referenceTo (in date order).
-    const refs = agents.map(({ c, order }) => order.filter((i) => inRef(c.dates[i] as string)).map((i) => c.scores[i] as number));
-    const team = phase1 && this.size > 0 ? phaseOneBaseline(refs.filter((s) => s.length > 0)) : null;
+    const refScores = (c: Columns, order: Uint32Array | null): number[] => {
+      const out: number[] = [];
+      for (let k = 0; k < c.scores.length; k++) {
+        const i = at(order, k);
+        if (inRef(c.dates[i] as string)) out.push(c.scores[i] as number);
+      }
+      return out;
+    };
+    let team: PhaseOneBaseline | null = null;
+    const reference = new Map<string, number>();
+    if (phase1 && this.size > 0) {
+      const refs = agents.map(({ agentId, c, order }) => {
+        const r = refScores(c, order);
+        reference.set(agentId, r.length);
+        return r;
+      });
+      team = phaseOneBaseline(refs.filter((s) => s.length > 0));
+    } else for (const { agentId, c, order } of agents) reference.set(agentId, refScores(c, order).length);
     const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
-    const watched = agents.map(({ agentId, c, order }, i): AgentWatch => {
-      const reference = (refs[i] as readonly number[]).length;
+    const watched = agents.map(({ agentId, c, order }): AgentWatch => {
+      const ref = reference.get(agentId) ?? 0;
       // One agent's points exist only while it is charted.
-      const series = order.map((k) => ({ score: c.scores[k] as number, id: c.ids[k] as string, date: c.dates[k] as string }));
+      const series = Array.from(c.scores, (_, k) => {
+        const i = at(order, k);
+        return { score: c.scores[i] as number, id: c.ids[i] as string, date: c.dates[i] as string };
+      });
       const o: DetectDeclineOptions = team !== null
-        ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : reference, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
+        ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : ref, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
         : { ...monitor, baseline: b as Exclude<typeof b, 'phase1' | 'team'> };
       try {
-        return { agentId, calls: series.length, reference, report: detectDecline(series, o) };
+        return { agentId, calls: series.length, reference: ref, report: detectDecline(series, o) };
       } catch (e) {
         // A series the charts cannot use (too short for `{ points }`, no variation) is a fact about the agent.
-        if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference, skipped: e.issues.map((x) => x.message).join('; ') };
+        if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference: ref, skipped: e.issues.map((x) => x.message).join('; ') };
         throw e;
       }
     });
