@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { CentreCollector, watchCentre, type CentreRecord } from './centre.js';
+import { detectDecline } from './detect.js';
 import { EarlyWarningError } from './errors.js';
 
 /** Agent X steady at 88 ± 2 all October and November; agent Y the same in October, then 70s in November. */
@@ -59,5 +60,17 @@ describe('CentreCollector', () => {
     // xmr limits 80 ± 3·5 = [65, 95]: no alert; the order shows in the level's last point instead: the
     // least-squares line through 80, 70, 90 (x = 0, 1, 2) has slope +5 and value 85 at x = 2.
     expect(a && 'report' in a ? a.report.status.level : null).toMatchObject({ estimate: 85, slope: 5 });
+  });
+
+  it('3,000 evaluations of one agent in scrambled order: the series charted is the (date, id) order, ids intact', () => {
+    // Scores drift down: 90 − i/100 on day ⌊i/100⌋ + 1, ids e0000…e2999; scrambled by i·7 mod 3000 (7 is coprime to 3000).
+    const recs = Array.from({ length: 3000 }, (_, i) => ({ agentId: 'A', id: `e${String(i).padStart(4, '0')}`, date: `2026-10-${String(Math.floor(i / 100) + 1).padStart(2, '0')}`, score: 90 - i / 100 }));
+    const c = new CentreCollector();
+    for (let k = 0; k < 3000; k++) c.add(recs[(k * 7) % 3000] as CentreRecord);
+    const w = c.watch({ baseline: { mean: 88, sigma: 2 } });
+    const a = w.agents[0];
+    const want = detectDecline(recs.map((r) => ({ score: r.score, id: r.id, date: r.date })), { baseline: { mean: 88, sigma: 2 } });
+    expect(a && 'report' in a ? a.report : null).toEqual(want);
+    expect(want.firstDecline?.id).toMatch(/^e\d{4}$/);
   });
 });

@@ -91,13 +91,51 @@ function monthEnd(date: string): string {
   return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
 }
 
-/** One agent's evaluations as columns (a number array is stored unboxed): no object per evaluation. */
+/** A growable typed column. */
+class Grow<T extends Float64Array | Uint32Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Ids packed 1,024 to a string with their end offsets: ~1 byte a character instead of a string object each. */
+class Ids {
+  private readonly chunks: string[] = [];
+  private pending: string[] = [];
+  private readonly ends = new Grow(new Uint32Array(16));
+  push(id: string): void {
+    const j = this.pending.length;
+    this.ends.push((j === 0 ? 0 : (this.ends.data[this.ends.length - 1] as number)) + id.length);
+    this.pending.push(id);
+    if (this.pending.length === 1024) {
+      this.chunks.push(this.pending.join(''));
+      this.pending = [];
+    }
+  }
+  at(i: number): string {
+    const c = i >> 10;
+    if (c === this.chunks.length) return this.pending[i & 1023] as string;
+    const start = (i & 1023) === 0 ? 0 : (this.ends.data[i - 1] as number);
+    return (this.chunks[c] as string).slice(start, this.ends.data[i] as number);
+  }
+}
+
+/** One agent's evaluations as columns (typed arrays, dates as indexes): no object per evaluation. */
 interface Columns {
-  readonly scores: number[];
-  readonly ids: string[];
-  readonly dates: string[];
+  readonly scores: Grow<Float64Array>;
+  readonly ids: Ids;
+  readonly days: Grow<Uint32Array>;
   /** Still in (date, id) order as added: the sort can be skipped. */
   sorted: boolean;
+  lastDate: string;
+  lastId: string;
 }
 
 /**
@@ -116,7 +154,8 @@ interface Columns {
  */
 export class CentreCollector {
   private readonly agents = new Map<string, Columns>();
-  private readonly days = new Map<string, string>();
+  private readonly dayIndex = new Map<string, number>();
+  private readonly dates: string[] = [];
   private first: string | null = null;
   /** Evaluations added. */
   size = 0;
@@ -124,18 +163,19 @@ export class CentreCollector {
   /** Adds one scored evaluation. */
   add(r: CentreRecord): void {
     let c = this.agents.get(r.agentId);
-    if (!c) this.agents.set(r.agentId, (c = { scores: [], ids: [], dates: [], sorted: true }));
-    let date = this.days.get(r.date);
-    if (date === undefined) this.days.set(r.date, (date = r.date));
-    const n = c.scores.length;
-    if (c.sorted && n > 0) {
-      const d = compareCodeUnits(c.dates[n - 1] as string, date) || compareCodeUnits(c.ids[n - 1] as string, r.id);
-      if (d > 0) c.sorted = false;
+    if (!c) this.agents.set(r.agentId, (c = { scores: new Grow(new Float64Array(16)), ids: new Ids(), days: new Grow(new Uint32Array(16)), sorted: true, lastDate: '', lastId: '' }));
+    let d = this.dayIndex.get(r.date);
+    if (d === undefined) {
+      this.dayIndex.set(r.date, (d = this.dates.length));
+      this.dates.push(r.date);
     }
+    if (c.sorted && c.scores.length > 0 && (compareCodeUnits(c.lastDate, r.date) || compareCodeUnits(c.lastId, r.id)) > 0) c.sorted = false;
+    c.lastDate = r.date;
+    c.lastId = r.id;
     c.scores.push(r.score);
     c.ids.push(r.id);
-    c.dates.push(date);
-    const day = date.slice(0, 10);
+    c.days.push(d);
+    const day = r.date.slice(0, 10);
     if (this.first === null || day < this.first) this.first = day;
     this.size++;
   }
@@ -158,8 +198,9 @@ export class CentreCollector {
     // An agent whose records came in that order needs no index at all.
     const orderOf = (c: Columns): Uint32Array | null => {
       if (c.sorted) return null;
-      const order = Uint32Array.from(c.scores, (_, i) => i);
-      return order.sort((i, j) => compareCodeUnits(c.dates[i] as string, c.dates[j] as string) || compareCodeUnits(c.ids[i] as string, c.ids[j] as string) || i - j);
+      const date = (i: number): string => this.dates[c.days.data[i] as number] as string;
+      const order = Uint32Array.from({ length: c.scores.length }, (_, i) => i);
+      return order.sort((i, j) => compareCodeUnits(date(i), date(j)) || compareCodeUnits(c.ids.at(i), c.ids.at(j)) || i - j);
     };
     const agents = [...this.agents].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, c]) => ({ agentId, c, order: orderOf(c) }));
     const b = options.baseline ?? 'phase1';
@@ -172,7 +213,7 @@ export class CentreCollector {
       const out: number[] = [];
       for (let k = 0; k < c.scores.length; k++) {
         const i = at(order, k);
-        if (inRef(c.dates[i] as string)) out.push(c.scores[i] as number);
+        if (inRef(this.dates[c.days.data[i] as number] as string)) out.push(c.scores.data[i] as number);
       }
       return out;
     };
@@ -190,9 +231,9 @@ export class CentreCollector {
     const watched = agents.map(({ agentId, c, order }): AgentWatch => {
       const ref = reference.get(agentId) ?? 0;
       // One agent's points exist only while it is charted.
-      const series = Array.from(c.scores, (_, k) => {
+      const series = Array.from({ length: c.scores.length }, (_, k) => {
         const i = at(order, k);
-        return { score: c.scores[i] as number, id: c.ids[i] as string, date: c.dates[i] as string };
+        return { score: c.scores.data[i] as number, id: c.ids.at(i), date: this.dates[c.days.data[i] as number] as string };
       });
       const o: DetectDeclineOptions = team !== null
         ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : ref, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
