@@ -209,8 +209,8 @@ export function register(program: Command): void {
     .option('--locale <locale>', `labels in ${LOCALES.join(', ')} (default: the rubric's)`, localeOpt)
     .option('--top <n>', 'Pareto rows shown', positiveInt('--top'), 20)
     .option('--json', 'print the report as JSON')
-    .option('-q, --quiet', 'do not list rejected records')
-    .addHelpText('after', `\nRejected records are listed on stderr; the analysis covers the records that scored.\n${EXIT_HELP}`)
+    .option('-q, --quiet', 'no progress bar and no list of rejected records')
+    .addHelpText('after', `\nRejected records are listed on stderr, each reason once with a count; the analysis covers the records that\nscored. Streams: one pass counts, a second one (only over agents with individual problems) lists their\nfailed calls; stdin is kept in a temp file meanwhile. Compact score output has no items: use --full output.\n${EXIT_HELP}`)
     .action(async (input: string, opts: ProblemsOpts) => {
       const rubrics = loadRubricFiles(opts.rubric).map((r) => r.rubric);
       const options: ProblemOptions = {
