@@ -215,6 +215,58 @@ export function rejectionLines(r: RejectedRecord, input: string): string[] {
 }
 
 /**
+ * Rejected records as a command reports them on stderr, without holding them
+ * all: each distinct reason (code and message) is printed once, at its first
+ * record, with how many records share it; at most `max` lines of detail.
+ * Reading 261 records that are all the wrong kind gives two lines, not 261.
+ *
+ * @example
+ * ```ts
+ * const log = new RejectionLog();
+ * await readScored(input, { …, onRejected: log.add }, visit);
+ * log.report(input, opts.quiet); // sets exit code 1 when any
+ * ```
+ */
+export class RejectionLog {
+  /** Rejected records so far. */
+  count = 0;
+  private readonly groups = new Map<string, { first: string; n: number }>();
+  private readonly order: string[] = [];
+  private dropped = 0;
+  constructor(private readonly input: string, private readonly max = 20) {}
+  /** Takes one rejected record (bound: pass it around as a callback). */
+  readonly add = (r: RejectedRecord): void => {
+    this.count++;
+    for (const l of rejectionLines(r, this.input).map((line, k) => ({ line, i: r.issues[k] as Issue }))) {
+      const key = `${l.i.code}\u0000${formatPath(l.i.path)}\u0000${l.i.message}`;
+      const g = this.groups.get(key);
+      if (g) g.n++;
+      else if (this.groups.size < this.max) {
+        this.groups.set(key, { first: l.line, n: 1 });
+        this.order.push(key);
+      } else this.dropped++;
+    }
+  };
+  /** The stderr lines: each reason once, with its count. */
+  lines(): string[] {
+    const out: string[] = [];
+    for (const key of this.order) {
+      const g = this.groups.get(key) as { first: string; n: number };
+      out.push(g.n === 1 ? g.first : `${g.first} — and ${(g.n - 1).toLocaleString('en')} more record(s) for the same reason`);
+    }
+    if (this.dropped > 0) out.push(`… and ${this.dropped.toLocaleString('en')} more rejection(s) for other reasons`);
+    if (this.count > 1) out.push(`${this.input}: ${this.count.toLocaleString('en')} record(s) rejected`);
+    return out;
+  }
+  /** Prints {@link lines} (unless quiet) and sets exit code 1 when anything was rejected. */
+  report(quiet = false): void {
+    if (this.count === 0) return;
+    if (!quiet) for (const l of this.lines()) process.stderr.write(`${l}\n`);
+    process.exitCode = EXIT.rejected;
+  }
+}
+
+/**
  * The folder of the bundled rubrics, found by walking up from the running file.
  *
  * @example

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { watchCentre, type CentreRecord } from './centre.js';
+import { CentreCollector, watchCentre, type CentreRecord } from './centre.js';
+import { detectDecline } from './detect.js';
 import { EarlyWarningError } from './errors.js';
 
 /** Agent X steady at 88 ± 2 all October and November; agent Y the same in October, then 70s in November. */
@@ -33,5 +34,43 @@ describe('watchCentre', () => {
 
   it('rejects a date that is not a calendar day', () => {
     expect(() => watchCentre(records(), { referenceTo: '2026-13-01' })).toThrow(EarlyWarningError);
+  });
+});
+
+describe('CentreCollector', () => {
+  it('fed one record at a time, sorted or not, gives what watchCentre gives', () => {
+    const sorted = records();
+    // An interleaving that is neither sorted nor reversed: odd positions first, then even ones.
+    const mixed = [...sorted.filter((_, i) => i % 2 === 1), ...sorted.filter((_, i) => i % 2 === 0)];
+    const want = watchCentre(sorted, { failThreshold: 60 });
+    for (const input of [sorted, mixed, [...sorted].reverse()]) {
+      const c = new CentreCollector();
+      for (const r of input) c.add(r);
+      expect(c.size).toBe(120);
+      expect(c.watch({ failThreshold: 60 })).toEqual(want);
+    }
+  });
+
+  it('keeps equal (date, id) pairs in arrival order, as a stable sort does', () => {
+    const c = new CentreCollector();
+    // Two evaluations with the same date and id (a re-evaluation): 70 then 90, out of date order with a third.
+    for (const r of [{ agentId: 'A', id: 'e2', date: '2026-10-02', score: 70 }, { agentId: 'A', id: 'e2', date: '2026-10-02', score: 90 }, { agentId: 'A', id: 'e1', date: '2026-10-01', score: 80 }]) c.add(r);
+    const w = c.watch({ baseline: { mean: 80, sigma: 5 }, detectors: ['xmr'] });
+    const a = w.agents[0];
+    // xmr limits 80 ± 3·5 = [65, 95]: no alert; the order shows in the level's last point instead: the
+    // least-squares line through 80, 70, 90 (x = 0, 1, 2) has slope +5 and value 85 at x = 2.
+    expect(a && 'report' in a ? a.report.status.level : null).toMatchObject({ estimate: 85, slope: 5 });
+  });
+
+  it('3,000 evaluations of one agent in scrambled order: the series charted is the (date, id) order, ids intact', () => {
+    // Scores drift down: 90 − i/100 on day ⌊i/100⌋ + 1, ids e0000…e2999; scrambled by i·7 mod 3000 (7 is coprime to 3000).
+    const recs = Array.from({ length: 3000 }, (_, i) => ({ agentId: 'A', id: `e${String(i).padStart(4, '0')}`, date: `2026-10-${String(Math.floor(i / 100) + 1).padStart(2, '0')}`, score: 90 - i / 100 }));
+    const c = new CentreCollector();
+    for (let k = 0; k < 3000; k++) c.add(recs[(k * 7) % 3000] as CentreRecord);
+    const w = c.watch({ baseline: { mean: 88, sigma: 2 } });
+    const a = w.agents[0];
+    const want = detectDecline(recs.map((r) => ({ score: r.score, id: r.id, date: r.date })), { baseline: { mean: 88, sigma: 2 } });
+    expect(a && 'report' in a ? a.report : null).toEqual(want);
+    expect(want.firstDecline?.id).toMatch(/^e\d{4}$/);
   });
 });

@@ -91,8 +91,176 @@ function monthEnd(date: string): string {
   return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
 }
 
+/** A growable typed column. */
+class Grow<T extends Float64Array | Uint32Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Ids packed 1,024 to a string with their end offsets: ~1 byte a character instead of a string object each. */
+class Ids {
+  private readonly chunks: string[] = [];
+  private pending: string[] = [];
+  private readonly ends = new Grow(new Uint32Array(16));
+  push(id: string): void {
+    const j = this.pending.length;
+    this.ends.push((j === 0 ? 0 : (this.ends.data[this.ends.length - 1] as number)) + id.length);
+    this.pending.push(id);
+    if (this.pending.length === 1024) {
+      this.chunks.push(this.pending.join(''));
+      this.pending = [];
+    }
+  }
+  at(i: number): string {
+    const c = i >> 10;
+    if (c === this.chunks.length) return this.pending[i & 1023] as string;
+    const start = (i & 1023) === 0 ? 0 : (this.ends.data[i - 1] as number);
+    return (this.chunks[c] as string).slice(start, this.ends.data[i] as number);
+  }
+}
+
+/** One agent's evaluations as columns (typed arrays, dates as indexes): no object per evaluation. */
+interface Columns {
+  readonly scores: Grow<Float64Array>;
+  readonly ids: Ids;
+  readonly days: Grow<Uint32Array>;
+  /** Still in (date, id) order as added: the sort can be skipped. */
+  sorted: boolean;
+  lastDate: string;
+  lastId: string;
+}
+
+/**
+ * A centre's evaluations gathered for {@link watchCentre} one at a time, in
+ * any order, in compact per-agent columns (score, id, date; equal dates
+ * share one string): what a stream of millions of scored records needs to
+ * keep, and no more. {@link watchCentre} is this collector over an array, so
+ * the streamed and in-memory results are the same.
+ *
+ * @example
+ * ```ts
+ * const c = new CentreCollector();
+ * for await (const r of records) c.add(r);
+ * const w = c.watch({ failThreshold: 60 });
+ * ```
+ */
+export class CentreCollector {
+  private readonly agents = new Map<string, Columns>();
+  private readonly dayIndex = new Map<string, number>();
+  private readonly dates: string[] = [];
+  private first: string | null = null;
+  /** Evaluations added. */
+  size = 0;
+
+  /** Adds one scored evaluation. */
+  add(r: CentreRecord): void {
+    let c = this.agents.get(r.agentId);
+    if (!c) this.agents.set(r.agentId, (c = { scores: new Grow(new Float64Array(16)), ids: new Ids(), days: new Grow(new Uint32Array(16)), sorted: true, lastDate: '', lastId: '' }));
+    let d = this.dayIndex.get(r.date);
+    if (d === undefined) {
+      this.dayIndex.set(r.date, (d = this.dates.length));
+      this.dates.push(r.date);
+    }
+    if (c.sorted && c.scores.length > 0 && (compareCodeUnits(c.lastDate, r.date) || compareCodeUnits(c.lastId, r.id)) > 0) c.sorted = false;
+    c.lastDate = r.date;
+    c.lastId = r.id;
+    c.scores.push(r.score);
+    c.ids.push(r.id);
+    c.days.push(d);
+    const day = r.date.slice(0, 10);
+    if (this.first === null || day < this.first) this.first = day;
+    this.size++;
+  }
+
+  /**
+   * Watches every agent; see the file header for the baseline rule.
+   *
+   * @throws {EarlyWarningError} as {@link watchCentre}
+   * @example
+   * ```ts
+   * collector.watch({ baseline: 'phase1', failThreshold: 60 }).agents[0];
+   * ```
+   */
+  watch(options: WatchCentreOptions = {}): CentreWatch {
+    const what = 'watchCentre';
+    if (options.referenceTo !== undefined && !isIsoDay(options.referenceTo)) {
+      throw new EarlyWarningError(what, [{ code: 'invalid_date', path: ['options', 'referenceTo'], message: `referenceTo must be a date YYYY-MM-DD, got ${JSON.stringify(options.referenceTo)}` }]);
+    }
+    // Each agent's evaluations by date, then id; equal keys keep their order (as a stable sort does).
+    // An agent whose records came in that order needs no index at all.
+    const orderOf = (c: Columns): Uint32Array | null => {
+      if (c.sorted) return null;
+      const date = (i: number): string => this.dates[c.days.data[i] as number] as string;
+      const order = Uint32Array.from({ length: c.scores.length }, (_, i) => i);
+      return order.sort((i, j) => compareCodeUnits(date(i), date(j)) || compareCodeUnits(c.ids.at(i), c.ids.at(j)) || i - j);
+    };
+    const agents = [...this.agents].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, c]) => ({ agentId, c, order: orderOf(c) }));
+    const b = options.baseline ?? 'phase1';
+    const phase1 = b === 'phase1' || b === 'team';
+    const referenceTo = phase1 ? (options.referenceTo ?? (this.first === null ? null : monthEnd(this.first))) : null;
+    const inRef = (d: string): boolean => referenceTo !== null && d.slice(0, 10) <= referenceTo;
+    const at = (order: Uint32Array | null, k: number): number => (order === null ? k : (order[k] as number));
+    // The reference period is the agent's leading evaluations up to referenceTo (in date order).
+    const refScores = (c: Columns, order: Uint32Array | null): number[] => {
+      const out: number[] = [];
+      for (let k = 0; k < c.scores.length; k++) {
+        const i = at(order, k);
+        if (inRef(this.dates[c.days.data[i] as number] as string)) out.push(c.scores.data[i] as number);
+      }
+      return out;
+    };
+    let team: PhaseOneBaseline | null = null;
+    const reference = new Map<string, number>();
+    if (phase1 && this.size > 0) {
+      const refs = agents.map(({ agentId, c, order }) => {
+        const r = refScores(c, order);
+        reference.set(agentId, r.length);
+        return r;
+      });
+      team = phaseOneBaseline(refs.filter((s) => s.length > 0));
+    } else for (const { agentId, c, order } of agents) reference.set(agentId, refScores(c, order).length);
+    const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
+    const watched = agents.map(({ agentId, c, order }): AgentWatch => {
+      const ref = reference.get(agentId) ?? 0;
+      // One agent's points exist only while it is charted.
+      const series = Array.from({ length: c.scores.length }, (_, k) => {
+        const i = at(order, k);
+        return { score: c.scores.data[i] as number, id: c.ids.at(i), date: this.dates[c.days.data[i] as number] as string };
+      });
+      const o: DetectDeclineOptions = team !== null
+        ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : ref, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
+        : { ...monitor, baseline: b as Exclude<typeof b, 'phase1' | 'team'> };
+      try {
+        return { agentId, calls: series.length, reference: ref, report: detectDecline(series, o) };
+      } catch (e) {
+        // A series the charts cannot use (too short for `{ points }`, no variation) is a fact about the agent.
+        if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference: ref, skipped: e.issues.map((x) => x.message).join('; ') };
+        throw e;
+      }
+    });
+    const since = (a: AgentWatch): number | null => ('report' in a && a.report.status.alarm !== null ? a.report.status.alarm.since.index : null);
+    const sinceDate = (a: AgentWatch): string => ('report' in a ? (a.report.status.alarm?.since.date ?? '') : '');
+    const ordered = [...watched].sort((x, y) => {
+      const sx = since(x);
+      const sy = since(y);
+      if ((sx === null) !== (sy === null)) return sx === null ? 1 : -1;
+      return compareCodeUnits(sinceDate(x), sinceDate(y)) || compareCodeUnits(x.agentId, y.agentId);
+    });
+    return { team, referenceTo, agents: ordered };
+  }
+}
+
 /**
  * Watches every agent of a centre; see the file header for the baseline rule.
+ * The same as a {@link CentreCollector} fed `records`.
  *
  * @param records - scored evaluations, any order
  * @param options - baseline choice, reference period, detectors and their tuning, failThreshold, locale
@@ -106,48 +274,7 @@ function monthEnd(date: string): string {
  * ```
  */
 export function watchCentre(records: readonly CentreRecord[], options: WatchCentreOptions = {}): CentreWatch {
-  const what = 'watchCentre';
-  if (options.referenceTo !== undefined && !isIsoDay(options.referenceTo)) {
-    throw new EarlyWarningError(what, [{ code: 'invalid_date', path: ['options', 'referenceTo'], message: `referenceTo must be a date YYYY-MM-DD, got ${JSON.stringify(options.referenceTo)}` }]);
-  }
-  const byAgent = new Map<string, CentreRecord[]>();
-  for (const r of records) {
-    const list = byAgent.get(r.agentId);
-    if (list) list.push(r); else byAgent.set(r.agentId, [r]);
-  }
-  const agents = [...byAgent].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, list]) => ({
-    agentId,
-    series: [...list].sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.id, b.id)).map((c) => ({ score: c.score, id: c.id, date: c.date })),
-  }));
-  const b = options.baseline ?? 'phase1';
-  const phase1 = b === 'phase1' || b === 'team';
-  const first = records.reduce<string | null>((m, r) => (m === null || r.date.slice(0, 10) < m ? r.date.slice(0, 10) : m), null);
-  const referenceTo = phase1 ? (options.referenceTo ?? (first === null ? null : monthEnd(first))) : null;
-  const inRef = (d: string): boolean => referenceTo !== null && d.slice(0, 10) <= referenceTo;
-  const refs = agents.map((a) => a.series.filter((p) => inRef(p.date)));
-  const team = phase1 && records.length > 0 ? phaseOneBaseline(refs.filter((s) => s.length > 0)) : null;
-  const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
-  const watched = agents.map(({ agentId, series }, i): AgentWatch => {
-    const reference = (refs[i] as readonly unknown[]).length;
-    // The reference period is the agent's leading evaluations up to referenceTo (the series is in date order).
-    const o: DetectDeclineOptions = team !== null
-      ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : reference, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
-      : { ...monitor, baseline: b as Exclude<typeof b, 'phase1' | 'team'> };
-    try {
-      return { agentId, calls: series.length, reference, report: detectDecline(series, o) };
-    } catch (e) {
-      // A series the charts cannot use (too short for `{ points }`, no variation) is a fact about the agent.
-      if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference, skipped: e.issues.map((x) => x.message).join('; ') };
-      throw e;
-    }
-  });
-  const since = (a: AgentWatch): number | null => ('report' in a && a.report.status.alarm !== null ? a.report.status.alarm.since.index : null);
-  const sinceDate = (a: AgentWatch): string => ('report' in a ? (a.report.status.alarm?.since.date ?? '') : '');
-  const order = [...watched].sort((x, y) => {
-    const sx = since(x);
-    const sy = since(y);
-    if ((sx === null) !== (sy === null)) return sx === null ? 1 : -1;
-    return compareCodeUnits(sinceDate(x), sinceDate(y)) || compareCodeUnits(x.agentId, y.agentId);
-  });
-  return { team, referenceTo, agents: order };
+  const c = new CentreCollector();
+  for (const r of records) c.add(r);
+  return c.watch(options);
 }

@@ -65,6 +65,42 @@ export interface CusumChart {
 }
 
 /**
+ * The tabular CUSUM's running state: both sums and how many periods each has been above zero.
+ *
+ * @example
+ * ```ts
+ * const s: CusumState = { up: 0, lo: 0, nUp: 0, nLo: 0 };
+ * ```
+ */
+export interface CusumState {
+  up: number;
+  lo: number;
+  nUp: number;
+  nLo: number;
+}
+
+/**
+ * One step of the tabular CUSUM (the one recurrence of {@link cusumChart} and
+ * the live monitor): C⁺ ← max(0, x − (μ0+K) + C⁺), C⁻ ← max(0, (μ0−K) − x + C⁻),
+ * mutating `s`. Says which sums have just risen above H (not those already above).
+ *
+ * @example
+ * ```ts
+ * const s = { up: 0, lo: 0, nUp: 0, nLo: 0 };
+ * cusumStep(s, 4, 10, 0.5, 5); // { up: false, down: true }: C⁻ = 10 − 0.5 − 4 = 5.5 > 5
+ * ```
+ */
+export function cusumStep(s: CusumState, x: number, mu0: number, K: number, H: number): { up: boolean; down: boolean } {
+  const wasUp = s.up > H;
+  const wasLo = s.lo > H;
+  s.up = Math.max(0, x - (mu0 + K) + s.up);
+  s.lo = Math.max(0, mu0 - K - x + s.lo);
+  s.nUp = s.up > 0 ? s.nUp + 1 : 0;
+  s.nLo = s.lo > 0 ? s.nLo + 1 : 0;
+  return { up: s.up > H && !wasUp, down: s.lo > H && !wasLo };
+}
+
+/**
  * The tabular CUSUM (Page 1954; Montgomery, Introduction to SQC, §9.1):
  * C⁺_i = max(0, x_i − (μ0+K) + C⁺_{i−1}), C⁻_i = max(0, (μ0−K) − x_i + C⁻_{i−1}),
  * signalling when a sum exceeds H. The alert's window starts at the period
@@ -95,22 +131,14 @@ export function cusumChart(series: ScoreSeries, options: CusumOptions = {}): Cus
   if (!(Number.isFinite(H) && H > 0)) issues.push({ code: 'not_positive', path: ['options', options.decisionInterval === undefined ? 'h' : 'decisionInterval'], message: `H must be a finite number > 0, got ${H}` });
   if (issues.length > 0) throw new EarlyWarningError(what, issues);
   const reset = options.resetOnSignal ?? false;
-  let up = 0;
-  let lo = 0;
-  let nUp = 0;
-  let nLo = 0;
+  const s: CusumState = { up: 0, lo: 0, nUp: 0, nLo: 0 };
   const points: CusumPoint[] = [];
   const alerts: Alert[] = [];
   pts.forEach((p, index) => {
-    const wasUp = up > H;
-    const wasLo = lo > H;
-    up = Math.max(0, p.score - (mu0 + K) + up);
-    lo = Math.max(0, mu0 - K - p.score + lo);
-    nUp = up > 0 ? nUp + 1 : 0;
-    nLo = lo > 0 ? nLo + 1 : 0;
-    points.push({ index, value: p.score, upper: up, lower: lo, nUpper: nUp, nLower: nLo });
-    for (const [dir, c, n, was] of [['up', up, nUp, wasUp], ['down', lo, nLo, wasLo]] as const) {
-      if (c > H && !was) {
+    const crossed = cusumStep(s, p.score, mu0, K, H);
+    points.push({ index, value: p.score, upper: s.up, lower: s.lo, nUpper: s.nUp, nLower: s.nLo });
+    for (const [dir, c, n, now] of [['up', s.up, s.nUp, crossed.up], ['down', s.lo, s.nLo, crossed.down]] as const) {
+      if (now) {
         const estimatedMean = dir === 'up' ? mu0 + K + c / n : mu0 - K - c / n;
         alerts.push({
           rule: 'cusum',
@@ -126,8 +154,8 @@ export function cusumChart(series: ScoreSeries, options: CusumOptions = {}): Cus
       }
     }
     if (reset) {
-      if (up > H) { up = 0; nUp = 0; }
-      if (lo > H) { lo = 0; nLo = 0; }
+      if (s.up > H) { s.up = 0; s.nUp = 0; }
+      if (s.lo > H) { s.lo = 0; s.nLo = 0; }
     }
   });
   return { baseline, K, H, points, alerts };

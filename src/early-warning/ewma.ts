@@ -73,6 +73,47 @@ export function ewmaHalfWidth(sigma: number, lambda: number, L: number, t: numbe
 }
 
 /**
+ * The EWMA's running state: z, observations since the start, which limit z is
+ * beyond (−1, 0, +1), which side of the target it is on and since when.
+ *
+ * @example
+ * ```ts
+ * const s: EwmaState = { z: 50, t: 0, out: 0, side: 0, sideSince: 0 };
+ * ```
+ */
+export interface EwmaState {
+  z: number;
+  t: number;
+  out: number;
+  side: number;
+  sideSince: number;
+}
+
+/**
+ * One step of the EWMA (the one recurrence of {@link ewmaChart} and the live
+ * monitor): z ← λx + (1 − λ)z, t ← t + 1, mutating `s`; `halfAt(t)` gives the
+ * limits' half-width at t. Returns −1 or +1 when z has just gone beyond the
+ * lower or upper limit, else 0.
+ *
+ * @example
+ * ```ts
+ * const s = { z: 50, t: 0, out: 0, side: 0, sideSince: 0 };
+ * ewmaStep(s, 60, 0, 0.3, 50, (t) => ewmaHalfWidth(2, 0.3, 3, t)); // +1: z = 53 > 50 + 1.8
+ * ```
+ */
+export function ewmaStep(s: EwmaState, x: number, index: number, lambda: number, target: number, halfAt: (t: number) => number): -1 | 0 | 1 {
+  s.z = lambda * x + (1 - lambda) * s.z;
+  s.t += 1;
+  const half = halfAt(s.t);
+  const side = Math.sign(s.z - target);
+  if (side !== s.side) { s.side = side; s.sideSince = index; }
+  const now = s.z > target + half ? 1 : s.z < target - half ? -1 : 0;
+  const crossed = now !== 0 && now !== s.out ? now : 0;
+  s.out = now;
+  return crossed;
+}
+
+/**
  * The EWMA chart (Roberts 1959; NIST e-Handbook §6.3.2.4): z_0 = target,
  * z_i = λx_i + (1 − λ)z_{i−1}, with time-varying and asymptotic limits. An
  * alert fires where z first leaves the limits; its window starts where the
@@ -105,36 +146,26 @@ export function ewmaChart(series: ScoreSeries, options: EwmaOptions = {}): EwmaC
   const useAsym = options.limits === 'asymptotic';
   const points: EwmaPoint[] = [];
   const alerts: Alert[] = [];
-  let z = target;
-  let side = 0; // −1 below target, +1 above
-  let sideSince = 0;
-  let out = 0; // −1 below LCL, +1 above UCL
+  const s: EwmaState = { z: target, t: 0, out: 0, side: 0, sideSince: 0 };
+  const halfAt = (t: number): number => (useAsym ? asym : ewmaHalfWidth(sigma, lambda, L, t));
   pts.forEach((p, index) => {
-    z = lambda * p.score + (1 - lambda) * z;
-    const i = index + 1;
-    const half = ewmaHalfWidth(sigma, lambda, L, i);
-    const ucl = target + half;
-    const lcl = target - half;
-    points.push({ index, value: p.score, z, ucl, lcl });
-    const s = Math.sign(z - target);
-    if (s !== side) { side = s; sideSince = index; }
-    const hi = useAsym ? target + asym : ucl;
-    const lo = useAsym ? target - asym : lcl;
-    const now = z > hi ? 1 : z < lo ? -1 : 0;
-    if (now !== 0 && now !== out) {
-      const down = now < 0;
+    const crossed = ewmaStep(s, p.score, index, lambda, target, halfAt);
+    const half = ewmaHalfWidth(sigma, lambda, L, s.t);
+    points.push({ index, value: p.score, z: s.z, ucl: target + half, lcl: target - half });
+    if (crossed !== 0) {
+      const down = crossed < 0;
+      const limit = target + crossed * halfAt(s.t);
       alerts.push({
         rule: 'ewma',
         index,
-        window: [sideSince, index],
+        window: [s.sideSince, index],
         direction: down ? 'down' : 'up',
-        value: z,
-        limit: down ? lo : hi,
+        value: s.z,
+        limit,
         ...tag(p),
-        message: `EWMA ${fmt(z)} crossed the ${down ? 'lower' : 'upper'} limit ${fmt(down ? lo : hi)}`,
+        message: `EWMA ${fmt(s.z)} crossed the ${down ? 'lower' : 'upper'} limit ${fmt(limit)}`,
       });
     }
-    out = now;
   });
   return { baseline, lambda, L, asymptotic: { ucl: target + asym, lcl: target - asym }, points, alerts };
 }

@@ -19,7 +19,8 @@
 import { EarlyWarningError } from './errors.js';
 import { type MonitorConfig, type MonitorOptions, monitorConfig } from './monitor-config.js';
 import { type AgentStatus, type AlarmState, type AlertRef, statusOf } from './monitor-status.js';
-import { ewmaHalfWidth } from './ewma.js';
+import { ewmaHalfWidth, ewmaStep } from './ewma.js';
+import { cusumStep } from './cusum.js';
 import { alertReason } from './reason.js';
 import { type RuleSet, ruleChecks } from './rules.js';
 import type { Alert, DetectorName, Direction, ResolvedBaseline, ScorePoint } from './types.js';
@@ -141,26 +142,15 @@ export function advance(s: MonitorState, p: ScorePoint): Alert[] {
       }
     } else if (d === 'ewma') {
       const e = s.ewma;
-      e.z = c.lambda * x + (1 - c.lambda) * e.z;
-      e.t += 1;
-      const half = ewmaHalfWidth(sigma, c.lambda, c.L, c.limits === 'asymptotic' ? Infinity : e.t);
-      const side = Math.sign(e.z - mu);
-      if (side !== e.side) { e.side = side; e.sideSince = index; }
-      const now = e.z > mu + half ? 1 : e.z < mu - half ? -1 : 0;
-      if (now !== 0 && now !== e.out) {
-        emit({ rule: 'ewma', detectors: ['ewma'], index, window: [e.sideSince, index], direction: now < 0 ? 'down' : 'up', value: e.z, limit: mu + now * half });
+      const now = ewmaStep(e, x, index, c.lambda, mu, (t) => ewmaHalfWidth(sigma, c.lambda, c.L, c.limits === 'asymptotic' ? Infinity : t));
+      if (now !== 0) {
+        emit({ rule: 'ewma', detectors: ['ewma'], index, window: [e.sideSince, index], direction: now < 0 ? 'down' : 'up', value: e.z, limit: mu + now * ewmaHalfWidth(sigma, c.lambda, c.L, c.limits === 'asymptotic' ? Infinity : e.t) });
       }
-      e.out = now;
     } else if (d === 'cusum') {
       const u = s.cusum;
-      const wasUp = u.up > c.H;
-      const wasLo = u.lo > c.H;
-      u.up = Math.max(0, x - (mu + c.K) + u.up);
-      u.lo = Math.max(0, mu - c.K - x + u.lo);
-      u.nUp = u.up > 0 ? u.nUp + 1 : 0;
-      u.nLo = u.lo > 0 ? u.nLo + 1 : 0;
-      for (const [dir, sum, n, was] of [['down', u.lo, u.nLo, wasLo], ['up', u.up, u.nUp, wasUp]] as const) {
-        if (sum > c.H && !was) {
+      const crossed = cusumStep(u, x, mu, c.K, c.H);
+      for (const [dir, sum, n, now] of [['down', u.lo, u.nLo, crossed.down], ['up', u.up, u.nUp, crossed.up]] as const) {
+        if (now) {
           emit({ rule: 'cusum', detectors: ['cusum'], index, window: [index - n + 1, index], direction: dir, value: sum, limit: c.H, estimatedMean: dir === 'up' ? mu + c.K + sum / n : mu - c.K - sum / n });
         }
       }

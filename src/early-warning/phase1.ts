@@ -96,12 +96,17 @@ export function phaseOneBaseline(input: ScoreSeries | readonly ScoreSeries[], op
   if (!(Number.isInteger(maxRounds) && maxRounds >= 1)) issues.push({ code: 'out_of_range', path: ['options', 'maxRounds'], message: `maxRounds must be an integer ≥ 1, got ${maxRounds}` });
   if (issues.length > 0) throw new EarlyWarningError(what, issues);
   const team = isTeam(input) ? input : [input];
-  const series: number[][] = [];
+  const series: Float64Array[] = [];
   const bad: Issue<EarlyWarningIssueCode>[] = [];
   team.forEach((s, a) => {
     if (s.length === 0) return;
+    // Plain numbers are checked in place: no point object per evaluation (a centre's month is millions).
+    if ((s as readonly unknown[]).every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      series.push(Float64Array.from(s as readonly number[]));
+      return;
+    }
     try {
-      series.push(toPoints(s, what).map((p) => p.score));
+      series.push(Float64Array.from(toPoints(s, what), (p) => p.score));
     } catch (e) {
       if (!(e instanceof EarlyWarningError)) throw e;
       for (const i of e.issues) bad.push({ ...i, path: team === input ? [a, ...i.path.slice(1)] : i.path });
@@ -111,39 +116,51 @@ export function phaseOneBaseline(input: ScoreSeries | readonly ScoreSeries[], op
   const total = series.reduce((n, s) => n + s.length, 0);
   if (total < 2) throw new EarlyWarningError(what, [{ code: 'series_too_short', path: ['series'], message: `a Phase I baseline needs at least two evaluations, got ${total}` }]);
 
-  const keep = series.map((s) => s.map(() => true));
+  const keep = series.map((s) => new Uint8Array(s.length).fill(1));
+  let kept = total;
   let mean = 0;
   let sigma = 0;
   let rounds = 0;
-  // MR̄ from the moving ranges between consecutive kept points of one agent.
+  // MR̄ from the moving ranges between consecutive kept points of one agent (summed in order).
   const estimate = (): void => {
     let sum = 0;
     let n = 0;
-    const mrs: number[] = [];
-    series.forEach((s, a) => s.forEach((x, i) => {
-      if (!(keep[a] as boolean[])[i]) return;
-      sum += x; n++;
-      if (i > 0 && (keep[a] as boolean[])[i - 1]) mrs.push(Math.abs(x - (s[i - 1] as number)));
-    }));
+    let mr = 0;
+    let m = 0;
+    series.forEach((s, a) => {
+      const k = keep[a] as Uint8Array;
+      for (let i = 0; i < s.length; i++) {
+        if (k[i] === 0) continue;
+        const x = s[i] as number;
+        sum += x; n++;
+        if (i > 0 && k[i - 1] === 1) { mr += Math.abs(x - (s[i - 1] as number)); m++; }
+      }
+    });
     mean = sum / n;
-    sigma = mrs.reduce((t, r) => t + r, 0) / Math.max(1, mrs.length) / D2;
+    sigma = mr / Math.max(1, m) / D2;
   };
   for (;;) {
     rounds++;
     estimate();
     if (!(sigma > 0)) throw new EarlyWarningError(what, [{ code: 'zero_variance', path: ['series'], message: 'the reference evaluations do not vary (or no two consecutive ones are kept), so σ cannot be estimated; give a baseline { mean, sigma }' }]);
-    const out: [number, number][] = [];
-    series.forEach((s, a) => s.forEach((x, i) => {
-      if ((keep[a] as boolean[])[i] && Math.abs(x - mean) > L * sigma) out.push([a, i]);
-    }));
-    const kept = keep.reduce((n, k) => n + k.filter(Boolean).length, 0);
+    let out = 0;
+    for (let a = 0; a < series.length; a++) {
+      const s = series[a] as Float64Array;
+      const k = keep[a] as Uint8Array;
+      for (let i = 0; i < s.length; i++) if (k[i] === 1 && Math.abs((s[i] as number) - mean) > L * sigma) out++;
+    }
     // Never set aside half the reference period or more: then it is not one process with a few
     // special causes (e.g. agents whose levels differ by several σ), and the estimate keeps them all.
-    if (out.length === 0 || kept - out.length < Math.max(2, total / 2)) break;
-    for (const [a, i] of out) (keep[a] as boolean[])[i] = false;
+    if (out === 0 || kept - out < Math.max(2, total / 2)) break;
+    for (let a = 0; a < series.length; a++) {
+      const s = series[a] as Float64Array;
+      const k = keep[a] as Uint8Array;
+      for (let i = 0; i < s.length; i++) if (k[i] === 1 && Math.abs((s[i] as number) - mean) > L * sigma) k[i] = 0;
+    }
+    kept -= out;
     if (rounds >= maxRounds) { estimate(); break; }
   }
-  const points = keep.reduce((n, k) => n + k.filter(Boolean).length, 0);
+  const points = kept;
   return { mean, sigma, source: 'phase1', points, removed: total - points, rounds };
 }
 

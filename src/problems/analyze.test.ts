@@ -4,7 +4,7 @@ import { loadRubric } from '../rubric/index.js';
 import type { CallScore } from '../scoring/types.js';
 import { analyzeProblems } from './analyze.js';
 import { ProblemError } from './errors.js';
-import { MINI, MINI_RUBRIC_JSON, type MiniCall, miniCall } from './fixtures.js';
+import { MINI, MINI_RUBRIC_JSON, type MiniCall, SCENARIO, miniCall } from './fixtures.js';
 
 /** Fails the test if any number anywhere in `x` is NaN or infinite. */
 function expectFinite(x: unknown, path = '$'): void {
@@ -13,21 +13,7 @@ function expectFinite(x: unknown, path = '$'): void {
   else if (x !== null && typeof x === 'object') for (const [k, v] of Object.entries(x)) expectFinite(v, `${path}.${k}`);
 }
 
-// Three agents, six calls (the mini rubric: greet 2, accurate 8, empathy 2, fillers −1, forbidden −2, privacy fatal):
-//   a1 A: no greeting, one filler "啊"       → greet, fillers failed
-//   a2 A: accurate "corrected" (training)   → accurate failed, 4 points lost
-//   b1 B: no greeting                        → greet failed
-//   b2 B: empathy N/A                        → nothing failed; empathy not evaluated
-//   c1 C: says 不知道                        → forbidden failed (−2)
-//   c2 C: privacy leak                       → privacy failed (fatal)
-const SCENARIO: MiniCall[] = [
-  { id: 'a1', agent: 'A', date: '2026-10-01', greet: false, says: '啊，好的。' },
-  { id: 'a2', agent: 'A', date: '2026-10-02', accurate: 'corrected', causes: { accurate: ['training'] } },
-  { id: 'b1', agent: 'B', date: '2026-10-01', greet: false },
-  { id: 'b2', agent: 'B', date: '2026-10-03', empathy: null },
-  { id: 'c1', agent: 'C', date: '2026-10-02', says: '这个我不知道。' },
-  { id: 'c2', agent: 'C', date: '2026-10-04', privacy: true },
-];
+// The scenario: see SCENARIO in fixtures.ts.
 const calls = SCENARIO.map(miniCall);
 
 describe('analyzeProblems', () => {

@@ -120,3 +120,26 @@ export function miniCall(c: MiniCall): CallScore {
   if (c.privacy !== undefined) answers['privacy'] = c.privacy;
   return scoreCall(MINI, { id: c.id, agentId: c.agent, date: c.date ?? '2026-10-01', answers, transcript });
 }
+
+/**
+ * The six-call scenario of the tests (mini rubric: greet 2, accurate 8, empathy 2, fillers −1, forbidden −2, privacy fatal):
+ *   a1 A: no greeting, one filler "啊"       → greet, fillers failed
+ *   a2 A: accurate "corrected" (training)   → accurate failed, 4 points lost
+ *   b1 B: no greeting                        → greet failed
+ *   b2 B: empathy N/A                        → nothing failed; empathy not evaluated
+ *   c1 C: says 不知道                        → forbidden failed (−2)
+ *   c2 C: privacy leak                       → privacy failed (fatal)
+ *
+ * @example
+ * ```ts
+ * analyzeProblems(SCENARIO.map(miniCall), MINI).calls; // 6
+ * ```
+ */
+export const SCENARIO: readonly MiniCall[] = [
+  { id: 'a1', agent: 'A', date: '2026-10-01', greet: false, says: '啊，好的。' },
+  { id: 'a2', agent: 'A', date: '2026-10-02', accurate: 'corrected', causes: { accurate: ['training'] } },
+  { id: 'b1', agent: 'B', date: '2026-10-01', greet: false },
+  { id: 'b2', agent: 'B', date: '2026-10-03', empathy: null },
+  { id: 'c1', agent: 'C', date: '2026-10-02', says: '这个我不知道。' },
+  { id: 'c2', agent: 'C', date: '2026-10-04', privacy: true },
+];

@@ -19,6 +19,7 @@ export {
   type CoachingEvidence,
   type CauseCount,
 } from './analyze.js';
+export { ProblemTally } from './tally.js';
 export { pdcaTiers, quantileCuts, type TierScheme, type PdcaInput, type PdcaAgent, type PdcaResult } from './pdca.js';
 export { reviewCalls, type ReviewOptions, type ReviewCall, type AgentReview } from './review.js';
 export type { ProblemIssueCode } from './errors.js';

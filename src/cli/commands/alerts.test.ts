@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { scoredRecord } from './alerts.js';
+import { scoredRecord } from '../records.js';
 
 describe('scoredRecord: the records `callqa score` writes', () => {
   it('compact NDJSON, --full NDJSON and CSV rows (copied from score output) all give id, agentId, date, score', () => {

@@ -8,16 +8,14 @@
  * or CSV, or `--full`) as it is, and evaluations when given a rubric.
  */
 import type { Command } from 'commander';
-import { scoreUnit } from '../../batch/record.js';
-import type { RejectedRecord } from '../../batch/types.js';
 import { RubricVersions } from '../../batch/versions.js';
-import { type AgentWatch, type Alert, type AlertLocale, type CentreRecord, type CentreWatch, type DetectorName, EARLY_WARNING_DEFAULTS, alertsSince, watchCentre, type WatchCentreOptions } from '../../early-warning/index.js';
+import { type AgentWatch, type Alert, type AlertLocale, CentreCollector, type CentreWatch, type DetectorName, EARLY_WARNING_DEFAULTS, alertsSince, type WatchCentreOptions } from '../../early-warning/index.js';
 import { table } from '../../format/text.js';
 import { CallqaError } from '../../issues/issues.js';
 import type { Rubric } from '../../rubric/index.js';
-import { readRecords } from '../records.js';
-import { EXIT_HELP, UsageError, collect, issueLine, loadRubricFiles, positiveInt } from '../util.js';
-import { numberOpt, reportRejected } from './problems.js';
+import { readScored } from '../records.js';
+import { EXIT_HELP, RejectionLog, UsageError, collect, issueLine, loadRubricFiles, onInterrupt, positiveInt, progressBar } from '../util.js';
+import { numberOpt } from './problems.js';
 
 const DETECTORS: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-electric', 'nelson'];
 
@@ -33,44 +31,6 @@ const DETECTORS: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-ele
 export function failThresholdOf(rubric: Rubric): number | null {
   const tops = rubric.grades.filter((g) => !g.passing && g.range.max !== null).map((g) => (g.range.max as NonNullable<typeof g.range.max>).toNumber());
   return tops.length === 0 ? null : Math.max(...tops);
-}
-
-/**
- * A scored record as `callqa score` writes it: compact or `--full` NDJSON
- * (an object with string id, agentId, date and a numeric score) or CSV (the
- * same columns as text). Null for anything else (e.g. an evaluation).
- *
- * @example
- * ```ts
- * scoredRecord({ value: { id: 'c1', agentId: 'A', date: '2026-10-01', score: 90.72 } }); // { id: 'c1', agentId: 'A', date: '2026-10-01', score: 90.72 }
- * scoredRecord({ row: { id: 'c1', agentId: 'A', date: '2026-10-01', score: '90.72' } }); // the same
- * ```
- */
-export function scoredRecord(u: { readonly value: unknown } | { readonly row: Readonly<Record<string, string | undefined>> }): CentreRecord | null {
-  const o = ('value' in u ? u.value : u.row) as Record<string, unknown> | null;
-  if (typeof o !== 'object' || o === null) return null;
-  const score = typeof o['score'] === 'number' ? o['score'] : typeof o['score'] === 'string' && o['score'].trim() !== '' ? Number(o['score']) : NaN;
-  const { id, agentId, date } = o;
-  if (typeof id !== 'string' || typeof agentId !== 'string' || typeof date !== 'string' || !Number.isFinite(score)) return null;
-  return { id, agentId, date, score };
-}
-
-async function readScores(input: string, rubrics: readonly Rubric[], format: string): Promise<{ records: CentreRecord[]; rejected: RejectedRecord[] }> {
-  const versions = rubrics.length > 0 ? new RubricVersions(rubrics) : null;
-  const records: CentreRecord[] = [];
-  const rejected = await readRecords(input, format, (u) => {
-    const scored = scoredRecord(u);
-    if (scored !== null) {
-      records.push(scored);
-      return;
-    }
-    if (!versions) return { ok: false, line: u.line, issues: [{ code: 'needs_rubric', path: [], message: 'not a scored call (id, agentId, date, score); give --rubric to score evaluations' }] };
-    const r = scoreUnit(versions, u);
-    if (!r.ok) return r;
-    records.push({ id: r.score.id, agentId: r.score.agentId, date: r.score.date, score: r.score.score });
-    return;
-  });
-  return { records, rejected };
 }
 
 const f2 = (x: number): string => x.toFixed(2);
@@ -222,7 +182,7 @@ export function register(program: Command): void {
     .option('--locale <locale>', 'language of the reasons: en or zh-CN', 'en')
     .option('--all', 'list upward and pattern alerts too (default: declines only)')
     .option('--json', 'print the results as JSON')
-    .option('-q, --quiet', 'do not list rejected records')
+    .option('-q, --quiet', 'no progress bar and no list of rejected records')
     .addHelpText('after', `\nEvaluations are charted per agent in date order; the charts restart after each signal. An agent with\nfewer evaluations than the baseline needs is watched on the team's baseline. See docs/early-warning.md.\n${EXIT_HELP}`)
     .action(async (input: string, opts: AlertsOpts) => {
       const rubrics = opts.rubric.length > 0 ? loadRubricFiles(opts.rubric).map((r) => r.rubric) : [];
@@ -230,18 +190,28 @@ export function register(program: Command): void {
       const bad = detectors.filter((d) => !(DETECTORS as readonly string[]).includes(d));
       if (bad.length > 0 || detectors.length === 0) throw new UsageError(`--detectors takes ${DETECTORS.join(', ')}; got "${opts.detectors}"`);
       if (opts.locale !== 'en' && opts.locale !== 'zh-CN') throw new UsageError(`--locale is en or zh-CN, got "${opts.locale}"`);
-      for (const [name, v] of [['--from', opts.from], ['--to', opts.to], ['--since', opts.since], ['--reference-to', opts.referenceTo]] as const) {
+      for (const [name, v] of [['--since', opts.since], ['--reference-to', opts.referenceTo]] as const) {
         if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} must be a date YYYY-MM-DD, got "${v}"`);
       }
       const { baseline, text } = baselineOf(opts);
-      const { records, rejected } = await readScores(input, rubrics, opts.inputFormat);
-      reportRejected(rejected, input, opts.quiet);
+      // One pass: each scored call goes into its agent's compact columns; nothing else is kept.
+      const collector = new CentreCollector();
+      const log = new RejectionLog(input);
+      const bar = progressBar(!opts.quiet);
+      const off = onInterrupt(() => bar.stop());
+      try {
+        const where = { ...(opts.from !== undefined ? { from: opts.from } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) };
+        await readScored(input, { need: 'score', rubrics, format: opts.inputFormat, ...where, onRejected: log.add, onProgress: bar.update }, (c) => collector.add(c));
+      } finally {
+        bar.stop();
+        off();
+      }
+      log.report(opts.quiet);
       const latest = rubrics.length > 0 ? new RubricVersions(rubrics).list.at(-1) : undefined;
       const threshold = opts.failBelow ?? (latest ? failThresholdOf(latest) : null) ?? undefined;
-      const period = records.filter((c) => (opts.from === undefined || c.date.slice(0, 10) >= opts.from) && (opts.to === undefined || c.date.slice(0, 10) <= opts.to));
       let watch: CentreWatch;
       try {
-        watch = watchCentre(period, {
+        watch = collector.watch({
           baseline,
           detectors: detectors as DetectorName[],
           locale: opts.locale as AlertLocale,

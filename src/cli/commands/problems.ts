@@ -2,70 +2,32 @@
  * `callqa problems <input> --rubric r.json` — a period's problem analysis:
  * the Pareto table, common problems (→ training, process owner) and
  * individual ones (→ each agent's coaching list, with evidence), root causes.
- * Also home of the reader shared by the quality commands (`alerts`, `calibrate`):
- * evaluations are scored on the fly, pre-scored records (`callqa score --full`)
- * are taken as they are.
+ * Streams: one pass counts (per item and per item × agent), a second pass,
+ * only over the calls of agents with individual problems, lists their failed
+ * calls with the evidence (see src/problems/tally.ts). Evaluations are scored
+ * on the fly; `callqa score --full` output is taken as it is.
  */
 import type { Command } from 'commander';
-import { readRecords } from '../records.js';
-import { scoreUnit } from '../../batch/record.js';
-import type { RejectedRecord } from '../../batch/types.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readScored, spoolStdin } from '../records.js';
+import type { BatchProgress, RejectedRecord } from '../../batch/types.js';
 import { RubricVersions } from '../../batch/versions.js';
 import { clock, table } from '../../format/text.js';
 import { CallqaError } from '../../issues/issues.js';
 import { LOCALES, type Locale, localize } from '../../localize/localize.js';
-import { analyzeProblems, type FailureRule, type ProblemReport } from '../../problems/index.js';
+import { type FailureRule, ProblemTally, type ProblemOptions, type ProblemReport } from '../../problems/index.js';
 import type { Rubric } from '../../rubric/index.js';
 import type { CallScore } from '../../scoring/types.js';
-import { EXIT, EXIT_HELP, UsageError, asUsageError, collect, issueLine, loadRubricFiles, positiveInt, rejectionLines } from '../util.js';
+import { IdHashes, U32Column } from '../ids.js';
+import { EXIT_HELP, RejectionLog, UsageError, collect, issueLine, loadRubricFiles, onInterrupt, positiveInt, progressBar } from '../util.js';
 
-/** Rejections printed to stderr. */
-const MAX_PRINTED = 20;
-
-/**
- * Is this parsed record already a call score (e.g. from `callqa score --full`)?
- *
- * @example
- * ```ts
- * isCallScore({ id: 'c1', agentId: 'a', date: '2026-10-01', score: 80, items: [], rubric: { id: 'r', version: '1' } }); // true
- * ```
- */
-export function isCallScore(v: unknown): v is CallScore {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return typeof o['id'] === 'string' && typeof o['agentId'] === 'string' && typeof o['date'] === 'string' && typeof o['score'] === 'number' && Array.isArray(o['items']) && typeof o['rubric'] === 'object' && o['rubric'] !== null;
-}
+export { isCallScore } from '../records.js';
 
 /**
- * Reads scored calls from a batch-format file (NDJSON, CSV, JSON array, .gz,
- * `-` for stdin): records that are already call scores are kept, evaluations
- * are scored with the rubric version in force on their date. Rejected records
- * are returned, not thrown.
- *
- * @example
- * ```ts
- * const { calls, rejected } = await readScoredCalls('calls.ndjson', [rubric], 'auto');
- * ```
- */
-export async function readScoredCalls(input: string, rubrics: readonly Rubric[], format: string): Promise<{ calls: CallScore[]; rejected: RejectedRecord[] }> {
-  const versions = rubrics.length > 0 ? new RubricVersions(rubrics) : null;
-  const calls: CallScore[] = [];
-  const rejected = await readRecords(input, format, (u) => {
-    if ('value' in u && isCallScore(u.value)) {
-      calls.push(u.value);
-      return;
-    }
-    if (!versions) return { ok: false, line: u.line, issues: [{ code: 'needs_rubric', path: [], message: 'not a scored call; give --rubric to score evaluations' }] };
-    const r = scoreUnit(versions, u);
-    if (!r.ok) return r;
-    calls.push(r.score);
-    return;
-  });
-  return { calls, rejected };
-}
-
-/**
- * Prints rejected records (at most 20) to stderr and sets exit code 1 when there are any.
+ * Prints rejected records to stderr (each reason once, with a count; see
+ * {@link RejectionLog}) and sets exit code 1 when there are any.
  *
  * @example
  * ```ts
@@ -73,12 +35,9 @@ export async function readScoredCalls(input: string, rubrics: readonly Rubric[],
  * ```
  */
 export function reportRejected(rejected: readonly RejectedRecord[], input: string, quiet = false): void {
-  if (rejected.length === 0) return;
-  if (!quiet) {
-    for (const r of rejected.slice(0, MAX_PRINTED)) for (const l of rejectionLines(r, input)) process.stderr.write(`${l}\n`);
-    if (rejected.length > MAX_PRINTED) process.stderr.write(`… and ${rejected.length - MAX_PRINTED} more rejected record(s)\n`);
-  }
-  process.exitCode = EXIT.rejected;
+  const log = new RejectionLog(input);
+  for (const r of rejected) log.add(r);
+  log.report(quiet);
 }
 
 /**
@@ -145,24 +104,6 @@ export function parsePairs(specs: readonly string[], name: string): Record<strin
 export function localeOpt(v: string): Locale {
   if ((LOCALES as readonly string[]).includes(v)) return v as Locale;
   throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, got "${v}"`);
-}
-
-/**
- * Keeps calls whose local date (the first 10 characters) is within [from, to].
- *
- * @example
- * ```ts
- * inPeriod(calls, '2026-10-01', '2026-10-31');
- * ```
- */
-export function inPeriod(calls: readonly CallScore[], from?: string, to?: string): CallScore[] {
-  for (const [name, v] of [['--from', from], ['--to', to]] as const) {
-    if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${name} must be a date YYYY-MM-DD, got "${v}"`);
-  }
-  return calls.filter((c) => {
-    const d = c.date.slice(0, 10);
-    return (from === undefined || d >= from) && (to === undefined || d <= to);
-  });
 }
 
 const pct = (x: number | null): string => (x === null ? '–' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
@@ -268,27 +209,88 @@ export function register(program: Command): void {
     .option('--locale <locale>', `labels in ${LOCALES.join(', ')} (default: the rubric's)`, localeOpt)
     .option('--top <n>', 'Pareto rows shown', positiveInt('--top'), 20)
     .option('--json', 'print the report as JSON')
-    .option('-q, --quiet', 'do not list rejected records')
-    .addHelpText('after', `\nRejected records are listed on stderr; the analysis covers the records that scored.\n${EXIT_HELP}`)
+    .option('-q, --quiet', 'no progress bar and no list of rejected records')
+    .addHelpText('after', `\nRejected records are listed on stderr, each reason once with a count; the analysis covers the records that\nscored. Streams: one pass counts, a second one (only over agents with individual problems) lists their\nfailed calls; stdin is kept in a temp file meanwhile. Compact score output has no items: use --full output.\n${EXIT_HELP}`)
     .action(async (input: string, opts: ProblemsOpts) => {
       const rubrics = loadRubricFiles(opts.rubric).map((r) => r.rubric);
-      const failWhen = parseFailWhen(opts.failWhen);
-      const owners = parsePairs(opts.owner, '--owner');
-      const { calls, rejected } = await readScoredCalls(input, rubrics, opts.inputFormat);
-      reportRejected(rejected, input, opts.quiet);
+      const options: ProblemOptions = {
+        failWhen: parseFailWhen(opts.failWhen),
+        owners: parsePairs(opts.owner, '--owner'),
+        ...(opts.commonShare !== undefined ? { commonShare: opts.commonShare } : {}),
+        ...(opts.minCommonAgents !== undefined ? { minCommonAgents: opts.minCommonAgents } : {}),
+      };
       const rubric = new RubricVersions(rubrics).list.at(-1) as Rubric;
-      let report: ProblemReport;
+      let tally: ProblemTally;
       try {
-        report = analyzeProblems(inPeriod(calls, opts.from, opts.to), rubric, {
-          failWhen,
-          owners,
-          ...(opts.commonShare !== undefined ? { commonShare: opts.commonShare } : {}),
-          ...(opts.minCommonAgents !== undefined ? { minCommonAgents: opts.minCommonAgents } : {}),
-        });
+        tally = new ProblemTally(rubric, options);
       } catch (e) {
-        if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid input', e.issues.map((i) => issueLine(input, i)));
-        throw asUsageError(e, input);
+        if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid options', e.issues.map((i) => issueLine('problems', i)));
+        throw e;
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderProblems(report, rubric, opts.locale ?? rubric.locale, opts.top));
+      const log = new RejectionLog(input);
+      const bar = progressBar(!opts.quiet);
+      const off = onInterrupt(() => bar.stop());
+      // A second look needs the input twice: stdin is kept in a temp file for the run.
+      const spool = input === '-' ? await spoolStdin(mkdtempSync(join(tmpdir(), 'callqa-problems-'))) : null;
+      try {
+        const report = await analyzeStream(spool?.file ?? input, rubrics, rubric, tally, { ...opts, name: input, log, progress: bar.update });
+        bar.stop();
+        log.report(opts.quiet);
+        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderProblems(report, rubric, opts.locale ?? rubric.locale, opts.top));
+      } finally {
+        bar.stop();
+        off();
+        if (spool) rmSync(spool.dir, { recursive: true, force: true });
+      }
     });
+}
+
+/**
+ * The analysis in (at most) three streamed passes over `input`: counts;
+ * the exact check of ids whose hashes collided (only when some did); the
+ * failed calls of the agents with individual problems (only when there are).
+ */
+async function analyzeStream(
+  input: string,
+  rubrics: readonly Rubric[],
+  rubric: Rubric,
+  tally: ProblemTally,
+  o: { inputFormat: string; from?: string; to?: string; name: string; log: RejectionLog; progress: (p: BatchProgress) => void },
+): Promise<ProblemReport> {
+  const read = { need: 'items' as const, rubrics, format: o.inputFormat, ...(o.from !== undefined ? { from: o.from } : {}), ...(o.to !== undefined ? { to: o.to } : {}) };
+  const mismatch = (c: CallScore, line: number): RejectedRecord | void => {
+    if (c.rubric.id !== rubric.id) return { ok: false, line, id: c.id, issues: [{ code: 'rubric_mismatch', path: ['rubric'], message: `call ${c.id} was scored with rubric ${c.rubric.id}, not ${rubric.id}` }] };
+    return undefined;
+  };
+  const ids = new IdHashes();
+  const agents = new Map<string, number>();
+  // Per record: 1 + its agent's index, 0 for a record not counted (rejected, outside the period).
+  const agentOf = new U32Column();
+  await readScored(input, { ...read, onRejected: o.log.add, onProgress: o.progress }, (c, ordinal, line) => {
+    const bad = mismatch(c, line);
+    if (bad) return bad;
+    ids.add(c.id);
+    let a = agents.get(c.agentId);
+    if (a === undefined) agents.set(c.agentId, (a = agents.size + 1));
+    agentOf.set(ordinal, a);
+    tally.add(c);
+    return undefined;
+  });
+  if (ids.suspects.size > 0) {
+    const seen = new Map<string, number>();
+    const lines: string[] = [];
+    await readScored(input, { ...read, only: (k) => agentOf.get(k) !== 0 }, (c, _k, line) => {
+      if (!ids.suspects.has(IdHashes.hash(c.id))) return;
+      const first = seen.get(c.id);
+      if (first === undefined) seen.set(c.id, line);
+      else void lines.push(`${o.name}:${line}: id: call ${c.id} appears twice (also at line ${first}) (duplicate_call)`);
+    });
+    if (lines.length > 0) throw new UsageError('duplicate call ids', lines);
+  }
+  const again = tally.coachingAgents();
+  if (again.size > 0) {
+    const wanted = new Set([...again].map((id) => agents.get(id)));
+    await readScored(input, { ...read, only: (k) => wanted.has(agentOf.get(k)) }, (c) => void tally.addCoaching(c));
+  }
+  return tally.report();
 }

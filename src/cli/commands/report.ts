@@ -13,10 +13,11 @@ import { openOutput } from '../../batch/atomic.js';
 import { renderReport, type ReportInput } from '../../report/index.js';
 import type { Rubric } from '../../rubric/index.js';
 import type { CallScore } from '../../scoring/types.js';
-import { EXIT_HELP, UsageError, issueLine, loadRubricFiles } from '../util.js';
+import { EXIT_HELP, RejectionLog, UsageError, issueLine, loadRubricFiles } from '../util.js';
 import { readJsonFile } from '../../files/json-file.js';
 import { readRatings } from './calibrate.js';
-import { numberOpt, readScoredCalls, reportRejected } from './problems.js';
+import { numberOpt, reportRejected } from './problems.js';
+import { readScored } from '../records.js';
 
 interface ReportOpts {
   rubric: string;
@@ -61,9 +62,12 @@ function readMetrics(file: string, period: string): { metrics: (MetricsRecord & 
   return { metrics, team };
 }
 
+/** The month's calls, through the one reader of scored calls (any format, .gz, `-`); the report needs them all at once. */
 async function readCallsFile(file: string, rubric: Rubric, format: string, quiet: boolean): Promise<CallScore[]> {
-  const { calls, rejected } = await readScoredCalls(file, [rubric], format);
-  reportRejected(rejected, file, quiet);
+  const calls: CallScore[] = [];
+  const log = new RejectionLog(file);
+  await readScored(file, { need: 'items', rubrics: [rubric], format, onRejected: log.add }, (c) => void calls.push(c));
+  log.report(quiet);
   return calls;
 }
 
@@ -79,7 +83,7 @@ export function register(program: Command): void {
   program
     .command('report')
     .description('write the monthly QA report: one self-contained HTML file with charts (zh-CN or en)')
-    .argument('<calls>', 'the month’s calls: scored (callqa score --full) or evaluations (scored with --rubric); - for stdin')
+    .argument('<calls>', 'the month’s calls: `callqa score --full` output or evaluations (scored with --rubric); NDJSON, CSV, JSON array, optionally .gz; - for stdin')
     .requiredOption('-r, --rubric <file>', 'the rubric the calls are scored with (JSON)')
     .requiredOption('--plan <file>', 'the monthly-assessment plan (JSON)')
     .requiredOption('--metrics <file>', 'per-agent KPI rows, CSV (as `callqa generate --kpis` writes them; a `team` column sets teams)')
