@@ -91,7 +91,7 @@ function valueNames(checker: ts.TypeChecker, sf: ts.SourceFile, seen = new Set<t
       }
       continue;
     }
-    if (!(ts.getCombinedModifierFlags(st as ts.Declaration) & ts.ModifierFlags.Export)) continue;
+    if (!(ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))) continue;
     if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) names.add(st.name.text);
     if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
   }

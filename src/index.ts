@@ -149,11 +149,14 @@ export {
   resumeMonitor,
   detectDecline,
   watchCentre,
+  CentreCollector,
   phaseOneBaseline,
   chooseBaseline,
   individualsChart,
   ewmaChart,
   cusumChart,
+  ewmaStep,
+  cusumStep,
   runRules,
   alertReason,
   alertsSince,
@@ -163,7 +166,7 @@ export {
 } from './early-warning/index.js';
 export { simulateCentre, type CentreSimulation, type CentreResult } from './early-warning/simulation.js';
 export type * from './early-warning/index.js';
-export { ProblemError, analyzeProblems, itemFailed, lostPoints, pdcaTiers, quantileCuts, reviewCalls } from './problems/index.js';
+export { ProblemError, ProblemTally, analyzeProblems, itemFailed, lostPoints, pdcaTiers, quantileCuts, reviewCalls } from './problems/index.js';
 export type * from './problems/index.js';
 export { ValidityError, rubricValidity, qaVersusExams } from './validity/index.js';
 export type * from './validity/index.js';
