@@ -1,7 +1,6 @@
 /** Regenerates the committed JSON Schemas: `npm run schema`. */
 import { writeFileSync } from 'node:fs';
-import { planJsonSchema } from '../src/assessment/index.js';
-import { rubricJsonSchema } from '../src/schema-json/json-schema.js';
+import { planJsonSchema, rubricJsonSchema } from '../src/schema-json/json-schema.js';
 
 for (const [file, schema] of [
   ['rubric.schema.json', rubricJsonSchema()],

@@ -40,7 +40,7 @@ export type * from './bands/index.js';
 // Rubrics, call scores, phrases, measures of timed transcripts, formatting.
 export { loadRubric, safeLoadRubric, RubricError } from './rubric/index.js';
 export type * from './rubric/index.js';
-export { rubricJsonSchema } from './schema-json/json-schema.js';
+export { rubricJsonSchema, planJsonSchema } from './schema-json/json-schema.js';
 export { scoreCall, safeScoreCall, EvaluationError } from './scoring/index.js';
 export type * from './scoring/index.js';
 export { compilePhraseMatcher, normalizeText, PhraseError, PHRASE_EVIDENCE_LIMIT } from './phrases/index.js';
@@ -117,7 +117,6 @@ export {
   AssessmentError,
   formatAssessment,
   metricsFromRows,
-  planJsonSchema,
   provideMathjs,
   selectPlan,
   FORMULA_FUNCTIONS,

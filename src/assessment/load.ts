@@ -7,7 +7,6 @@
  * compile-components.ts, the range of totals, grades, tiers and tie-breaks
  * in compile-standing.ts; the compiled plan's types are in plan.ts.
  */
-import * as z from 'zod/mini';
 import { checkBounds, DOCUMENT_LIMITS } from '../issues/bounds.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 import { guard, parseStaged } from '../issues/safe.js';
@@ -102,19 +101,6 @@ export function loadPlan(json: unknown): Plan {
   const res = safeLoadPlan(json);
   if (!res.success) throw new PlanError(res.issues);
   return res.plan;
-}
-
-/**
- * The JSON Schema (draft 2020-12) of a plan file, as committed at rubrics/plan.schema.json.
- *
- * @example
- * ```ts
- * writeFileSync('rubrics/plan.schema.json', JSON.stringify(planJsonSchema(), null, 2) + '\n');
- * ```
- */
-export function planJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(planSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { $id: 'https://callqa.dev/schemas/plan.schema.json', ...schema };
 }
 
 /**

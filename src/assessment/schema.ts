@@ -10,11 +10,11 @@ import { KPI_NAMES } from '../kpis/types.js';
 import { intervalSchema } from '../bands/interval.js';
 import { LOCALES, localizedTextSchema } from '../localize/localize.js';
 import { exactNumberCheck } from '../issues/numbers.js';
-import { described } from '../issues/zod.js';
+import { documented } from '../issues/zod.js';
 
-const id = described(
+const id = documented(
   z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'ids are letters, digits, "_", "-" or "." and start with a letter or digit' })),
-  { description: 'A stable identifier, unique within the plan.' },
+  'plan:id',
 );
 
 /**
@@ -25,19 +25,17 @@ const id = described(
  * metricNameSchema.parse('missedRate'); // 'missedRate'
  * ```
  */
-export const metricNameSchema = described(
+export const metricNameSchema = documented(
   z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'metric names are identifiers: letters, digits and "_", not starting with a digit' })),
-  { description: 'A metric declared in `metrics`.' },
+  'plan:metricNameSchema',
 );
 
-const isoDate = described(z.iso.date(), { description: 'A calendar date, YYYY-MM-DD, in the centre’s time zone.' });
+const isoDate = documented(z.iso.date(), 'plan:isoDate');
 // zod 4 numbers are finite already (classic `.finite()` was a no-op).
 /** Numbers callqa holds exactly (src/issues/numbers.ts): at most 10^9 in size, 6 decimal places. */
 const num = z.number().check(exactNumberCheck);
 const positive = z.number().check(z.positive(), exactNumberCheck);
-const better = described(z.enum(['higher', 'lower']), {
-  description: 'Which direction is an improvement: used by comparisons, ranking tie-breaks and the monotonicity guarantee.',
-});
+const better = documented(z.enum(['higher', 'lower']), 'plan:better');
 
 /**
  * The standard KPIs a metric can be computed as (see src/kpis).
@@ -51,29 +49,27 @@ export const KPI_METRICS = KPI_NAMES;
 
 const describe = { label: z.optional(localizedTextSchema), description: z.optional(localizedTextSchema) };
 
-const kpiMetric = described(
+const kpiMetric = documented(
   z.strictObject({
     ...describe,
-    kpi: described(z.enum(KPI_METRICS), { description: 'A standard KPI computed exactly from the agent’s raw counts and durations.' }),
+    kpi: documented(z.enum(KPI_METRICS), 'plan:kpiMetric.kpi'),
     better,
-    unit: described(z.optional(z.enum(['percent', 'ratio'])), { description: 'Rates only: 0–100 (default) or 0–1.' }),
-    thresholdMinutes: described(z.optional(z.number().check(z.nonnegative(), exactNumberCheck)), {
-      description: 'notReadyOccurrences only: a day counts when its not-ready minutes are strictly above this (default 30).',
-    }),
-    excludeShortAbandons: described(z.optional(z.boolean()), { description: 'Abandon rate and service levels: drop short abandons (default false).' }),
+    unit: documented(z.optional(z.enum(['percent', 'ratio'])), 'plan:kpiMetric.unit'),
+    thresholdMinutes: documented(z.optional(z.number().check(z.nonnegative(), exactNumberCheck)), 'plan:kpiMetric.thresholdMinutes'),
+    excludeShortAbandons: documented(z.optional(z.boolean()), 'plan:kpiMetric.excludeShortAbandons'),
   }),
-  { id: 'KpiMetric', title: 'KPI metric', description: 'A standard KPI from the raw per-agent data (src/kpis).' },
+  'plan:kpiMetric',
 );
 
-const fieldMetric = described(
+const fieldMetric = documented(
   z.strictObject({
     ...describe,
-    field: described(z.string().check(z.minLength(1)), { description: 'The name of a value in each agent’s metrics record, taken as is (e.g. examScore).' }),
+    field: documented(z.string().check(z.minLength(1)), 'plan:fieldMetric.field'),
     better,
-    range: described(z.optional(intervalSchema), { description: 'Values outside this interval are rejected with an issue (e.g. "[0, 100]" for a percentage).' }),
-    integer: described(z.optional(z.boolean()), { description: 'Must the value be a whole number (a count)? Default false.' }),
+    range: documented(z.optional(intervalSchema), 'plan:fieldMetric.range'),
+    integer: documented(z.optional(z.boolean()), 'plan:fieldMetric.integer'),
   }),
-  { id: 'FieldMetric', title: 'Field metric', description: 'A value supplied directly per agent: an exam score, a complaint count …' },
+  'plan:fieldMetric',
 );
 
 /**
@@ -90,122 +86,114 @@ const common = {
   id,
   label: localizedTextSchema,
   description: z.optional(localizedTextSchema),
-  weight: described(positive, { description: 'The component’s share of the total, in percent; all weights sum to 100. Contribution = points × weight / max points.' }),
+  weight: documented(positive, 'plan:common.weight'),
 };
 
-const qaComponent = described(
+const qaComponent = documented(
   z.strictObject({
     ...common,
     type: z.literal('qa'),
-    rubric: described(z.optional(z.string().check(z.minLength(1))), { description: 'Only calls scored with this rubric id count (default: every call).' }),
-    minCalls: described(z.optional(z.number().check(z.int()).check(z.gte(1), exactNumberCheck)), {
-      description: 'Fewer evaluated calls in the period than this is an insufficient sample (default 1).',
-    }),
-    insufficient: described(z.optional(z.enum(['renormalise', 'zero', 'incomplete'])), {
-      description: 'With an insufficient sample: renormalise (drop the component, rescale the others to 100), zero (0 points), or incomplete (no total; default).',
-    }),
-    max: described(z.optional(positive), { description: 'The call-score scale (default 100). Points = the exact mean of the call scores.' }),
+    rubric: documented(z.optional(z.string().check(z.minLength(1))), 'plan:qaComponent.rubric'),
+    minCalls: documented(z.optional(z.number().check(z.int()).check(z.gte(1), exactNumberCheck)), 'plan:qaComponent.minCalls'),
+    insufficient: documented(z.optional(z.enum(['renormalise', 'zero', 'incomplete'])), 'plan:qaComponent.insufficient'),
+    max: documented(z.optional(positive), 'plan:qaComponent.max'),
   }),
-  { id: 'QaComponent', title: 'QA component', description: 'The mean of the agent’s call scores in the period.' },
+  'plan:qaComponent',
 );
 
-const band = described(
+const band = documented(
   z.strictObject({
     range: intervalSchema,
     points: num,
     label: z.optional(localizedTextSchema),
   }),
-  { id: 'Band', description: 'Metric values in `range` earn `points`.' },
+  'plan:band',
 );
 
-const bandedComponent = described(
+const bandedComponent = documented(
   z.strictObject({
     ...common,
     type: z.literal('banded'),
     metric: metricNameSchema,
-    domain: described(intervalSchema, { description: 'Every value the metric can take; the bands must tile it without gap or overlap.' }),
+    domain: documented(intervalSchema, 'plan:bandedComponent.domain'),
     bands: z.array(band).check(z.minLength(1)),
   }),
-  { id: 'BandedComponent', title: 'Banded component', description: 'A table from a metric value to points.' },
+  'plan:bandedComponent',
 );
 
-const threshold = described(
+const threshold = documented(
   z.strictObject({
-    atLeast: described(z.number().check(z.nonnegative(), exactNumberCheck), { description: 'From this many occurrences on (inclusive)…' }),
-    points: described(num, { description: '…the component scores exactly this (overrides the per-occurrence arithmetic).' }),
+    atLeast: documented(z.number().check(z.nonnegative(), exactNumberCheck), 'plan:threshold.atLeast'),
+    points: documented(num, 'plan:threshold.points'),
   }),
-  { id: 'DeductionThreshold' },
+  'plan:threshold',
 );
 
-const deductionComponent = described(
+const deductionComponent = documented(
   z.strictObject({
     ...common,
     type: z.literal('deduction'),
-    metric: described(metricNameSchema, { description: 'A count of occurrences (≥ 0).' }),
-    start: described(positive, { description: 'Points with no occurrence (the component’s maximum).' }),
-    perOccurrence: described(positive, { description: 'Points deducted per occurrence.' }),
-    floor: described(z.optional(num), { description: 'The per-occurrence arithmetic never goes below this (default 0).' }),
-    thresholds: described(z.optional(z.array(threshold)), { description: 'Fixed results from a number of occurrences on; the highest reached applies.' }),
-    allowNegative: described(z.optional(z.boolean()), { description: 'Must be true for a negative floor or threshold: the component can then lower the total.' }),
+    metric: documented(metricNameSchema, 'plan:deductionComponent.metric'),
+    start: documented(positive, 'plan:deductionComponent.start'),
+    perOccurrence: documented(positive, 'plan:deductionComponent.perOccurrence'),
+    floor: documented(z.optional(num), 'plan:deductionComponent.floor'),
+    thresholds: documented(z.optional(z.array(threshold)), 'plan:deductionComponent.thresholds'),
+    allowNegative: documented(z.optional(z.boolean()), 'plan:deductionComponent.allowNegative'),
   }),
-  { id: 'DeductionComponent', title: 'Deduction component', description: 'Points per occurrence with thresholds and a floor.' },
+  'plan:deductionComponent',
 );
 
-const reference = described(
+const reference = documented(
   z.union([
     z.strictObject({ constant: num }),
     z.strictObject({
       scope: z.enum(['centre', 'team']),
-      aggregate: described(z.optional(z.enum(['pooled', 'mean', 'median'])), {
-        description: 'pooled: the KPI over the summed raw data (a centre AHT; default for KPI metrics); mean / median of the agents’ values (default mean for field metrics).',
-      }),
+      aggregate: documented(z.optional(z.enum(['pooled', 'mean', 'median'])), 'plan:reference.aggregate'),
     }),
   ]),
-  { id: 'Reference', description: 'A constant, or the metric computed from the same data for the agent’s team or the whole centre.' },
+  'plan:reference',
 );
 
-const comparisonComponent = described(
+const comparisonComponent = documented(
   z.strictObject({
     ...common,
     type: z.literal('comparison'),
     metric: metricNameSchema,
     reference,
-    points: described(positive, { description: 'Points when the agent’s value is better than, or equal to, the reference.' }),
-    otherwise: described(z.optional(num), { description: 'Points otherwise (default 0).' }),
-    strict: described(z.optional(z.boolean()), { description: 'Require strictly better (equal earns `otherwise`); default false.' }),
+    points: documented(positive, 'plan:comparisonComponent.points'),
+    otherwise: documented(z.optional(num), 'plan:comparisonComponent.otherwise'),
+    strict: documented(z.optional(z.boolean()), 'plan:comparisonComponent.strict'),
   }),
-  { id: 'ComparisonComponent', title: 'Comparison component', description: 'Full points when the agent’s metric is at least as good as a reference.' },
+  'plan:comparisonComponent',
 );
 
-const gateComponent = described(
+const gateComponent = documented(
   z.strictObject({
     ...common,
     type: z.literal('gate'),
     points: positive,
-    zeroWhen: described(
+    zeroWhen: documented(
       z.strictObject({
         metric: metricNameSchema,
         op: z.enum(['>', '>=', '<', '<=', '==', '!=']),
         value: num,
       }),
-      { description: 'When `metric op value` holds, the component scores 0; otherwise `points`.' },
+      'plan:gateComponent.zeroWhen',
     ),
   }),
-  { id: 'GateComponent', title: 'Gate component', description: 'A condition that zeroes the component (an upheld complaint).' },
+  'plan:gateComponent',
 );
 
-const formulaComponent = described(
+const formulaComponent = documented(
   z.strictObject({
     ...common,
     type: z.literal('formula'),
-    expression: described(z.string().check(z.minLength(1)).check(z.maxLength(1000)), {
-      description: 'A mathjs expression over declared metric names: arithmetic, comparisons, and/or/not, a ? b : c, and min max abs round floor ceil sqrt mean median sign clamp.',
-    }),
-    max: described(positive, { description: 'The most points the component can give; results above are clamped.' }),
-    min: described(z.optional(num), { description: 'The fewest points (default 0); results below are clamped. Negative needs allowNegative.' }),
+    expression: documented(z.string().check(z.minLength(1)).check(z.maxLength(1000)), 'plan:formulaComponent.expression'),
+    max: documented(positive, 'plan:formulaComponent.max'),
+    min: documented(z.optional(num), 'plan:formulaComponent.min'),
     allowNegative: z.optional(z.boolean()),
   }),
-  { id: 'FormulaComponent', title: 'Formula component', description: 'Points computed by a sandboxed mathjs expression, compiled once at load.' },
+  'plan:formulaComponent',
 );
 
 /**
@@ -225,35 +213,35 @@ export const componentSchema = z.discriminatedUnion('type', [
   formulaComponent,
 ]);
 
-const grade = described(
+const grade = documented(
   z.strictObject({
     id,
     label: localizedTextSchema,
     range: intervalSchema,
     passing: z.optional(z.boolean()),
   }),
-  { id: 'PlanGrade', description: 'A grade band over the total; bands tile the plan’s total range.' },
+  'plan:grade',
 );
 
 const tierBand = z.strictObject({ id, label: localizedTextSchema, range: intervalSchema });
 const tierShare = z.strictObject({
   id,
   label: localizedTextSchema,
-  share: described(positive.check(z.lte(100)), { description: 'Percent of the ranked agents, taken from the top.' }),
+  share: documented(positive.check(z.lte(100)), 'plan:tierShare.share'),
 });
 
-const tiers = described(
+const tiers = documented(
   z.union([
     z.strictObject({
       by: z.literal('band'),
-      tiers: described(z.array(tierBand).check(z.minLength(1)), { description: 'Best tier first; the ranges tile the plan’s total range.' }),
+      tiers: documented(z.array(tierBand).check(z.minLength(1)), 'plan:tiers.tiers'),
     }),
     z.strictObject({
       by: z.literal('quantile'),
-      tiers: described(z.array(tierShare).check(z.minLength(1)), { description: 'Best tier first; shares sum to 100.' }),
+      tiers: documented(z.array(tierShare).check(z.minLength(1)), 'plan:tiers.tiers#2'),
     }),
   ]),
-  { id: 'Tiers', description: 'PDCA tiers: by bands of the total, or by rank quantile.' },
+  'plan:tiers',
 );
 
 const tieBreak = z.union([
@@ -269,7 +257,7 @@ const tieBreak = z.union([
  * planSchema.safeParse(JSON.parse(text)).success;
  * ```
  */
-export const planSchema = described(
+export const planSchema = documented(
   z.strictObject({
     $schema: z.optional(z.string()),
     kind: z.literal('plan'),
@@ -277,34 +265,30 @@ export const planSchema = described(
     version: z.string().check(z.minLength(1)),
     label: localizedTextSchema,
     description: z.optional(localizedTextSchema),
-    locale: described(z.optional(z.enum(LOCALES)), { description: 'The language of the labels (default zh-CN).' }),
+    locale: documented(z.optional(z.enum(LOCALES)), 'plan:planSchema.locale'),
     effectiveFrom: z.optional(isoDate),
     effectiveTo: z.optional(isoDate),
-    timeZone: described(z.optional(z.string().check(z.minLength(1))), {
-      description: 'The centre’s IANA time zone, used when a period is given by id (e.g. Asia/Shanghai).',
-    }),
-    period: described(
+    timeZone: documented(z.optional(z.string().check(z.minLength(1))), 'plan:planSchema.timeZone'),
+    period: documented(
       z.optional(
         z.union([
           z.strictObject({ kind: z.literal('month') }),
           z.strictObject({ kind: z.literal('cycle'), startDay: z.number().check(z.int()).check(z.gte(1)).check(z.lte(28)) }),
         ]),
       ),
-      { description: 'How an assessment period is cut: calendar month (default) or a cycle starting on startDay.' },
+      'plan:planSchema.period',
     ),
-    rounding: described(
+    rounding: documented(
       z.optional(z.strictObject({ decimals: z.number().check(z.int()).check(z.gte(0)).check(z.lte(6)), mode: z.optional(z.enum(['half-up', 'half-even'])) })),
-      { description: 'How totals and points are printed: rounded once, from the exact value (default 2 decimals, half-up).' },
+      'plan:planSchema.rounding',
     ),
-    metrics: described(z.optional(z.record(metricNameSchema, metricSchema)), { description: 'Named metrics the components read.' }),
+    metrics: documented(z.optional(z.record(metricNameSchema, metricSchema)), 'plan:planSchema.metrics'),
     components: z.array(componentSchema).check(z.minLength(1)),
     grades: z.optional(z.array(grade)),
     tiers: z.optional(tiers),
-    ranking: described(z.optional(z.strictObject({ tieBreak: z.optional(z.array(tieBreak)) })), {
-      description: 'Agents rank by total (as printed), then by these, then by agent id.',
-    }),
+    ranking: documented(z.optional(z.strictObject({ tieBreak: z.optional(z.array(tieBreak)) })), 'plan:planSchema.ranking'),
   }),
-  { id: 'Plan', title: 'callqa assessment plan', description: 'A monthly assessment plan: weighted components over QA scores and operational KPIs.' },
+  'plan:planSchema',
 );
 
 /** A plan as written (parsed JSON). @example `const def: PlanDefinition = planSchema.parse(json);` */

@@ -8,7 +8,7 @@ import { cmp } from '../exact/pair.js';
 import { Ratio } from '../exact/rational.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 import { numberProblem } from '../issues/numbers.js';
-import { described } from '../issues/zod.js';
+import { documented } from '../issues/zod.js';
 
 const NUM = String.raw`-?\d+(?:\.\d+)?`;
 const INTERVAL_RE = new RegExp(
@@ -23,7 +23,7 @@ const INTERVAL_RE = new RegExp(
  * intervalSchema.parse('[80, 90)');
  * ```
  */
-export const intervalSchema = described(
+export const intervalSchema = documented(
   z
     .string()
     .check(z.regex(INTERVAL_RE, { message: 'write an interval like "[80, 90)", "[90, 100]" or "(-inf, 60)"' }))
@@ -32,12 +32,7 @@ export const intervalSchema = described(
       const p = INTERVAL_RE.test(ctx.value) ? intervalProblem(ctx.value) : null;
       if (p) ctx.issues.push({ code: 'custom', input: ctx.value, message: p.message, params: { code: p.code } });
     }),
-  {
-    id: 'Interval',
-    description:
-      'An interval: "[" or "(" for an included or excluded lower bound, then "lo, hi", then "]" or ")". Use -inf / inf for an open end.',
-    examples: ['[90, 100]', '[80, 90)', '(-inf, 60)'],
-  },
+  'interval:intervalSchema',
 );
 
 function intervalProblem(text: string): { code: string; message: string } | null {

@@ -3,7 +3,7 @@
  * as data (not code) so a rubric stays a JSON file a QA lead can read.
  */
 import * as z from 'zod/mini';
-import { described } from '../issues/zod.js';
+import { documented } from '../issues/zod.js';
 
 /** A scalar attribute value of a call: its direction, type, product, queue… */
 export type AttributeValue = string | number | boolean;
@@ -16,7 +16,7 @@ export type AttributeValue = string | number | boolean;
  * conditionSchema.parse({ attribute: 'callType', equals: 'sales' });
  * ```
  */
-export const conditionSchema: z.ZodMiniType<Condition> = described(
+export const conditionSchema: z.ZodMiniType<Condition> = documented(
   z.lazy(() =>
     z.union([
       z.strictObject({ attribute: z.string().check(z.minLength(1)), equals: z.union([z.string(), z.number(), z.boolean()]) }),
@@ -27,7 +27,7 @@ export const conditionSchema: z.ZodMiniType<Condition> = described(
       z.strictObject({ not: conditionSchema }),
     ]),
   ),
-  { id: 'Condition', description: 'A test on the call’s attributes: equals / in / exists, combined with all / any / not.' },
+  'condition:conditionSchema',
 );
 
 /**

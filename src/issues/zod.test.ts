@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { described, safeParseEnglish } from './zod.js';
+import { applySchemaDocs, documented, safeParseEnglish } from './zod.js';
 
 describe('safeParseEnglish', () => {
   it('gives zod’s English messages per parse and leaves the global zod configuration alone', () => {
@@ -30,12 +30,15 @@ describe('safeParseEnglish', () => {
   });
 });
 
-describe('described', () => {
-  it('is classic .meta(): a registered copy, the original untouched, one base reused with different descriptions', () => {
+describe('documented', () => {
+  it('is classic .meta() with the text registered on demand: a copy, the original untouched, one base reused with different descriptions', () => {
     const base = z.number();
-    const a = described(base, { description: 'first' });
-    const b = described(base, { description: 'second' });
+    const a = documented(base, 'test:a');
+    const b = documented(base, 'test:b');
     expect(a).not.toBe(base);
+    // Nothing is registered until the docs are applied (a validating bundle carries no text).
+    expect(z.globalRegistry.get(a)).toBeUndefined();
+    expect(applySchemaDocs({ 'test:a': { description: 'first' }, 'test:b': { description: 'second' } })).not.toContain('test:a');
     expect(z.globalRegistry.get(base)).toBeUndefined();
     expect(z.globalRegistry.get(a)).toEqual({ description: 'first' });
     expect(z.globalRegistry.get(b)).toEqual({ description: 'second' });
@@ -50,8 +53,9 @@ describe('described', () => {
   });
 
   it('inherits the original’s metadata except its id, as classic zod does', () => {
-    const named = described(z.string(), { id: 'Name', title: 'A name' });
-    const field = described(named, { description: 'The agent’s name.' });
+    const named = documented(z.string(), 'test:named');
+    const field = documented(named, 'test:field');
+    applySchemaDocs({ 'test:named': { id: 'Name', title: 'A name' }, 'test:field': { description: 'The agent’s name.' } });
     expect(z.globalRegistry.get(field)).toEqual({ title: 'A name', description: 'The agent’s name.' });
     // Behaviour is the original's: the copy validates the same way.
     expect(field.safeParse('x').success).toBe(true);

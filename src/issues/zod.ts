@@ -9,8 +9,10 @@
  *   zod's global configuration (that would change the host application's zod), so each
  *   parse passes zod's English error map itself (`safeParseEnglish`).
  * - Descriptions. Classic `.meta(m)` clones the schema and registers `m` in
- *   `z.globalRegistry`; `described` does the same, so one base schema reused
- *   with different descriptions keeps each one in the generated JSON Schema.
+ *   `z.globalRegistry`; `documented` clones and `applySchemaDocs` registers the
+ *   text when a JSON Schema is generated, so one base schema reused with
+ *   different descriptions keeps each one, and a validating bundle carries
+ *   none of the text (it lives in `*.docs.ts` beside each schema).
  *
  * Internal: not exported from the package root.
  */
@@ -37,22 +39,65 @@ export function safeParseEnglish<T extends z.core.$ZodType>(schema: T, input: un
   return z.safeParse(schema, input, { error: english });
 }
 
+/** Documentation of schemas (description, title, $defs id) by the key `documented` gave them. */
+export type SchemaDocs = Readonly<Record<string, z.core.GlobalMeta>>;
+
+// Every documented copy with its key, in creation order; their text is registered on demand.
+const documentedCopies: Array<readonly [z.core.$ZodType, string]> = [];
+
 /**
- * A copy of `schema` carrying `meta` (id, title, description, examples) in
- * `z.globalRegistry`, exactly what classic zod's `schema.meta(meta)` returns:
- * the original is left as it was, and the copy inherits the original's own
- * metadata (except its id) through its parent link.
+ * A copy of `schema` to be documented under `key`: what classic zod's
+ * `schema.meta(meta)` returns, except that the meta (the text) lives in a
+ * `*.docs.ts` module beside the schema and is registered in
+ * `z.globalRegistry` only when a JSON Schema is generated
+ * ({@link applySchemaDocs}). The copy inherits the original's own metadata
+ * (except its id) through its parent link, so one base schema reused in
+ * several places keeps each place's description.
  *
  * @example
  * ```ts
  * const points = z.number();
- * const max = described(points, { description: 'The item’s maximum.' });
+ * const max = documented(points, 'rubric:max');
+ * applySchemaDocs({ 'rubric:max': { description: 'The item’s maximum.' } });
  * z.globalRegistry.get(max)?.description; // 'The item’s maximum.'
  * z.globalRegistry.get(points); // undefined
  * ```
  */
-export function described<T extends z.core.$ZodType>(schema: T, meta: z.core.GlobalMeta): T {
+export function documented<T extends z.core.$ZodType>(schema: T, key: string): T {
   const copy = z.clone(schema);
-  z.globalRegistry.add(copy, meta as never);
+  documentedCopies.push([copy, key]);
   return copy;
+}
+
+/**
+ * The keys given so far by {@link documented}, in creation order.
+ *
+ * @example
+ * ```ts
+ * documented(z.number(), 'rubric:points');
+ * documentedKeys().includes('rubric:points'); // true
+ * ```
+ */
+export function documentedKeys(): string[] {
+  return documentedCopies.map(([, key]) => key);
+}
+
+/**
+ * Registers the documentation of every documented schema whose key is in one
+ * of `docs` (idempotent). Returns the keys created by `documented` that none
+ * of `docs` describes (a test keeps it empty).
+ *
+ * @example
+ * ```ts
+ * applySchemaDocs(RUBRIC_SCHEMA_DOCS, INTERVAL_DOCS); // then z.toJSONSchema(rubricSchema)
+ * ```
+ */
+export function applySchemaDocs(...docs: readonly SchemaDocs[]): string[] {
+  const missing: string[] = [];
+  for (const [copy, key] of documentedCopies) {
+    const meta = docs.find((d) => Object.hasOwn(d, key))?.[key];
+    if (meta) z.globalRegistry.add(copy, meta as never);
+    else missing.push(key);
+  }
+  return missing;
 }

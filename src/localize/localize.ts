@@ -4,7 +4,7 @@
  * the asked locale to the rubric's fallback locale, then to any text present.
  */
 import * as z from 'zod/mini';
-import { described } from '../issues/zod.js';
+import { documented } from '../issues/zod.js';
 
 /**
  * The locales callqa ships labels and formatted output for.
@@ -27,7 +27,7 @@ export type Locale = (typeof LOCALES)[number];
  * localizedTextSchema.parse({ 'zh-CN': '服务态度', en: 'Attitude' });
  * ```
  */
-export const localizedTextSchema = described(
+export const localizedTextSchema = documented(
   z.union([
     z.string().check(z.minLength(1)),
     z
@@ -39,7 +39,7 @@ export const localizedTextSchema = described(
       })
       .check(z.refine((o) => Object.keys(o).length > 0, { message: 'give the text in at least one locale' })),
   ]),
-  { id: 'LocalizedText', description: 'A label: one string, or texts by locale (zh-CN, zh-TW, en, ms).' },
+  'localized:localizedTextSchema',
 );
 
 /** A label as written in a rubric or plan. */

@@ -14,14 +14,14 @@ import * as z from 'zod/mini';
 import { hullOf, parseInterval, type Interval } from '../bands/interval.js';
 import { METRIC_NAMES, METRICS, type MetricName } from '../conversation/catalogue.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
-import { described } from '../issues/zod.js';
+import { documented } from '../issues/zod.js';
 import type { RubricIssueCode } from './issue-codes.js';
 
-const metric = described(z.enum(METRIC_NAMES), { description: 'A measure of the timed transcript (docs/timed-transcripts.md lists them with units).' });
-const op = described(z.enum(['<', '<=', '=', '>=', '>']), { description: 'How the measure compares with `value`.' });
-const value = described(z.number(), { description: 'In the measure’s unit: seconds, a count, a percentage, or units per minute.' });
+const metric = documented(z.enum(METRIC_NAMES), 'measure:metric');
+const op = documented(z.enum(['<', '<=', '=', '>=', '>']), 'measure:op');
+const value = documented(z.number(), 'measure:value');
 
-const testSchema = described(z.strictObject({ metric, op, value }), { id: 'MeasureTest', description: 'True when `metric op value` holds.' });
+const testSchema = documented(z.strictObject({ metric, op, value }), 'measure:testSchema');
 
 /**
  * The zod schema of an item's measure rule.
@@ -31,21 +31,15 @@ const testSchema = described(z.strictObject({ metric, op, value }), { id: 'Measu
  * measureRuleSchema.parse({ metric: 'interruptions.byAgent.count', op: '=', value: 0 });
  * ```
  */
-export const measureRuleSchema = described(
+export const measureRuleSchema = documented(
   z.strictObject({
     metric: z.optional(metric),
     op: z.optional(op),
     value: z.optional(value),
-    any: described(z.optional(z.array(testSchema).check(z.minLength(1))), { description: 'Several tests: the rule holds when any of them does.' }),
-    all: described(z.optional(z.array(testSchema).check(z.minLength(1))), {
-      description: 'Several tests: the rule holds when all of them do (e.g. a rate inside a band).',
-    }),
+    any: documented(z.optional(z.array(testSchema).check(z.minLength(1))), 'measure:measureRuleSchema.any'),
+    all: documented(z.optional(z.array(testSchema).check(z.minLength(1))), 'measure:measureRuleSchema.all'),
   }),
-  {
-    id: 'MeasureRule',
-    description:
-      'Decides the item from the timed transcript when the evaluator did not answer it. `{ metric }`: the value is the answer (numeric items; penalties count it). `{ metric, op, value }` or `{ any: [...] }`: a test (yes/no items; a penalty’s one occurrence; a fatal breach).',
-  },
+  'measure:measureRuleSchema',
 );
 
 /** A measure rule as written. */

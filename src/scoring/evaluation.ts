@@ -4,7 +4,7 @@
  * in `score.ts`.
  */
 import * as z from 'zod/mini';
-import { described } from '../issues/zod.js';
+import { documented } from '../issues/zod.js';
 
 /** A scalar answer: yes/no, a level id, a number, a count, a comment — or null for N/A. */
 export type AnswerValue = boolean | number | string | null;
@@ -44,9 +44,7 @@ export const turnSchema = z.strictObject({
   speaker: z.string().check(z.minLength(1)),
   text: z.string(),
   start: z.optional(z.number().check(z.nonnegative())),
-  end: described(z.optional(z.number().check(z.nonnegative())), {
-    description: 'Seconds from the call’s start; when any turn has one, every turn needs start and end (a timed transcript).',
-  }),
+  end: documented(z.optional(z.number().check(z.nonnegative())), 'evaluation:turnSchema.end'),
 });
 
 /**
@@ -72,7 +70,7 @@ export const callEventSchema = z.strictObject({
  * z.toJSONSchema(evaluationSchema);
  * ```
  */
-export const evaluationSchema = described(
+export const evaluationSchema = documented(
   z.object({
     id: z.pipe(z.union([z.string().check(z.minLength(1)), z.number().check(z.int())]), z.transform(String)),
     agentId: z.string().check(z.minLength(1)),
@@ -81,10 +79,10 @@ export const evaluationSchema = described(
     answers: z.record(z.string(), answerSchema),
     attributes: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
     transcript: z.optional(z.array(turnSchema)),
-    events: described(z.optional(z.array(callEventSchema)), { description: 'Hold, mute and transfer events from the telephony side (seconds).' }),
-    duration: described(z.optional(z.number().check(z.nonnegative())), { description: 'The call’s length in seconds.' }),
+    events: documented(z.optional(z.array(callEventSchema)), 'evaluation:evaluationSchema.events'),
+    duration: documented(z.optional(z.number().check(z.nonnegative())), 'evaluation:evaluationSchema.duration'),
   }),
-  { title: 'callqa evaluation', description: 'One evaluated call.' },
+  'evaluation:evaluationSchema',
 );
 
 /** An evaluation as given to `scoreCall`. */

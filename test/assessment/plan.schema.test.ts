@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { loadPlan, planJsonSchema } from '../../src/assessment/index.js';
+import { loadPlan } from '../../src/assessment/index.js';
+import { planJsonSchema } from '../../src/schema-json/json-schema.js';
 
 const dir = new URL('../../rubrics/', import.meta.url);
 const planFiles = readdirSync(dir).filter((f) => f.startsWith('monthly-assessment') && f.endsWith('.json'));

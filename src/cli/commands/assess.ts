@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { formatAssessment, metricsFromRows, planJsonSchema, safeLoadPlan, startAssessment, type AssessmentRun, type CallInput } from '../../assessment/index.js';
+import { planJsonSchema } from '../../schema-json/json-schema.js';
+import { formatAssessment, metricsFromRows, safeLoadPlan, startAssessment, type AssessmentRun, type CallInput } from '../../assessment/index.js';
 import type { RejectedRecord } from '../../batch/types.js';
 import { readRecords, type RecordUnit } from '../records.js';
 import { LOCALES, type Locale } from '../../localize/localize.js';
