@@ -1,10 +1,14 @@
 /**
- * Batch throughput: `callqa score` over generated NDJSON (1,000,000 records by
- * default; BENCH_RECORDS to change) against a baseline that only parses and
- * re-serialises the same NDJSON; 1 worker against 2; measures on against off
- * (the same records, timed transcripts, scored with the seed rubric and with
- * a copy whose measure rules are removed); peak RSS of each run.
- * The input is generated once into bench/out/ (gitignored) and reused.
+ * Batch throughput: `callqa score` over generated NDJSON (300,000 records by
+ * default; BENCH_RECORDS to change) against the JSON floor (bench/json-floor.mjs:
+ * read 4 MB chunks, JSON.parse each line, write a compact result — the least any
+ * JSON pipeline in Node does), with the older baseline (parse + re-serialise the
+ * whole record) kept for comparison; 1 worker against 2, beside the machine's own
+ * bound on that speed-up; measures on against off (the same records, timed
+ * transcripts, scored with the seed rubric and with a copy whose measure rules
+ * are removed); peak RSS of each run. Every command runs in interleaved rounds
+ * and the best of each counts. The input is generated once into bench/out/
+ * (gitignored) and reused.
  *
  * Run alone: `npx tsx bench/batch.bench.ts` (prints Markdown).
  */
@@ -15,7 +19,7 @@ import { join } from 'node:path';
 import { CLI, buildCli } from '../test/cli/build.js';
 import { ROOT, SMOKE, fmt, table, target } from './lib.js';
 
-const RECORDS = SMOKE ? 2000 : Number(process.env['BENCH_RECORDS'] ?? 1_000_000);
+const RECORDS = SMOKE ? 2000 : Number(process.env['BENCH_RECORDS'] ?? 300_000);
 const OUT = join(ROOT, 'bench', 'out');
 mkdirSync(OUT, { recursive: true });
 await buildCli();
@@ -102,12 +106,14 @@ const size = statSync(input).size;
 const out1 = join(OUT, 'scores-w1.ndjson');
 const out2 = join(OUT, 'scores-w2.ndjson');
 const outOff = join(OUT, 'scores-off.ndjson');
+const floorOut = join(OUT, 'floor.ndjson');
 const baseOut = join(OUT, 'baseline.ndjson');
 let identical = true;
 let outSize = 0;
 const ROUNDS = SMOKE ? 1 : 3;
-const [base, w1, w2, off] = interleaved(
+const [floor, base, w1, w2, off] = interleaved(
   [
+    { args: [join(ROOT, 'bench', 'json-floor.mjs'), input, floorOut], after: () => rmSync(floorOut, { force: true }) },
     { args: [join(ROOT, 'bench', 'baseline.mjs'), input, baseOut], after: () => rmSync(baseOut, { force: true }) },
     { args: [CLI, 'score', '-r', rubric, input, '-o', out1, '--workers', '1', '-q'] },
     {
@@ -122,15 +128,20 @@ const [base, w1, w2, off] = interleaved(
     { args: [CLI, 'score', '-r', offRubric, input, '-o', outOff, '--workers', '1', '-q'], after: () => rmSync(outOff, { force: true }) },
   ],
   ROUNDS,
-) as [RunResult, RunResult, RunResult, RunResult];
+) as [RunResult, RunResult, RunResult, RunResult, RunResult];
 const measuresCost = w1.seconds / off.seconds;
 
 const help = runOnce([CLI, '--help']);
 const rate = (r: RunResult): string => fmt(RECORDS / r.seconds);
 const cpuS = (r: RunResult): string => (r.cpu === null ? 'n/a' : fmt(r.cpu, 1));
 const mb = (r: RunResult): string => (r.rssMb === null ? 'n/a' : fmt(r.rssMb));
-const slowdown = w1.seconds / base.seconds;
+const vsFloor = (r: RunResult): string => `${fmt(r.seconds / floor.seconds, 2)}×`;
+const slowdown = w1.seconds / floor.seconds;
 const speedup = w1.seconds / w2.seconds;
+// On 2 cores, 2 workers can at best do twice the 1-worker run's CPU work in the time the cores allow:
+// the 1-worker run already keeps cpu/wall cores busy (worker + main thread + GC helpers).
+const bound = w1.cpu === null ? null : Math.min(2, (2 * w1.seconds) / w1.cpu);
+const speedupMet = speedup >= 1.8;
 const peak = Math.max(w1.rssMb ?? 0, w2.rssMb ?? 0);
 
 const outLines: string[] = [];
@@ -145,12 +156,13 @@ outLines.push(
 outLines.push('');
 outLines.push(
   table(
-    ['run', `wall s (best of ${ROUNDS}, interleaved)`, 'records/s', 'CPU s (all threads)', 'peak RSS (MB)', 'vs baseline'],
+    ['run', `wall s (best of ${ROUNDS}, interleaved)`, 'records/s', 'CPU s (all threads)', 'peak RSS (MB)', 'vs JSON floor'],
     [
-      ['baseline: parse + re-serialise NDJSON', fmt(base.seconds, 1), rate(base), cpuS(base), mb(base), '1.00×'],
-      ['callqa score, 1 worker', fmt(w1.seconds, 1), rate(w1), cpuS(w1), mb(w1), `${fmt(slowdown, 2)}× the time`],
-      ['callqa score, 2 workers', fmt(w2.seconds, 1), rate(w2), cpuS(w2), mb(w2), `${fmt(w2.seconds / base.seconds, 2)}× the time`],
-      ['callqa score, 1 worker, measures off (rubric without measure rules)', fmt(off.seconds, 1), rate(off), cpuS(off), mb(off), `${fmt(off.seconds / base.seconds, 2)}× the time`],
+      ['JSON floor (baseline): read 4 MB chunks, JSON.parse each line, write a compact result', fmt(floor.seconds, 1), rate(floor), cpuS(floor), mb(floor), '1.00×'],
+      ['older baseline, for comparison: parse + re-serialise the whole record', fmt(base.seconds, 1), rate(base), cpuS(base), mb(base), vsFloor(base)],
+      ['callqa score, 1 worker', fmt(w1.seconds, 1), rate(w1), cpuS(w1), mb(w1), vsFloor(w1)],
+      ['callqa score, 2 workers', fmt(w2.seconds, 1), rate(w2), cpuS(w2), mb(w2), vsFloor(w2)],
+      ['callqa score, 1 worker, measures off (rubric without measure rules)', fmt(off.seconds, 1), rate(off), cpuS(off), mb(off), vsFloor(off)],
       ['`callqa --help` (startup only)', fmt(help.seconds, 2), '–', cpuS(help), mb(help), '–'],
     ],
   ),
@@ -160,9 +172,13 @@ outLines.push(
   table(
     ['target', 'measured', 'result'],
     [
-      ['1 worker ≤ 1.5× the baseline', `${fmt(slowdown, 2)}×`, target(slowdown <= 1.5)],
+      ['1 worker ≤ 1.5× the JSON floor’s wall time', `${fmt(slowdown, 2)}×`, target(slowdown <= 1.5)],
+      [
+        '2 workers ≥ 1.8× the speed of 1, where the machine’s bound (2 × wall / CPU of the 1-worker run) allows',
+        `${fmt(speedup, 2)}× (machine bound ${bound === null ? 'n/a' : `${fmt(bound, 2)}×`})`,
+        speedupMet ? target(true) : bound !== null && bound < 1.8 ? `${target(false)} (the bound is below 1.8×: ${fmt((100 * speedup) / bound)} % of it reached)` : target(false),
+      ],
       ['measures on ≤ 1.15× the time with measures off (1 worker, same records)', `${fmt(measuresCost, 2)}×`, target(measuresCost <= 1.15)],
-      ['2 workers ≥ 1.7× faster than 1', `${fmt(speedup, 2)}×`, target(speedup >= 1.7)],
       ['peak RSS ≤ 200 MB', `${fmt(peak)} MB`, target(peak > 0 && peak <= 200)],
       ['output with 2 workers byte-identical to 1', identical ? 'identical' : 'DIFFERENT', target(identical)],
     ],
@@ -170,13 +186,15 @@ outLines.push(
 );
 outLines.push('');
 outLines.push(
-  'The baseline does no scoring at all: the ratio is the cost of scoring (validation, exact arithmetic, phrase matching over the transcript) ' +
-    'relative to reading and writing JSON. Scoring runs in worker threads (heap-capped, so their memory stays flat). The main thread reads the ' +
+  'The JSON floor does no scoring and no validation and runs in one thread: it is the least any JSON pipeline in Node costs, ' +
+    'so the 1-worker ratio is what validation, exact arithmetic, phrase matching over the transcript and the worker pipeline add to it. ' +
+    'The older baseline re-serialises the whole record (transcript included), which costs more than callqa’s compact output. ' +
+    'Scoring runs in worker threads (heap-capped, so their memory stays flat). The main thread reads the ' +
     'file straight into 4 MB batch buffers cut at the 1,000th line end, transfers each to a worker (no copy) and gets it back with the result ' +
     'to read into again; workers decode and score a line at a time and send their output back as bytes; the main thread writes it in order. ' +
     'On 2 cores, whatever is not on a scoring thread (reading, writing, the garbage collector’s helper threads) shares the CPUs with the two ' +
-    'workers: the speed-up is bounded by 2 × (1-worker wall s) / (1-worker CPU s). Peak RSS includes what every `callqa` process loads at ' +
-    'startup (the `--help` row).',
+    'workers: the speed-up is bounded by 2 × (1-worker wall s) / (1-worker CPU s). Where the time goes (a profile of a 1-worker run) is in docs/batch.md, “Speed”. ' +
+    'Peak RSS includes what every `callqa` process loads at startup (the `--help` row).',
 );
 if (SMOKE) rmSync(input, { force: true });
 console.log(outLines.join('\n'));
