@@ -1,5 +1,7 @@
-// The batch baseline: read NDJSON, JSON.parse each line, JSON.stringify it
-// back, write it out — what any line-by-line tool costs before doing any work.
+// The older batch baseline, kept in the bench for comparison: read NDJSON,
+// JSON.parse each line, JSON.stringify the whole record back (transcript
+// included), write it out. It writes far more than callqa's compact output, so
+// it is no lower bound: the bench's baseline is the JSON floor (json-floor.mjs).
 // Usage: node bench/baseline.mjs <in.ndjson> <out.ndjson>
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateEvaluations } from '../generate/index.js';
 import { loadRubric } from '../rubric/load.js';
-import { BatchBuffers, ByteSink } from './bytes.js';
+import { BatchBuffers, ByteSink, isShared } from './bytes.js';
 import { fileNdjsonBatches, ndjsonLines, openInput } from './input.js';
 import { createContext, processBatch, processInputBatch, type BatchContext } from './process.js';
 import { decodeMarkingInvalid } from './utf8.js';
@@ -40,20 +40,19 @@ describe('ByteSink', () => {
 });
 
 describe('BatchBuffers', () => {
-  it('hands back a returned buffer instead of allocating, and refuses foreign sizes and detached buffers', () => {
+  it('hands back a returned buffer instead of allocating, in shared memory, and refuses foreign sizes and kinds', () => {
     const pool = new BatchBuffers(64);
     const a = pool.take();
     expect(a.length).toBe(64);
+    expect(isShared(a.buffer)).toBe(true); // a worker reads it in place: nothing to copy or transfer
     pool.give(a.buffer);
     expect(pool.take().buffer).toBe(a.buffer);
-    pool.give(new ArrayBuffer(32)); // not this pool's size
+    pool.give(new SharedArrayBuffer(32)); // not this pool's size
+    pool.give(new ArrayBuffer(64)); // not shared: a worker could not read it in place
     const b = pool.take();
     expect(b.buffer.byteLength).toBe(64);
-    const ab = b.buffer as ArrayBuffer;
-    structuredClone(ab, { transfer: [ab] }); // as a transfer to a worker does
-    expect(ab.byteLength).toBe(0);
-    pool.give(ab);
-    expect(pool.take().buffer.byteLength).toBe(64);
+    expect(isShared(b.buffer)).toBe(true);
+    expect(b.buffer).not.toBe(a.buffer); // a was taken again above and never returned: b is new
   });
 });
 

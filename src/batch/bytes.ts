@@ -1,9 +1,12 @@
 /**
  * Bytes of a batch run: the buffers NDJSON batches are read into and go round
- * in, and the buffer a worker writes its output into. Both are allocated
- * outside Node's shared buffer pool, so that they can be transferred between
- * threads without copying (transferring a pooled buffer would take every
- * other buffer in the pool with it).
+ * in, and the buffer a worker writes its output into. Batch buffers are
+ * shared memory (SharedArrayBuffer): a worker reads the batch where the main
+ * thread read it, with neither a copy nor a transfer, and the main thread
+ * still holds the bytes should the worker die on them. Output buffers are
+ * allocated outside Node's shared buffer pool, so that they can be
+ * transferred back without copying (transferring a pooled buffer would take
+ * every other buffer in the pool with it).
  */
 
 /** Buffers allocated here: the only output buffers a worker ever puts in a transfer list. */
@@ -16,8 +19,8 @@ function ownBuffer(size: number): Buffer {
 }
 
 /**
- * Whether a buffer was allocated by {@link ByteSink} or {@link BatchBuffers}
- * (so it belongs to one batch alone and may be transferred to another thread).
+ * Whether a buffer was allocated by {@link ByteSink} (so it belongs to one
+ * batch's output alone and may be transferred to another thread).
  *
  * @example
  * ```ts
@@ -105,34 +108,50 @@ export class ByteSink {
 }
 
 /**
- * Batch buffers for reading NDJSON files: a worker hands each batch's buffer
- * back with its result, and the reader fills it again. Reading a file of
- * millions of records then allocates a handful of buffers instead of one per
- * batch, so the main thread's memory stays flat without waiting for its
- * garbage collector to notice large external allocations.
+ * Batch buffers for reading NDJSON files, in shared memory: the main thread
+ * reads a batch into one, posts it to a worker (which sees the same bytes:
+ * nothing is copied or transferred) and, once the worker has answered, fills
+ * it again. Reading a file of millions of records then allocates a handful of
+ * buffers instead of one per batch, so the main thread's memory stays flat
+ * without waiting for its garbage collector to notice large external
+ * allocations. A buffer is only refilled after the worker's answer (or its
+ * death), so no two threads ever use one at once.
  *
  * @example
  * ```ts
  * const pool = new BatchBuffers(4 * 1024 * 1024);
- * const buf = pool.take(); // a new or returned buffer of 4 MB
+ * const buf = pool.take(); // a new or returned buffer of 4 MB, in shared memory
  * pool.give(buf.buffer);   // once the batch is scored
  * ```
  */
 export class BatchBuffers {
-  private readonly free: ArrayBuffer[] = [];
+  private readonly free: ArrayBufferLike[] = [];
 
   /** @param size - bytes of each buffer (the largest batch, in bytes). */
   constructor(readonly size: number) {}
 
   /** A buffer of `size` bytes: a returned one if there is one. */
   take(): Buffer {
-    const ab = this.free.pop();
-    return ab === undefined ? ownBuffer(this.size) : Buffer.from(ab, 0, this.size);
+    return Buffer.from(this.free.pop() ?? new SharedArrayBuffer(this.size), 0, this.size);
   }
 
-  /** Returns a buffer for reuse (ignored unless it is one of this pool's size). */
+  /** Returns a buffer for reuse (ignored unless it is one of this pool's, by its size and kind). */
   give(ab: ArrayBufferLike): void {
     // A few spare buffers are enough: the pipeline holds a bounded number of batches.
-    if (ab.byteLength === this.size && ab instanceof ArrayBuffer && this.free.length < 16) this.free.push(ab);
+    if (ab.byteLength === this.size && isShared(ab) && this.free.length < 16) this.free.push(ab);
   }
+}
+
+/**
+ * Whether bytes live in shared memory (a batch buffer): such a batch is
+ * posted to a worker as it is, never copied or put in a transfer list.
+ *
+ * @example
+ * ```ts
+ * isShared(new BatchBuffers(1024).take().buffer); //=> true
+ * isShared(new ArrayBuffer(8)); //=> false
+ * ```
+ */
+export function isShared(ab: ArrayBufferLike): ab is SharedArrayBuffer {
+  return typeof SharedArrayBuffer === 'function' && ab instanceof SharedArrayBuffer;
 }

@@ -33,7 +33,7 @@ export type InputBatch =
       /** Line number of the first line in `bytes`. */
       readonly line: number;
       readonly bytes: Uint8Array;
-      /** The bytes' buffer belongs to this batch alone (from {@link BatchBuffers}): it may be transferred and reused. */
+      /** The bytes' buffer belongs to this batch alone (from {@link BatchBuffers}): it goes back to them for reuse once the batch is scored. */
       readonly owned?: boolean;
     };
 

@@ -5,8 +5,8 @@
  *
  * A worker never stops the run. The records of a batch are scored one by one
  * inside the worker, each in its own try/catch; and this thread keeps every
- * batch until its result arrives (NDJSON bytes are copied into a transfer
- * buffer, the original stays here). When a worker dies on a batch — out of
+ * batch until its result arrives (NDJSON bytes are in shared memory, which
+ * the worker reads in place: they are still here should it die). When a worker dies on a batch — out of
  * memory, or anything else — a new worker takes its place. The worker
  * publishes the line of the record it is scoring in a shared Int32, so the
  * record it died on is known: that record is rejected (`internal`, with its
@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { concatResults, firstLineOf, rejectionResult, singleRecordBatches, splitAround, type BatchResult } from './process.js';
 import { internalRejection } from './record.js';
-import type { BatchBuffers } from './bytes.js';
+import { isShared, type BatchBuffers } from './bytes.js';
 import type { InputBatch } from './input.js';
 import type { OutputOptions } from './types.js';
 
@@ -63,7 +63,7 @@ export interface WorkerRequest {
  * ```
  */
 export type WorkerReply =
-  | { readonly seq: number; readonly result: BatchResult; /** The batch's own input bytes, handed back for reuse. */ readonly input?: Uint8Array }
+  | { readonly seq: number; readonly result: BatchResult }
   | { readonly seq: number; readonly error: string }
   | { readonly ready: true }
   | { readonly ready: false; readonly error: string };
@@ -102,6 +102,8 @@ interface Job {
   readonly batch: InputBatch;
   /** One record: a failure rejects it instead of splitting the batch. */
   readonly single: boolean;
+  /** The shared buffer the batch's bytes were copied into, when they were not in one already. */
+  copy?: Buffer;
   resolve(r: BatchResult): void;
   reject(e: Error): void;
 }
@@ -127,7 +129,7 @@ interface Slot {
  */
 export interface WorkerPoolOptions {
   /** Receives each batch's buffers once it is scored, for reuse. */
-  readonly onInput?: (buffer: ArrayBuffer) => void;
+  readonly onInput?: (buffer: ArrayBufferLike) => void;
   /** Where the copies of NDJSON bytes sent to workers come from (default: new buffers). */
   readonly buffers?: BatchBuffers;
   /** The worker script (default {@link workerEntry}); `.ts` runs through tsx. */
@@ -187,7 +189,6 @@ export class WorkerPool {
       if (!job) return;
       slot.pending.delete(m.seq);
       if ('error' in m) return this.recover(job, m.error, Atomics.load(slot.progress, 0));
-      if (m.input) this.options.onInput?.(m.input.buffer as ArrayBuffer);
       this.release(job);
       job.resolve(m.result);
     });
@@ -253,7 +254,8 @@ export class WorkerPool {
   /** The batch's own buffer goes back for reuse once nothing can need it again. */
   private release(job: Job): void {
     const b = job.batch;
-    if (b.kind === 'ndjson' && b.owned) this.options.onInput?.(b.bytes.buffer as ArrayBuffer);
+    if (b.kind === 'ndjson' && b.owned) this.options.onInput?.(b.bytes.buffer);
+    if (job.copy) this.options.onInput?.(job.copy.buffer);
   }
 
   private dispatch(batch: InputBatch, single: boolean): Promise<BatchResult> {
@@ -261,7 +263,7 @@ export class WorkerPool {
     return new Promise<BatchResult>((resolve, reject) => this.send({ batch, single, resolve, reject }));
   }
 
-  /** Sends a job to the least busy worker: NDJSON bytes as a transferred copy, units cloned. */
+  /** Sends a job to the least busy worker: NDJSON bytes in shared memory (copied there first if need be), units cloned. */
   private send(job: Job): void {
     let best: Slot | undefined;
     for (const s of this.slots) if (best === undefined || s.pending.size < best.pending.size) best = s;
@@ -273,12 +275,17 @@ export class WorkerPool {
       best.w.postMessage({ seq, batch: b } satisfies WorkerRequest);
       return;
     }
-    const n = b.bytes.byteLength;
-    const pool = this.options.buffers;
-    const copy = pool && n <= pool.size ? pool.take() : Buffer.allocUnsafeSlow(n);
-    copy.set(b.bytes);
-    const req: WorkerRequest = { seq, batch: { kind: 'ndjson', line: b.line, bytes: copy.subarray(0, n), owned: true } };
-    best.w.postMessage(req, [copy.buffer as ArrayBuffer]);
+    // Shared memory: the worker reads the bytes in place, and they stay here should it die on them.
+    // Bytes from elsewhere (stdin, gzip, a small batch copied out of a read) are copied into a shared buffer first, once.
+    let bytes = b.bytes;
+    if (!isShared(bytes.buffer)) {
+      const n = bytes.byteLength;
+      const pool = this.options.buffers;
+      job.copy ??= pool && n <= pool.size ? pool.take() : Buffer.from(new SharedArrayBuffer(n));
+      job.copy.set(bytes);
+      bytes = job.copy.subarray(0, n);
+    }
+    best.w.postMessage({ seq, batch: { kind: 'ndjson', line: b.line, bytes } } satisfies WorkerRequest);
   }
 
   /** Scores a batch on the least busy worker; resolves whatever its records do. */

@@ -12,6 +12,7 @@ import { csvRowToEvaluation } from './csv-row.js';
 import { FIELD_NAMES, type InputUnit, type OutputOptions, type RejectedRecord, type ScoredRecord } from './types.js';
 import type { RubricVersions } from './versions.js';
 import { ByteSink } from './bytes.js';
+import { compactLine } from './compact.js';
 import type { BatchOptionsIssueCode } from './issue-codes.js';
 
 /**
@@ -212,36 +213,6 @@ export function makeProjector(fields: readonly string[], rubrics: readonly Rubri
 }
 
 /**
- * The compact NDJSON record written by default: identity, score, grade,
- * fatal hits, section scores and deductions (no per-item detail).
- *
- * @example
- * ```ts
- * JSON.stringify(compactRecord(score)); // '{"id":"c1","agentId":"a1",…,"sections":{"information":16,…}}'
- * ```
- */
-export function compactRecord(s: CallScore): Record<string, unknown> {
-  const sections: Record<string, number> = {};
-  for (const sec of s.sections) sections[sec.id] = sec.score;
-  const out: Record<string, unknown> = { id: s.id, agentId: s.agentId };
-  if (s.evaluatorId !== undefined) out['evaluatorId'] = s.evaluatorId;
-  out['date'] = s.date;
-  out['rubric'] = s.rubric;
-  out['score'] = s.score;
-  out['maxScore'] = s.maxScore;
-  out['exactScore'] = s.exactScore;
-  out['grade'] = s.grade?.id ?? null;
-  out['failed'] = s.failed;
-  out['fatal'] = s.fatal.map((f) => f.itemId);
-  out['criticalScore'] = s.criticalScore;
-  out['nonCriticalScore'] = s.nonCriticalScore;
-  out['bonus'] = s.bonus;
-  out['sections'] = sections;
-  out['deductions'] = s.deductions.map((d) => ({ itemId: d.itemId, points: d.points, occurrences: d.occurrences, source: d.source }));
-  return out;
-}
-
-/**
  * Serialises scored records to output text: NDJSON lines or CSV rows (no
  * header; {@link Serializer.header} is written once). Records are turned into
  * text (or small CSV rows) as soon as they are added, so that a batch never
@@ -305,7 +276,7 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
       return JSON.stringify(o);
     };
   } else if (options.full) one = (s) => JSON.stringify(s);
-  else one = (s) => JSON.stringify(compactRecord(s));
+  else one = compactLine;
   return {
     header: '',
     begin: () => {

@@ -34,11 +34,8 @@ if (port) {
         // The output's bytes are transferred, not copied: the main thread only writes them.
         const transfer: ArrayBuffer[] = [];
         if (typeof r.out !== 'string' && isOwnBuffer(r.out.buffer)) transfer.push(r.out.buffer as ArrayBuffer);
-        // The input's buffer goes back to the reader, to be filled with a later batch.
-        const input = msg.batch.kind === 'ndjson' && msg.batch.owned ? msg.batch.bytes : null;
-        if (input) transfer.push(input.buffer as ArrayBuffer);
-        reply = input ? { seq: msg.seq, result: r, input } : { seq: msg.seq, result: r };
-        port.postMessage(reply, transfer);
+        // The input stays where it is, in shared memory: the main thread refills it once this reply arrives.
+        port.postMessage({ seq: msg.seq, result: r } satisfies WorkerReply, transfer);
         return;
       } catch (e) {
         reply = { seq: msg.seq, error: e instanceof Error ? `${e.name}: ${e.message.split('\n')[0] ?? ''}` : String(e) };
