@@ -12,20 +12,18 @@
  *
  * Run alone: `npx tsx bench/batch.bench.ts` (prints Markdown).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CLI, buildCli } from '../test/cli/build.js';
-import { ROOT, SMOKE, fmt, table, target } from './lib.js';
+import { ROOT, SMOKE, TIME, fmt, table, target, timeNode } from './lib.js';
 
 const RECORDS = SMOKE ? 2000 : Number(process.env['BENCH_RECORDS'] ?? 300_000);
 const OUT = join(ROOT, 'bench', 'out');
 mkdirSync(OUT, { recursive: true });
 await buildCli();
 
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 interface RunResult {
   seconds: number;
@@ -36,16 +34,9 @@ interface RunResult {
 
 /** Runs node with args once, measuring wall time and (with /usr/bin/time -v) CPU time and peak RSS. */
 function runOnce(args: string[]): RunResult {
-  const cmd = TIME ? TIME : process.execPath;
-  const argv = TIME ? ['-v', process.execPath, ...args] : args;
-  const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
-  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  const u = /User time \(seconds\): ([\d.]+)/.exec(r.stderr);
-  const sy = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
-  return { seconds, cpu: u && sy ? Number(u[1]) + Number(sy[1]) : null, rssMb: m ? Number(m[1]) / 1024 : null };
+  const r = timeNode(args);
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status ?? r.signal}: ${r.stderr.slice(-2000)}`);
+  return { seconds: r.seconds, cpu: r.cpu, rssMb: r.rssMb };
 }
 
 /** Best (fastest) of the runs — the machine is shared, so the minimum is the least disturbed — with the largest RSS seen. */

@@ -3,7 +3,8 @@
  * Markdown tables. Every bench script prints one Markdown section on stdout;
  * bench/run.ts collects them into bench/RESULTS.md.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
@@ -47,4 +48,56 @@ export function fmt(x: number, digits = 0): string {
 /** A pass/miss mark for a target. */
 export function target(ok: boolean): string {
   return ok ? '✅ met' : '❌ missed';
+}
+
+/** GNU time, when the machine has it: CPU time and peak RSS of a child process. */
+export const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** One `node …` process as measured by {@link timeNode}. */
+export interface TimedProcess {
+  readonly seconds: number;
+  /** User + system CPU seconds (all threads); null without /usr/bin/time. */
+  readonly cpu: number | null;
+  readonly rssMb: number | null;
+  /** The node process's exit status (through /usr/bin/time's report), null when killed. */
+  readonly status: number | null;
+  /** Set when the process was killed by a signal. */
+  readonly signal: string | null;
+  readonly stderr: string;
+  readonly error: Error | undefined;
+}
+
+/**
+ * Runs `node args` once (under `/usr/bin/time -v` when present) and measures
+ * its wall time, CPU time and peak RSS; the one process timer of the benches.
+ */
+export function timeNode(args: readonly string[], options: { readonly stdout?: 'ignore' | 'pipe'; readonly timeoutMs?: number } = {}): TimedProcess {
+  const t0 = performance.now();
+  const r = spawnSync(TIME ?? process.execPath, TIME ? ['-v', process.execPath, ...args] : [...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const err = r.stderr ?? '';
+  const num = (re: RegExp): number | null => {
+    const m = re.exec(err);
+    return m ? Number(m[1]) : null;
+  };
+  const user = num(/User time \(seconds\): ([\d.]+)/);
+  const sys = num(/System time \(seconds\): ([\d.]+)/);
+  const rss = num(/Maximum resident set size \(kbytes\): (\d+)/);
+  const sig = /Command terminated by signal (\d+)/.exec(err);
+  const exit = num(/Exit status: (\d+)/);
+  return {
+    seconds,
+    cpu: user !== null && sys !== null ? user + sys : null,
+    rssMb: rss === null ? null : rss / 1024,
+    status: TIME ? (sig ? null : exit) : r.status,
+    signal: sig ? `signal ${sig[1]}` : r.signal,
+    stderr: err,
+    error: r.error,
+  };
 }

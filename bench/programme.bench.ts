@@ -20,11 +20,10 @@
  *
  * Run alone: `npx tsx bench/programme.bench.ts` (prints Markdown).
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, buildCli } from '../test/cli/build.js';
-import { ROOT, SMOKE, fmt, table, target } from './lib.js';
+import { ROOT, SMOKE, TIME, fmt, table, target, timeNode } from './lib.js';
 
 const RECORDS = SMOKE ? 2000 : Number(process.env['BENCH_PROGRAMME_RECORDS'] ?? 2_000_000);
 const SLICE = SMOKE ? 200 : Math.min(RECORDS, 200_000);
@@ -35,7 +34,6 @@ const OUT = join(ROOT, 'bench', 'out');
 mkdirSync(OUT, { recursive: true });
 await buildCli();
 
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /** One measured process: wall seconds, peak RSS, and how it ended. */
 interface Measured {
@@ -47,26 +45,13 @@ interface Measured {
 
 /** Runs `callqa args` once under /usr/bin/time -v with the heap cap; stdout is discarded. */
 function measure(args: readonly string[]): Measured {
-  const argv = [`--max-old-space-size=${HEAP_MB}`, CLI, ...args];
-  const t0 = performance.now();
-  const r = spawnSync(TIME ?? process.execPath, TIME ? ['-v', process.execPath, ...argv] : argv, {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: SMOKE ? 60_000 : 600_000,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
-  const exit = /Exit status: (\d+)/.exec(r.stderr ?? '');
-  const code = TIME && exit ? Number(exit[1]) : r.status;
-  const sig = /Command terminated by signal (\d+)/.exec(r.stderr ?? '');
+  const r = timeNode([`--max-old-space-size=${HEAP_MB}`, CLI, ...args], { stdout: 'ignore', timeoutMs: SMOKE ? 60_000 : 600_000 });
   let failure: string | null = null;
   if (r.error) failure = `did not finish (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`;
-  else if (sig || /heap out of memory/i.test(r.stderr ?? '')) failure = `out of memory (heap cap ${fmt(HEAP_MB)} MB)`;
-  else if (code !== 0 && code !== 1) failure = `exit ${code}: ${(r.stderr ?? '').split('\n').find((l) => l.startsWith('callqa')) ?? ''}`.trim();
-  if (failure && SMOKE) throw new Error(`callqa ${args.join(' ')}: ${failure}\n${(r.stderr ?? '').slice(-2000)}`);
-  return { seconds, rssMb: m ? Number(m[1]) / 1024 : null, failure };
+  else if (r.signal || /heap out of memory/i.test(r.stderr)) failure = `out of memory (heap cap ${fmt(HEAP_MB)} MB)`;
+  else if (r.status !== 0 && r.status !== 1) failure = `exit ${r.status}: ${r.stderr.split('\n').find((l) => l.startsWith('callqa')) ?? ''}`.trim();
+  if (failure && SMOKE) throw new Error(`callqa ${args.join(' ')}: ${failure}\n${r.stderr.slice(-2000)}`);
+  return { seconds: r.seconds, rssMb: r.rssMb, failure };
 }
 
 /** Lines of a file, written in blocks (the 2,000,000-record files are built from the slice's). */
