@@ -7,7 +7,7 @@
  * agents in alarm first (the earliest alarm first), then the others by id.
  */
 import { compareCodeUnits } from '../order/compare.js';
-import { type DeclineReport, type DetectDeclineOptions, detectDecline } from './detect.js';
+import { type DeclineReport, type DetectDeclineOptions, detectDeclineOver } from './detect.js';
 import { EarlyWarningError } from './errors.js';
 import type { MonitorOptions } from './monitor.js';
 import { MIN_OWN_POINTS, type PhaseOneBaseline, phaseOneBaseline } from './phase1.js';
@@ -230,19 +230,21 @@ export class CentreCollector {
     const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
     const watched = agents.map(({ agentId, c, order }): AgentWatch => {
       const ref = reference.get(agentId) ?? 0;
-      // One agent's points exist only while it is charted.
-      const series = Array.from({ length: c.scores.length }, (_, k) => {
+      // Charted straight from the columns: a point object lives only while the charts take it.
+      const n = c.scores.length;
+      const scoreAt = (k: number): number => c.scores.data[at(order, k)] as number;
+      const pointAt = (k: number): { score: number; id: string; date: string } => {
         const i = at(order, k);
         return { score: c.scores.data[i] as number, id: c.ids.at(i), date: this.dates[c.days.data[i] as number] as string };
-      });
+      };
       const o: DetectDeclineOptions = team !== null
         ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : ref, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
         : { ...monitor, baseline: b as Exclude<typeof b, 'phase1' | 'team'> };
       try {
-        return { agentId, calls: series.length, reference: ref, report: detectDecline(series, o) };
+        return { agentId, calls: n, reference: ref, report: detectDeclineOver(n, scoreAt, pointAt, o) };
       } catch (e) {
         // A series the charts cannot use (too short for `{ points }`, no variation) is a fact about the agent.
-        if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference: ref, skipped: e.issues.map((x) => x.message).join('; ') };
+        if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: n, reference: ref, skipped: e.issues.map((x) => x.message).join('; ') };
         throw e;
       }
     });
