@@ -239,13 +239,13 @@ export class CentreCollector {
     // Per distinct date: is it in the reference period? (No string made per evaluation.)
     const inRef = Uint8Array.from(this.dates, (d) => (referenceTo !== null && d.slice(0, 10) <= referenceTo ? 1 : 0));
     const at = (order: Uint32Array | null, k: number): number => (order === null ? k : (order[k] as number));
-    // The reference period is the agent's leading evaluations up to referenceTo (in date order),
-    // counted first so that each array is made once at its size (they are alive together).
-    const refScores = (c: Columns, order: Uint32Array | null, count: boolean): number[] | number => {
+    // The reference period is the agent's leading evaluations up to referenceTo (in date order), as
+    // typed arrays: off V8's heap, whose live size V8 scales its old generation (so the peak) by.
+    const refScores = (c: Columns, order: Uint32Array | null, count: boolean): Float64Array | number => {
       let n = 0;
       for (let i = 0; i < c.scores.length; i++) n += inRef[c.days.data[i] as number] as number;
       if (count) return n;
-      const out = new Array<number>(n);
+      const out = new Float64Array(n);
       for (let k = 0, j = 0; k < c.scores.length; k++) {
         const i = at(order, k);
         if (inRef[c.days.data[i] as number] === 1) out[j++] = c.scores.data[i] as number;
@@ -254,14 +254,18 @@ export class CentreCollector {
     };
     let team: PhaseOneBaseline | null = null;
     const reference = new Map<string, number>();
-    if (phase1 && this.size > 0) {
+    // In a function of its own, so that the reference scores are garbage once the baseline is known.
+    const teamBaseline = (): PhaseOneBaseline => {
       const refs = agents.map(({ agentId, c, order }) => {
-        const r = refScores(c, order, false) as number[];
+        const r = refScores(c, order, false) as Float64Array;
         reference.set(agentId, r.length);
         return r;
       });
-      team = phaseOneBaseline(refs.filter((s) => s.length > 0));
-    } else for (const { agentId, c, order } of agents) reference.set(agentId, refScores(c, order, true) as number);
+      // phaseOneBaseline takes Float64Array series as they are (src/early-warning/phase1.ts).
+      return phaseOneBaseline(refs.filter((s) => s.length > 0) as unknown as number[][]);
+    };
+    if (phase1 && this.size > 0) team = teamBaseline();
+    else for (const { agentId, c, order } of agents) reference.set(agentId, refScores(c, order, true) as number);
     const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
     const watched = agents.map(({ agentId, c, order }): AgentWatch => {
       const ref = reference.get(agentId) ?? 0;
