@@ -8,14 +8,31 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { isUtf8 } from 'node:buffer';
 import { openInput } from '../batch/input.js';
+import { MAX_RECORD_BYTES, tooLargeUnit } from '../batch/limits.js';
+import { forEachLine } from '../batch/process.js';
+import { invalidUtf8Unit } from '../batch/utf8.js';
 import { scoreUnit } from '../batch/record.js';
-import type { BatchProgress, RejectedRecord } from '../batch/types.js';
+import type { BatchProgress, InputUnit, RejectedRecord } from '../batch/types.js';
 import { RubricVersions } from '../batch/versions.js';
 import type { Rubric } from '../rubric/index.js';
 import type { CallScore } from '../scoring/types.js';
 import { UsageError } from './util.js';
 import { inputFormat } from './commands/score.js';
+
+/** Lines (or CSV/JSON units) per batch read: small, so that a batch's bytes are a fraction of the peak. */
+const BATCH_LINES = 256;
+
+/**
+ * One NDJSON line of `bytes` as the batch takes it, decoded on its own: too
+ * large or not UTF-8 (`valid`: the whole batch is) is its rejection, as in
+ * the worker threads (src/batch/process.ts), so every command reads a file alike.
+ */
+function lineUnit(bytes: Buffer, line: number, start: number, end: number, valid: boolean): InputUnit {
+  if (end - start > MAX_RECORD_BYTES) return tooLargeUnit(line, end - start);
+  return valid || isUtf8(bytes.subarray(start, end)) ? { line, text: bytes.toString('utf8', start, end) } : invalidUtf8Unit(line);
+}
 
 /** A record ready for a command: a parsed JSON value, or a CSV row. */
 export type RecordUnit =
@@ -64,30 +81,42 @@ export async function readRecords(input: string, format: string, visit: (unit: R
   let bad = 0;
   const progress = options.onProgress;
   const tick = (): void => progress?.({ read, written: read - bad, rejected: bad, bytesRead: src.bytesRead(), bytesTotal: src.size });
-  try {
-    for await (const unit of src.units) {
-      const ordinal = read++;
-      if ((ordinal & 1023) === 0) tick();
-      if (options.only && !options.only(ordinal)) continue;
-      if ('issues' in unit) {
+  // Each record is parsed, visited and dropped before the next: nothing of a batch outlives it.
+  const take = (unit: InputUnit): void => {
+    const ordinal = read++;
+    if ((ordinal & 1023) === 0) tick();
+    if (options.only && !options.only(ordinal)) return;
+    if ('issues' in unit) {
+      bad++;
+      reject({ ok: false, line: unit.line, issues: unit.issues });
+      return;
+    }
+    let u: RecordUnit;
+    if ('text' in unit) {
+      try {
+        u = { line: unit.line, value: JSON.parse(unit.text) as unknown };
+      } catch (e) {
         bad++;
-        reject({ ok: false, line: unit.line, issues: unit.issues });
-        continue;
+        reject({ ok: false, line: unit.line, issues: [{ code: 'invalid_json', path: [], message: (e as Error).message }] });
+        return;
       }
-      let u: RecordUnit;
-      if ('text' in unit) {
-        try {
-          u = { line: unit.line, value: JSON.parse(unit.text) as unknown };
-        } catch (e) {
-          bad++;
-          reject({ ok: false, line: unit.line, issues: [{ code: 'invalid_json', path: [], message: (e as Error).message }] });
-          continue;
-        }
-      } else u = unit;
-      const r = visit(u, ordinal);
-      if (r) {
-        bad++;
-        reject(r);
+    } else u = unit;
+    const r = visit(u, ordinal);
+    if (r) {
+      bad++;
+      reject(r);
+    }
+  };
+  try {
+    // NDJSON comes as raw bytes and each line is decoded on its own (as the worker threads do), so no
+    // string the size of a read is ever made: such strings go straight to V8's old space, and with them
+    // every line sliced from them, so that garbage, not state, would set the peak memory.
+    for await (const batch of src.batches(BATCH_LINES)) {
+      if (batch.kind === 'units') for (const unit of batch.units) take(unit);
+      else {
+        const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+        const valid = isUtf8(bytes);
+        forEachLine(bytes, batch.line, (line, start, end) => take(lineUnit(bytes, line, start, end, valid)));
       }
     }
     tick();

@@ -73,4 +73,13 @@ describe('CentreCollector', () => {
     expect(a && 'report' in a ? a.report : null).toEqual(want);
     expect(want.firstDecline?.id).toMatch(/^e\d{4}$/);
   });
+
+  it('orders ids by code units whether they are ASCII (kept as bytes) or not, and gives them back intact', () => {
+    // One day, ids in code-unit order 'a-1' < 'a-10' < 'b-2' < '呼-3' (U+547C), added in the reverse order.
+    // xmr limits 80 ± 3·5 = [65, 95]: only the two scores of 0 (a-10 and 呼-3) are beyond, at 0-based indexes 1 and 3.
+    const c = new CentreCollector();
+    for (const [id, score] of [['呼-3', 0], ['b-2', 80], ['a-10', 0], ['a-1', 80]] as const) c.add({ agentId: 'A', id, date: '2026-10-01', score });
+    const a = c.watch({ baseline: { mean: 80, sigma: 5 }, detectors: ['xmr'] }).agents[0];
+    expect(a && 'report' in a ? a.report.alerts.map((x) => [x.index, x.id]) : null).toEqual([[1, 'a-10'], [3, '呼-3']]);
+  });
 });

@@ -7,7 +7,7 @@
  * agents in alarm first (the earliest alarm first), then the others by id.
  */
 import { compareCodeUnits } from '../order/compare.js';
-import { type DeclineReport, type DetectDeclineOptions, detectDecline } from './detect.js';
+import { type DeclineReport, type DetectDeclineOptions, detectDeclineOver } from './detect.js';
 import { EarlyWarningError } from './errors.js';
 import type { MonitorOptions } from './monitor.js';
 import { MIN_OWN_POINTS, type PhaseOneBaseline, phaseOneBaseline } from './phase1.js';
@@ -97,7 +97,8 @@ class Grow<T extends Float64Array | Uint32Array> {
   constructor(public data: T) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      // × 1.5: the columns are most of the state, so the slack is kept small.
+      const bigger = new (this.data.constructor as new (n: number) => T)(Math.ceil(this.data.length * 1.5));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -105,25 +106,54 @@ class Grow<T extends Float64Array | Uint32Array> {
   }
 }
 
-/** Ids packed 1,024 to a string with their end offsets: ~1 byte a character instead of a string object each. */
+/**
+ * An agent's ids as bytes in one growing buffer, with their end offsets: one
+ * byte a character and off V8's heap, whose live size is what V8 scales its
+ * old generation by (so ids held as strings would let the garbage of the
+ * charts pile up several times higher). ASCII ids — the usual ones — are
+ * stored as bytes; any other id is kept as it is, aside (exact, whatever its
+ * characters).
+ */
 class Ids {
-  private readonly chunks: string[] = [];
-  private pending: string[] = [];
+  private bytes = new Uint8Array(256);
+  private used = 0;
   private readonly ends = new Grow(new Uint32Array(16));
+  private readonly other = new Map<number, string>();
   push(id: string): void {
-    const j = this.pending.length;
-    this.ends.push((j === 0 ? 0 : (this.ends.data[this.ends.length - 1] as number)) + id.length);
-    this.pending.push(id);
-    if (this.pending.length === 1024) {
-      this.chunks.push(this.pending.join(''));
-      this.pending = [];
+    const n = id.length;
+    let ascii = true;
+    for (let k = 0; k < n && ascii; k++) ascii = id.charCodeAt(k) < 0x80;
+    if (!ascii) this.other.set(this.ends.length, id);
+    else {
+      if (this.used + n > this.bytes.length) {
+        const bigger = new Uint8Array(Math.max(Math.ceil(this.bytes.length * 1.5), this.used + n));
+        bigger.set(this.bytes.subarray(0, this.used));
+        this.bytes = bigger;
+      }
+      for (let k = 0; k < n; k++) this.bytes[this.used + k] = id.charCodeAt(k);
+      this.used += n;
     }
+    this.ends.push(this.used);
+  }
+  private start(i: number): number {
+    return i === 0 ? 0 : (this.ends.data[i - 1] as number);
   }
   at(i: number): string {
-    const c = i >> 10;
-    if (c === this.chunks.length) return this.pending[i & 1023] as string;
-    const start = (i & 1023) === 0 ? 0 : (this.ends.data[i - 1] as number);
-    return (this.chunks[c] as string).slice(start, this.ends.data[i] as number);
+    const o = this.other.get(i);
+    return o ?? String.fromCharCode.apply(null, this.bytes.subarray(this.start(i), this.ends.data[i] as number) as unknown as number[]);
+  }
+  /** compareCodeUnits(at(i), at(j)), without making the strings when both are ASCII (bytes then order as code units). */
+  compare(i: number, j: number): number {
+    if (this.other.size > 0 && (this.other.has(i) || this.other.has(j))) return compareCodeUnits(this.at(i), this.at(j));
+    const a = this.start(i);
+    const b = this.start(j);
+    const la = (this.ends.data[i] as number) - a;
+    const lb = (this.ends.data[j] as number) - b;
+    for (let k = 0; k < la && k < lb; k++) {
+      const d = (this.bytes[a + k] as number) - (this.bytes[b + k] as number);
+      if (d !== 0) return d;
+    }
+    return la - lb;
   }
 }
 
@@ -140,8 +170,8 @@ interface Columns {
 
 /**
  * A centre's evaluations gathered for {@link watchCentre} one at a time, in
- * any order, in compact per-agent columns (score, id, date; equal dates
- * share one string): what a stream of millions of scored records needs to
+ * any order, in compact per-agent columns (score, id as bytes, date as an index;
+ * equal dates share one string): what a stream of millions of scored records needs to
  * keep, and no more. {@link watchCentre} is this collector over an array, so
  * the streamed and in-memory results are the same.
  *
@@ -200,49 +230,60 @@ export class CentreCollector {
       if (c.sorted) return null;
       const date = (i: number): string => this.dates[c.days.data[i] as number] as string;
       const order = Uint32Array.from({ length: c.scores.length }, (_, i) => i);
-      return order.sort((i, j) => compareCodeUnits(date(i), date(j)) || compareCodeUnits(c.ids.at(i), c.ids.at(j)) || i - j);
+      return order.sort((i, j) => compareCodeUnits(date(i), date(j)) || c.ids.compare(i, j) || i - j);
     };
     const agents = [...this.agents].sort(([a], [b]) => compareCodeUnits(a, b)).map(([agentId, c]) => ({ agentId, c, order: orderOf(c) }));
     const b = options.baseline ?? 'phase1';
     const phase1 = b === 'phase1' || b === 'team';
     const referenceTo = phase1 ? (options.referenceTo ?? (this.first === null ? null : monthEnd(this.first))) : null;
-    const inRef = (d: string): boolean => referenceTo !== null && d.slice(0, 10) <= referenceTo;
+    // Per distinct date: is it in the reference period? (No string made per evaluation.)
+    const inRef = Uint8Array.from(this.dates, (d) => (referenceTo !== null && d.slice(0, 10) <= referenceTo ? 1 : 0));
     const at = (order: Uint32Array | null, k: number): number => (order === null ? k : (order[k] as number));
-    // The reference period is the agent's leading evaluations up to referenceTo (in date order).
-    const refScores = (c: Columns, order: Uint32Array | null): number[] => {
-      const out: number[] = [];
-      for (let k = 0; k < c.scores.length; k++) {
+    // The reference period is the agent's leading evaluations up to referenceTo (in date order), as
+    // typed arrays: off V8's heap, whose live size V8 scales its old generation (so the peak) by.
+    const refScores = (c: Columns, order: Uint32Array | null, count: boolean): Float64Array | number => {
+      let n = 0;
+      for (let i = 0; i < c.scores.length; i++) n += inRef[c.days.data[i] as number] as number;
+      if (count) return n;
+      const out = new Float64Array(n);
+      for (let k = 0, j = 0; k < c.scores.length; k++) {
         const i = at(order, k);
-        if (inRef(this.dates[c.days.data[i] as number] as string)) out.push(c.scores.data[i] as number);
+        if (inRef[c.days.data[i] as number] === 1) out[j++] = c.scores.data[i] as number;
       }
       return out;
     };
     let team: PhaseOneBaseline | null = null;
     const reference = new Map<string, number>();
-    if (phase1 && this.size > 0) {
+    // In a function of its own, so that the reference scores are garbage once the baseline is known.
+    const teamBaseline = (): PhaseOneBaseline => {
       const refs = agents.map(({ agentId, c, order }) => {
-        const r = refScores(c, order);
+        const r = refScores(c, order, false) as Float64Array;
         reference.set(agentId, r.length);
         return r;
       });
-      team = phaseOneBaseline(refs.filter((s) => s.length > 0));
-    } else for (const { agentId, c, order } of agents) reference.set(agentId, refScores(c, order).length);
+      // phaseOneBaseline takes Float64Array series as they are (src/early-warning/phase1.ts).
+      return phaseOneBaseline(refs.filter((s) => s.length > 0) as unknown as number[][]);
+    };
+    if (phase1 && this.size > 0) team = teamBaseline();
+    else for (const { agentId, c, order } of agents) reference.set(agentId, refScores(c, order, true) as number);
     const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
     const watched = agents.map(({ agentId, c, order }): AgentWatch => {
       const ref = reference.get(agentId) ?? 0;
-      // One agent's points exist only while it is charted.
-      const series = Array.from({ length: c.scores.length }, (_, k) => {
+      // Charted straight from the columns: a point object lives only while the charts take it.
+      const n = c.scores.length;
+      const scoreAt = (k: number): number => c.scores.data[at(order, k)] as number;
+      const pointAt = (k: number): { score: number; id: string; date: string } => {
         const i = at(order, k);
         return { score: c.scores.data[i] as number, id: c.ids.at(i), date: this.dates[c.days.data[i] as number] as string };
-      });
+      };
       const o: DetectDeclineOptions = team !== null
         ? { ...monitor, team: { mean: team.mean, sigma: team.sigma }, reference: b === 'team' ? 0 : ref, minOwnPoints: minOwnPoints ?? MIN_OWN_POINTS }
         : { ...monitor, baseline: b as Exclude<typeof b, 'phase1' | 'team'> };
       try {
-        return { agentId, calls: series.length, reference: ref, report: detectDecline(series, o) };
+        return { agentId, calls: n, reference: ref, report: detectDeclineOver(n, scoreAt, pointAt, o) };
       } catch (e) {
         // A series the charts cannot use (too short for `{ points }`, no variation) is a fact about the agent.
-        if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: series.length, reference: ref, skipped: e.issues.map((x) => x.message).join('; ') };
+        if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: n, reference: ref, skipped: e.issues.map((x) => x.message).join('; ') };
         throw e;
       }
     });

@@ -7,7 +7,7 @@
 import { EarlyWarningError } from './errors.js';
 import { acknowledgeState, advance, type AgentStatus, initialState, monitorConfig, type MonitorOptions, statusOf } from './monitor.js';
 import { chooseBaseline, MIN_OWN_POINTS } from './phase1.js';
-import { resolveBaseline, toPoints } from './series.js';
+import { checkScores, resolveBaseline, toPoints } from './series.js';
 import type { Alert, Baseline, ResolvedBaseline, ScorePoint, ScoreSeries } from './types.js';
 
 /**
@@ -90,12 +90,32 @@ export interface DeclineReport {
  * ```
  */
 export function detectDecline(series: ScoreSeries, options: DetectDeclineOptions = {}): DeclineReport {
-  const what = 'detectDecline';
   // An agent with no evaluations yet is watched too (on the team's baseline).
-  const pts = toPoints(series, what, true);
-  const baseline: ResolvedBaseline = options.baseline !== undefined
-    ? resolveBaseline(pts, options.baseline, what)
-    : chooseBaseline(referenceOf(pts, options), options.team ?? null, options.minOwnPoints ?? MIN_OWN_POINTS, what);
+  const pts = toPoints(series, 'detectDecline', true);
+  return detectDeclineOver(pts.length, (k) => (pts[k] as ScorePoint).score, (k) => pts[k] as ScorePoint, options);
+}
+
+/**
+ * Internal (not exported from the package): {@link detectDecline} over `n`
+ * evaluations read one at a time — `scoreAt` for the baseline, `pointAt` for
+ * the charts — so that a centre's agent is charted straight from its columns,
+ * with no array of point objects (those would outlive V8's young generation
+ * and fill the old one with garbage: millions of them in a large month).
+ *
+ * @example
+ * ```ts
+ * detectDeclineOver(scores.length, (k) => scores[k], (k) => ({ score: scores[k], id: ids[k] }), { team });
+ * ```
+ */
+export function detectDeclineOver(n: number, scoreAt: (k: number) => number, pointAt: (k: number) => ScorePoint, options: DetectDeclineOptions = {}): DeclineReport {
+  const what = 'detectDecline';
+  checkScores(n, scoreAt, what, true);
+  // The baseline reads only the leading scores: the first k, or the reference period.
+  const head = (want: number): number[] => Array.from({ length: Math.min(n, want) }, (_, k) => scoreAt(k));
+  const b = options.baseline;
+  const baseline: ResolvedBaseline = b !== undefined
+    ? resolveBaseline(head('points' in b && Number.isInteger(b.points) ? b.points : 0).map((score) => ({ score })), b, what)
+    : chooseBaseline(referenceOf(head(referenceLength(n, options)), options), options.team ?? null, options.minOwnPoints ?? MIN_OWN_POINTS, what);
   const config = monitorConfig(baseline, options, what);
   const acks = options.acknowledgedAfter ?? [];
   const bad = acks.map((i, k) => [i, k] as const).filter(([i]) => !(Number.isInteger(i) && i >= 0));
@@ -103,10 +123,10 @@ export function detectDecline(series: ScoreSeries, options: DetectDeclineOptions
   const ackSet = new Set(acks);
   const state = initialState(baseline, config);
   const alerts: Alert[] = [];
-  pts.forEach((p, i) => {
-    alerts.push(...advance(state, p));
+  for (let i = 0; i < n; i++) {
+    alerts.push(...advance(state, pointAt(i)));
     if (ackSet.has(i)) acknowledgeState(state);
-  });
+  }
   const status = statusOf(state);
   const level = status.level?.estimate ?? baseline.mean;
   const fail = options.failThreshold;
@@ -115,8 +135,14 @@ export function detectDecline(series: ScoreSeries, options: DetectDeclineOptions
   return { baseline, alerts, firstDecline: downs[0] ?? null, lastDecline: downs.at(-1) ?? null, status, level, ...margin };
 }
 
+/** How many leading evaluations {@link referenceOf} may take (all of them when `reference` is not a usable count: it then reports why). */
+function referenceLength(n: number, o: DetectDeclineOptions): number {
+  if (o.reference !== undefined) return Number.isInteger(o.reference) && o.reference >= 0 ? o.reference : n;
+  return o.team !== undefined ? 0 : (o.minOwnPoints ?? MIN_OWN_POINTS);
+}
+
 /** The agent's reference period: the declared leading evaluations, none when a team baseline stands in, else the first minOwnPoints. */
-function referenceOf(pts: readonly ScorePoint[], o: DetectDeclineOptions): readonly ScorePoint[] {
+function referenceOf(pts: readonly number[], o: DetectDeclineOptions): readonly number[] {
   if (o.reference !== undefined) {
     if (!(Number.isInteger(o.reference) && o.reference >= 0)) throw new EarlyWarningError('detectDecline', [{ code: 'out_of_range', path: ['options', 'reference'], message: `reference must be an integer ≥ 0, got ${o.reference}` }]);
     return pts.slice(0, o.reference);

@@ -4,7 +4,7 @@ export * from './xmr.js';
 export * from './ewma.js';
 export * from './cusum.js';
 export * from './rules.js';
-export * from './detect.js';
+export { type DeclineReport, type DetectDeclineOptions, alertsSince, detectDecline } from './detect.js'; // detectDeclineOver is internal (watchCentre's)
 export * from './arl.js';
 export * from './phase1.js';
 export * from './monitor.js';

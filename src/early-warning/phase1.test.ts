@@ -63,3 +63,15 @@ describe('chooseBaseline', () => {
     expect(() => chooseBaseline([90], null)).toThrow(/no_baseline/);
   });
 });
+
+describe('phaseOneBaseline on Float64Array series (as watchCentre hands its columns over)', () => {
+  it('gives what the same numbers as arrays give', () => {
+    // Two agents: 90, 86, 90, 86 (mean 88, moving ranges 4) and 80, 82 (mean 81, range 2).
+    // Pooled: mean (352 + 162) / 6 = 85.67; MR̄ = (4 + 4 + 4 + 2) / 4 = 3.5, σ̂ = 3.5 / 1.128.
+    const team = [[90, 86, 90, 86], [80, 82]];
+    const b = phaseOneBaseline(team.map((s) => Float64Array.from(s)) as unknown as number[][]);
+    expect(b).toEqual(phaseOneBaseline(team));
+    expect(b.mean).toBeCloseTo(514 / 6, 12);
+    expect(b.sigma).toBeCloseTo(3.5 / 1.128, 12);
+  });
+});

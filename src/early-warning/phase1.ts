@@ -102,7 +102,7 @@ export function phaseOneBaseline(input: ScoreSeries | readonly ScoreSeries[], op
     if (s.length === 0) return;
     // Plain numbers are checked in place: no point object per evaluation (a centre's month is millions).
     if ((s as readonly unknown[]).every((x) => typeof x === 'number' && Number.isFinite(x))) {
-      series.push(Float64Array.from(s as readonly number[]));
+      series.push(s instanceof Float64Array ? s : Float64Array.from(s as readonly number[]));
       return;
     }
     try {
@@ -165,7 +165,8 @@ export function phaseOneBaseline(input: ScoreSeries | readonly ScoreSeries[], op
 }
 
 function isTeam(x: ScoreSeries | readonly ScoreSeries[]): x is readonly ScoreSeries[] {
-  return x.length > 0 && Array.isArray(x[0]);
+  // A series may also be a Float64Array (watchCentre hands its columns over so, off the heap).
+  return x.length > 0 && (Array.isArray(x[0]) || x[0] instanceof Float64Array);
 }
 
 /**

@@ -10,14 +10,20 @@ export const DEFAULT_BASELINE_POINTS = 10;
 
 /** Normalises a series to points and checks every score is finite (and, unless allowed, that there is one). */
 export function toPoints(series: ScoreSeries, what: string, allowEmpty = false): ScorePoint[] {
-  const issues: Issue<EarlyWarningIssueCode>[] = [];
   const pts = (series as readonly (number | ScorePoint)[]).map((x) => (typeof x === 'number' ? { score: x } : x));
-  pts.forEach((p, i) => {
-    if (typeof p.score !== 'number' || !Number.isFinite(p.score)) issues.push({ code: 'not_finite', path: ['series', i], message: `score must be a finite number, got ${String(p.score)}` });
-  });
-  if (pts.length === 0 && !allowEmpty) issues.push({ code: 'series_too_short', path: ['series'], message: 'the series is empty' });
-  if (issues.length > 0) throw new EarlyWarningError(what, issues);
+  checkScores(pts.length, (i) => (pts[i] as ScorePoint).score, what, allowEmpty);
   return pts;
+}
+
+/** Checks that each of `n` scores read by `scoreAt` is finite (and, unless allowed, that there is one); every bad one in one error. */
+export function checkScores(n: number, scoreAt: (i: number) => unknown, what: string, allowEmpty = false): void {
+  const issues: Issue<EarlyWarningIssueCode>[] = [];
+  for (let i = 0; i < n; i++) {
+    const score = scoreAt(i);
+    if (typeof score !== 'number' || !Number.isFinite(score)) issues.push({ code: 'not_finite', path: ['series', i], message: `score must be a finite number, got ${String(score)}` });
+  }
+  if (n === 0 && !allowEmpty) issues.push({ code: 'series_too_short', path: ['series'], message: 'the series is empty' });
+  if (issues.length > 0) throw new EarlyWarningError(what, issues);
 }
 
 /** Resolves a baseline: checks a given one, or estimates mean and σ̂ = MR̄/1.128 from the first k points. */
