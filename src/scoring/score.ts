@@ -21,8 +21,7 @@ import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
 import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import { answerLayout, NO_ANSWER, NO_LIMITS, OUT_OF_BOUNDS, parseEvaluation, readAnswer, type Answer } from './parse.js';
-import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemStatus, SectionScore } from './types.js';
-import { CallScoreRecord, newTrail, recordItem } from './breakdown.js';
+import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
 import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
 
@@ -107,9 +106,9 @@ function evaluateItem(
   if (item.kind === 'comment') {
     out.status = 'comment';
     if (answer && answer.value !== null && typeof answer.value !== 'string') {
-      answerIssue(issues, 'invalid_answer_kind', item, `item "${item.id}" expects ${KIND_EXPECTS.comment}`);
+      issues.push({ code: 'invalid_answer_kind', path: ['answers', item.id], message: `item "${item.id}" expects ${KIND_EXPECTS.comment}` });
     }
-    if (answer === undefined && item.required && applies) answerIssue(issues, 'missing_answer', item, `item "${item.id}" is required`);
+    if (answer === undefined && item.required && applies) issues.push({ code: 'missing_answer', path: ['answers', item.id], message: `item "${item.id}" is required` });
     out.reason = 'comment';
     return out;
   }
@@ -145,7 +144,11 @@ function evaluateItem(
       } else if (item.kind === 'penalty') value = n;
       else if (item.kind === 'fatal') value = n > 0;
     } else if (item.required) {
-      answerIssue(issues, 'missing_answer', item, item.phrases ? `item "${item.id}" needs an answer or a transcript to match its phrases` : `item "${item.id}" needs an answer`);
+      issues.push({
+        code: 'missing_answer',
+        path: ['answers', item.id],
+        message: item.phrases ? `item "${item.id}" needs an answer or a transcript to match its phrases` : `item "${item.id}" needs an answer`,
+      });
       return out;
     } else {
       out.source = 'default';
@@ -158,7 +161,7 @@ function evaluateItem(
 
   if (value === null) {
     if (!item.naAllowed && out.source === 'evaluator') {
-      answerIssue(issues, 'na_not_allowed', item, `item "${item.id}" may not be answered N/A`);
+      issues.push({ code: 'na_not_allowed', path: ['answers', item.id], message: `item "${item.id}" may not be answered N/A` });
       return out;
     }
     out.status = 'na';
@@ -178,7 +181,7 @@ function evaluateItem(
       if (typeof value !== 'string') return wrongKind(item, value, out, issues);
       const pts = item.levels?.get(value);
       if (pts === undefined) {
-        answerIssue(issues, 'unknown_level', item, `"${value}" is not a level of item "${item.id}" (levels: ${[...(item.levels?.keys() ?? [])].join(', ')})`);
+        issues.push({ code: 'unknown_level', path: ['answers', item.id], message: `"${value}" is not a level of item "${item.id}" (levels: ${[...(item.levels?.keys() ?? [])].join(', ')})` });
         return out;
       }
       out.earned = pts;
@@ -189,12 +192,12 @@ function evaluateItem(
       if (typeof value !== 'number') return wrongKind(item, value, out, issues);
       const x = Ratio.from(value);
       if (item.domain && !inInterval(item.domain, x)) {
-        answerIssue(issues, 'out_of_range', item, `${value} is outside ${item.domain.text}`);
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} is outside ${item.domain.text}` });
         return out;
       }
       const hit = findRange(item, x);
       if (!hit) {
-        answerIssue(issues, 'out_of_range', item, `${value} falls in none of item "${item.id}"'s ranges`);
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} falls in none of item "${item.id}"'s ranges` });
         return out;
       }
       out.earned = hit.points;
@@ -205,7 +208,7 @@ function evaluateItem(
       const def = item.def as Extract<CompiledItem['def'], { kind: 'scale' }>;
       if (typeof value !== 'number' || !Number.isInteger(value)) return wrongKind(item, value, out, issues);
       if (value < def.scale.min || value > def.scale.max) {
-        answerIssue(issues, 'out_of_range', item, `${value} is outside the scale ${def.scale.min}–${def.scale.max}`);
+        issues.push({ code: 'out_of_range', path: ['answers', item.id], message: `${value} is outside the scale ${def.scale.min}–${def.scale.max}` });
         return out;
       }
       out.earned = Ratio.of(value - def.scale.min, def.scale.max - def.scale.min).mul(item.max);
@@ -220,7 +223,7 @@ function evaluateItem(
       const counted = item.maxOccurrences !== null ? Math.min(count, item.maxOccurrences) : count;
       const ded = penaltyDeduction(item, counted);
       if (ded === null) {
-        answerIssue(issues, 'too_large', item, `${count} occurrences × ${fmtR(item.perOccurrence)} points is too large a deduction to be held exactly`);
+        issues.push({ code: 'too_large', path: ['answers', item.id], message: `${count} occurrences × ${fmtR(item.perOccurrence)} points is too large a deduction to be held exactly` });
         return out;
       }
       out.occurrences = count;
@@ -269,13 +272,8 @@ function penaltyDeduction(item: CompiledItem, counted: number): Ratio | null {
   }
 }
 
-/** An issue with an item's answer, at `answers.<item id>`. */
-function answerIssue(issues: Issue<EvaluationIssueCode>[], code: EvaluationIssueCode, item: CompiledItem, message: string): void {
-  issues.push({ code, path: ['answers', item.id], message });
-}
-
 function wrongKind(item: CompiledItem, value: AnswerValue | undefined, out: ItemOutcome, issues: Issue<EvaluationIssueCode>[]): ItemOutcome {
-  answerIssue(issues, 'invalid_answer_kind', item, `item "${item.id}" expects ${KIND_EXPECTS[item.kind]}, got ${JSON.stringify(value)}`);
+  issues.push({ code: 'invalid_answer_kind', path: ['answers', item.id], message: `item "${item.id}" expects ${KIND_EXPECTS[item.kind]}, got ${JSON.stringify(value)}` });
   return out;
 }
 
@@ -367,7 +365,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const measures: MeasureEvidence[] = [];
   const mode = rubric.mode;
   const fullMarks = rubric.naPolicy === 'full-marks';
-  const trail = newTrail(rubric, layout.size);
+  const itemScores: ItemScore[] = [];
   const deductions: Deduction[] = [];
   const fatal: FatalHit[] = [];
   const evidence: ItemEvidence[] = [];
@@ -390,6 +388,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     let deducted = ZERO;
     let failed = false;
     const secDeductions: Deduction[] = [];
+    const secPenalties: Mutable<ItemScore>[] = [];
     for (const item of sec.items) {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const raw = ev.answerSlots[slot++];
@@ -456,7 +455,30 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         if (item.fatalScope === 'call') callFatal = true;
         else if (item.fatalScope === 'section') failed = true;
       }
-      recordItem(trail, slot - 1, o, shown, weighted, !possibleHere.isZero());
+      const maxShown = item.max.round(dec, rm);
+      const is: Mutable<ItemScore> = {
+        id: item.id,
+        sectionId: sec.id,
+        kind: item.kind,
+        status: o.status,
+        source: o.source,
+        answer: o.value,
+        points: shown.round(dec, rm),
+        possible: possibleHere.isZero() ? 0 : maxShown,
+        max: maxShown,
+        critical: item.critical,
+        bonus: item.bonus,
+        fatal: o.fatal,
+        reason: o.status === 'na' && fullMarks ? 'N/A (full marks)' : o.reason,
+      };
+      if (weighted !== null) is.weighted = weighted.round(dec, rm);
+      if (item.kind === 'penalty') {
+        is.occurrences = o.occurrences;
+        secPenalties.push(is);
+      }
+      if (o.answer?.note !== undefined) is.note = o.answer.note;
+      if (o.answer?.causes !== undefined) is.causes = o.answer.causes;
+      itemScores.push(is);
     }
 
     let capped = false;
@@ -488,7 +510,13 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       }
     }
     if (!possible.isZero()) for (const d of secDeductions) deductions.push(d);
-    else trail.sectionDropped[sec.index] = true;
+    else {
+      for (const p of secPenalties) {
+        p.status = 'not-applicable';
+        p.points = 0;
+        p.reason = 'nothing in its section applied';
+      }
+    }
     works.push({ sec, earned, possible, capped, floored, failed, deducted });
   }
 
@@ -550,27 +578,27 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     }
   }
 
-  const score = new (CallScoreRecord as unknown as new (...a: Parameters<typeof CallScoreRecord>) => CallScore)(
-    ev.id,
-    ev.agentId,
-    ev.date,
-    { id: rubric.id, version: rubric.version },
-    Number(scoreText),
-    rubric.maxScore.round(dec, rm),
-    final.toString(),
+  const score: Mutable<CallScore> = {
+    id: ev.id,
+    agentId: ev.agentId,
+    date: ev.date,
+    rubric: { id: rubric.id, version: rubric.version },
+    score: Number(scoreText),
+    maxScore: rubric.maxScore.round(dec, rm),
+    exactScore: final.toString(),
     grade,
-    fatal.length > 0 || (grade !== null && !grade.passing),
+    failed: fatal.length > 0 || (grade !== null && !grade.passing),
     fatal,
-    critP.isZero() ? null : critE.div(critP).mul(Ratio.HUNDRED).round(dec, rm),
-    nonP.isZero() ? null : nonE.div(nonP).mul(Ratio.HUNDRED).round(dec, rm),
-    bonus.round(dec, rm),
+    criticalScore: critP.isZero() ? null : critE.div(critP).mul(Ratio.HUNDRED).round(dec, rm),
+    nonCriticalScore: nonP.isZero() ? null : nonE.div(nonP).mul(Ratio.HUNDRED).round(dec, rm),
+    bonus: bonus.round(dec, rm),
     sections,
+    items: itemScores,
     deductions,
     evidence,
-    ev.evaluatorId,
-    measured ? measures : undefined,
-    trail,
-  );
+  };
+  if (ev.evaluatorId !== undefined) score.evaluatorId = ev.evaluatorId;
+  if (measured) score.measures = measures;
   return { success: true, score };
 }
 
