@@ -58,3 +58,36 @@ describe('parseEvaluation checks the bounds in its own walk', () => {
     expect(out).toBeLessThan(runs - runs / 10);
   });
 });
+
+describe('answers are placed by item whatever their key order', () => {
+  // The layout remembers the keys last read by position; a record in another order, or with an unknown key
+  // where an item id stood, must still land every answer in its item's slot.
+  const slotOf = (id: string): number => {
+    const item = rubric.items.get(id)!;
+    return answerLayout(rubric).sectionStart[item.sectionIndex]! + item.index;
+  };
+  const read = (answers: Record<string, unknown>) => {
+    const issues: Issue<EvaluationIssueCode>[] = [];
+    const p = parseEvaluation({ id: 'c', agentId: 'a', date: '2026-10-08', answers }, issues, answerLayout(rubric));
+    if (p === null || p === OUT_OF_BOUNDS) throw new Error('unreadable');
+    return p;
+  };
+
+  it('reads the same answers in three orders, then with an unknown key in a remembered place', () => {
+    const orders = [
+      { accurate: 'corrected', complete: true, pace: false },
+      { pace: false, accurate: 'corrected', complete: true },
+      { complete: true, pace: false, accurate: 'corrected' },
+    ];
+    for (const answers of orders) {
+      const p = read(answers);
+      expect([p.answerSlots[slotOf('accurate')], p.answerSlots[slotOf('complete')], p.answerSlots[slotOf('pace')]]).toEqual(['corrected', true, false]);
+      expect(p.unknownAnswers).toEqual([]);
+    }
+    // 'complete' was the first key read last time: now an unknown key stands there.
+    const p = read({ nope: 1, pace: true, accurate: 'wrong' });
+    expect(p.unknownAnswers).toEqual(['nope']);
+    expect([p.answerSlots[slotOf('accurate')], p.answerSlots[slotOf('pace')]]).toEqual(['wrong', true]);
+    expect(p.answerSlots.filter((v) => typeof v !== 'symbol')).toHaveLength(2); // 'complete' is no longer answered
+  });
+});

@@ -100,6 +100,9 @@ export interface AnswerLayout {
   readonly items: ReadonlyMap<string, CompiledItem>;
   readonly sectionStart: readonly number[];
   readonly size: number;
+  /** The answer keys last read, by position, and the item each names: records of a batch list their answers in one order, and comparing interned strings is cheaper than a lookup. */
+  readonly lastKeys: string[];
+  readonly lastItems: (CompiledItem | undefined)[];
 }
 
 const layouts = new WeakMap<Rubric, AnswerLayout>();
@@ -121,7 +124,7 @@ export function answerLayout(rubric: Rubric): AnswerLayout {
       sectionStart[sec.index] = size;
       size += sec.items.length;
     }
-    layout = { items: rubric.items, sectionStart, size };
+    layout = { items: rubric.items, sectionStart, size, lastKeys: [], lastItems: [] };
     layouts.set(rubric, layout);
   }
   return layout;
@@ -192,8 +195,17 @@ function answerKeys(answers: Record<string, unknown>, layout: AnswerLayout | und
   const keys = Object.keys(answers);
   if (!enter(t, answers, false, keys.length, 1)) return null;
   let unknown: string[] | null = null;
-  for (const k of keys) {
-    const item = layout?.items.get(k);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    let item: CompiledItem | undefined;
+    if (layout !== undefined) {
+      if (layout.lastKeys[i] === k) item = layout.lastItems[i];
+      else {
+        item = layout.items.get(k);
+        layout.lastKeys[i] = k;
+        layout.lastItems[i] = item;
+      }
+    }
     if (item === undefined) {
       // An item id is a rubric string, checked when the rubric loaded; any other key is checked here.
       if (!keyWithin(t, k)) return null;

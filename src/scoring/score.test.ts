@@ -3,7 +3,9 @@
  * "Scoring rules, in words". (The seed rubrics' golden cases are in
  * test/golden; random rubrics against a reference in test/properties.)
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Ratio } from '../exact/rational.js';
 import { loadRubric } from '../rubric/load.js';
 import { safeScoreCall, scoreCall } from './score.js';
 
@@ -87,5 +89,24 @@ describe('required phrases with match "all"', () => {
     const half = scoreCall(rubric, t('感谢来电。'));
     expect(half.score).toBe(0);
     expect(half.items[0]).toMatchObject({ source: 'transcript', answer: false, reason: 'required phrase missing: 再见' });
+  });
+});
+
+describe('the final score as a number', () => {
+  it('is the double that the rounded decimal parses to (round, not Number(toFixed), on the hot path)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+        fc.integer({ min: 1, max: 2 ** 20 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom('half-up' as const, 'half-even' as const),
+        (n, d, dec, mode) => {
+          const r = Ratio.of(n, d);
+          // Object.is: the same double, and never −0 where the text reads 0.
+          expect(Object.is(r.round(dec, mode), Number(r.toFixed(dec, mode)))).toBe(true);
+        },
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });

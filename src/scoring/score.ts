@@ -568,7 +568,6 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     sections.push(ss);
   }
 
-  const scoreText = final.toFixed(dec, rm);
   const rounded = final.roundToRatio(dec, rm);
   let grade: CallScore['grade'] = null;
   for (const g of rubric.grades) {
@@ -583,7 +582,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     agentId: ev.agentId,
     date: ev.date,
     rubric: { id: rubric.id, version: rubric.version },
-    score: Number(scoreText),
+    score: final.round(dec, rm), // the double whose shortest printing is the rounded decimal (as Number(toFixed) gives)
     maxScore: rubric.maxScore.round(dec, rm),
     exactScore: final.toString(),
     grade,
