@@ -10,7 +10,7 @@
  * may (about 9 minutes on the 2-core machine), so: `callqa generate` writes a
  * slice of SLICE evaluations (200,000, without transcripts), `callqa score`
  * scores it (timed: the reference), and the 2,000,000 compact scores are that
- * output with every record repeated 10 times under new call ids (same agents,
+ * output repeated 10 times as whole blocks under new call ids (same agents,
  * dates and scores). Score's wall time at 2,000,000 is its slice time × 10
  * (`score` streams at a steady rate, so it is linear). The calibration file is
  * the same 2,000,000 scores with every 50th call scored again by `lead` (+3)
@@ -92,17 +92,19 @@ if (!existsSync(evals) || !existsSync(kpis)) {
 const score = measure(['score', '-r', rubric, evals, '-o', sliceScores, '-q']);
 if (score.failure) throw new Error(`score: ${score.failure}`);
 
-// The month: each scored record COPIES times under new ids; every 50th call rated again for calibration.
+// The month: the scored slice COPIES times over, as whole blocks under new ids (each record
+// repeated in a row instead would give every agent runs of equal scores: moving ranges of 0,
+// a σ near 0 and an alarm at every point); every 50th call rated again for calibration.
 const t0 = performance.now();
 {
   const month = writer(scores);
   const cal = writer(ratings);
+  const lines = readFileSync(sliceScores, 'utf8').split('\n').filter((l) => l !== '');
   let n = 0;
-  for (const line of readFileSync(sliceScores, 'utf8').split('\n')) {
-    if (line === '') continue;
-    for (let k = 0; k < COPIES && n < RECORDS; k++, n++) {
+  for (let k = 0; k < COPIES && n < RECORDS; k++) {
+    for (let j = 0; j < lines.length && n < RECORDS; j++, n++) {
       // `callqa score` writes the id first: {"id":"…", …
-      const copy = line.replace(/^\{"id":"([^"]*)"/, (_, id: string) => `{"id":"${id}-${k}"`);
+      const copy = (lines[j] as string).replace(/^\{"id":"([^"]*)"/, (_, id: string) => `{"id":"${id}-${k}"`);
       month.line(copy);
       cal.line(copy);
       if (n % 50 === 0) {
@@ -144,7 +146,7 @@ out.push('## Quality-programme commands at a month’s size');
 out.push('');
 out.push(
   `${fmt(RECORDS)} compact scores (${size(scores)}; ${fmt(AGENTS)} agents) built from \`callqa score\` output on ${fmt(SLICE)} generated evaluations ` +
-    `(no transcripts; ${size(evals)}), each record repeated ${COPIES}× under new ids — generating and scoring ${fmt(RECORDS)} evaluations would take ` +
+    `(no transcripts; ${size(evals)}), the slice repeated ${COPIES}× as whole blocks under new ids — generating and scoring ${fmt(RECORDS)} evaluations would take ` +
     `longer than this bench may. The reference is \`callqa score\` (2 workers) on the ${fmt(SLICE)} evaluations: ${fmt(score.seconds, 1)} s, ` +
     `${mb(score)} MB peak RSS, so ${fmt(scoreAtMonth, 1)} s at ${fmt(RECORDS)} (× ${fmt(RECORDS / SLICE, 1)}, linear: score streams). ` +
     `\`problems\` needs every item's result, which compact scores do not carry: it reads the evaluations and scores them itself, so it runs on the slice ` +
