@@ -3,7 +3,8 @@
  * passes (`sample`, `calibrate`): a file is read again from disk; stdin is
  * first copied to a temporary file (removed afterwards, and on an
  * interrupt). Each pass goes through the one reader ({@link readRecords}) and
- * shows a progress counter like `score`'s (none with --quiet or off a TTY).
+ * shows `score`'s progress bar (percentage of the file's bytes, records/s,
+ * rejected, ETA; none with --quiet or off a TTY).
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ export interface Rereadable {
  *
  * @param input - the file, or `-`
  * @param format - auto, ndjson, csv or json
- * @param progress - show a record counter on stderr during each pass
+ * @param progress - show a progress bar on stderr during each pass
  *
  * @example
  * ```ts
@@ -57,16 +58,8 @@ export async function rereadable(input: string, format: string, progress: boolea
   return {
     async pass(visit) {
       const bar = progressBar(progress);
-      let read = 0;
-      let rejected = 0;
       try {
-        return await readRecords(path, format, (u) => {
-          read++;
-          const r = visit(u);
-          if (r) rejected++;
-          if ((read & 1023) === 0) bar.update({ read, written: 0, rejected, bytesRead: 0, bytesTotal: null });
-          return r;
-        });
+        return await readRecords(path, format, visit, { onProgress: bar.update });
       } finally {
         bar.stop();
       }

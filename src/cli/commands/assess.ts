@@ -87,7 +87,7 @@ export function callOf(u: RecordUnit): CallInput {
 /**
  * Streams the calls of `file` (NDJSON, CSV, a JSON array, any of them
  * gzipped, `-` for stdin: the one record reader of the CLI) into a streaming
- * assessment, one record at a time, with a progress counter on stderr.
+ * assessment, one record at a time, with `score`'s progress bar on stderr.
  * Returns the records the reader could not parse (bad JSON lines), which are
  * reported and make the exit code 1; they are not counted as calls.
  *
@@ -98,14 +98,8 @@ export function callOf(u: RecordUnit): CallInput {
  */
 export async function streamCalls(file: string, format: string, run: AssessmentRun, quiet: boolean): Promise<RejectedRecord[]> {
   const bar = progressBar(!quiet);
-  let read = 0;
-  let rejectedCount = 0;
   try {
-    return await readRecords(file, format, (u) => {
-      run.add(callOf(u));
-      // The reader knows its own rejections; this counter shows records and calls read.
-      if (++read % 4096 === 0) bar.update({ read, written: read, rejected: rejectedCount, bytesRead: 0, bytesTotal: null });
-    });
+    return await readRecords(file, format, (u) => void run.add(callOf(u)), { onProgress: bar.update });
   } finally {
     bar.stop();
   }
@@ -180,7 +174,7 @@ export function register(program: Command): void {
     .option('--locale <locale>', `table language (${LOCALES.join(', ')}; default: the plan's)`)
     .option('--details', 'print each component’s reason for every agent')
     .option('--input-format <format>', 'format of --calls: auto, ndjson, csv or json', 'auto')
-    .option('-q, --quiet', 'no progress counter, no list of unreadable records')
+    .option('-q, --quiet', 'no progress bar and no list of unreadable records')
     .addHelpText('after', EXIT_HELP)
     .action(async (opts: AssessOpts) => {
       if (opts.locale !== undefined && !(LOCALES as readonly string[]).includes(opts.locale)) {

@@ -227,7 +227,7 @@ export function register(program: Command): void {
     .option('--min-raters <n>', 'calls rated by fewer evaluators are set aside (1 keeps every rating in memory)', positiveInt('--min-raters'), 2)
     .option('--top <n>', 'rows shown per table', positiveInt('--top'), 15)
     .option('--json', 'print the report as JSON')
-    .option('-q, --quiet', 'do not list rejected records')
+    .option('-q, --quiet', 'no progress bar and no list of rejected records')
     .addHelpText(
       'after',
       `\nCalibration compares evaluators on the same calls: a call (per session) rated by fewer than --min-raters\n` +

@@ -183,7 +183,7 @@ export function register(program: Command): void {
     .option('--max-deviation <share>', 'largest tolerated share difference (default 0.10)', numberOpt('--max-deviation', 0, 1))
     .option('-o, --output <file>', 'write the selected calls as NDJSON (- for stdout)')
     .option('--json', 'print the result as JSON')
-    .option('-q, --quiet', 'do not list rejected records')
+    .option('-q, --quiet', 'no progress bar and no list of rejected records')
     .addHelpText(
       'after',
       `\nWithout <input>: only the sample size (--margin with --sigma or --proportion).\n` +
