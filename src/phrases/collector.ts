@@ -25,9 +25,11 @@ export class Collector {
    * objects, made as they come: no second pass over `rec`.
    */
   hits: TextHit[] = [];
-  private direct = false;
-  private readonly ids: readonly string[];
-  private readonly names: readonly (readonly string[])[];
+  /** Whether this run is in direct mode (read by the prefilter, which then pushes hits itself). */
+  direct = false;
+  /** Rule ids and declared phrases by internal rule number (the names hit objects carry). */
+  readonly ids: readonly string[];
+  readonly names: readonly (readonly string[])[];
   /** Kept hits, 5 ints each: start, end, rule, phrase, turn. */
   rec: Int32Array = new Int32Array(320);
   /** Number of kept hits. */

@@ -82,6 +82,23 @@ describe('prefilter: same hits as the automaton alone', () => {
     expect(found).toEqual([]);
   });
 
+  it('matchText names each hit by its rule and declared phrase (one pattern, two rules, two spellings)', () => {
+    // 謝謝 and 谢谢 normalise to one pattern; rule ids order the hits at one place (a before b).
+    const m = both([{ id: 'b', phrases: ['谢谢'] }, { id: 'a', phrases: ['喂', '謝謝'] }]);
+    const text = '喂，謝謝你，谢谢';
+    const hits = m.fast.matchText(text);
+    expect(usesPrefilter(m.fast)).toBe(true);
+    // 0喂 1， 2謝 3謝 4你 5， 6谢 7谢
+    expect(hits).toEqual([
+      { ruleId: 'a', phrase: '喂', start: 0, end: 1 },
+      { ruleId: 'a', phrase: '謝謝', start: 2, end: 4 },
+      { ruleId: 'b', phrase: '谢谢', start: 2, end: 4 },
+      { ruleId: 'a', phrase: '謝謝', start: 6, end: 8 },
+      { ruleId: 'b', phrase: '谢谢', start: 6, end: 8 },
+    ]);
+    expect(hits).toEqual(m.slow.matchText(text));
+  });
+
   it('a flood of hits gives the same counts (the automaton finishes the text)', () => {
     const text = '喂'.repeat(5000) + '，不知道啊';
     const counts = (m: typeof fast) => m.tallyText(text).map((t) => [t.count, t.hits.length]);

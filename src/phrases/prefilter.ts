@@ -136,6 +136,9 @@ export class Prefilter {
   private readonly termStart: Int32Array;
   private readonly termRule: Int32Array;
   private readonly termPhrase: Int32Array;
+  /** Per terminal, the rule id and declared phrase of its hit objects (direct mode), filled on first use. */
+  private hitId: string[] | undefined;
+  private hitPhrase: string[] = [];
 
   constructor(re: RegExp, classes: UnitClasses, patterns: readonly string[], terminals: readonly (readonly Terminal[])[]) {
     this.re = re;
@@ -163,6 +166,18 @@ export class Prefilter {
     terminals.forEach((list, k) => (this.termStart[k + 1] = (this.termStart[k] as number) + list.length));
   }
 
+  /** The rule id and declared phrase of each terminal, from the collector's names (once per matcher). */
+  private names(out: Collector): string[] {
+    const ids: string[] = [];
+    for (let k = 0; k < this.termRule.length; k++) {
+      const rule = this.termRule[k] as number;
+      ids.push(out.ids[rule] as string);
+      this.hitPhrase.push((out.names[rule] as readonly string[])[this.termPhrase[k] as number] as string);
+    }
+    this.hitId = ids;
+    return ids;
+  }
+
   /** Reports every hit of `text` to `out`, exactly as `general.scan(text, out)` would. */
   scan(text: string, out: Collector, general: ForwardScanner): void {
     const n = text.length;
@@ -173,6 +188,12 @@ export class Prefilter {
     const top = stride - 1; // largest alphabet index
     let done = 0;
     let hits = 0;
+    // matchText: push the hit objects here, with their names looked up once per matcher.
+    const direct = out.direct;
+    let hitId = this.hitId;
+    if (direct && hitId === undefined) hitId = this.names(out);
+    const hitPhrase = this.hitPhrase;
+    const list = out.hits;
     re.lastIndex = 0;
     while (re.test(text)) {
       const e = re.lastIndex;
@@ -195,7 +216,7 @@ export class Prefilter {
       // A mark after the match would belong to its last character: no hit
       // there. Below U+0300 and among CJK ideographs nothing attaches.
       let after = 0;
-      if (e < n) {
+      if (pattern >= 0 && e < n) {
         const c = text.charCodeAt(e);
         if (c >= 0x300 && (c < 0x3400 || c >= 0xa000)) {
           after = table[c] as number;
@@ -210,7 +231,10 @@ export class Prefilter {
           return;
         }
         const hi = termStart[pattern + 1] as number;
-        for (let k = termStart[pattern] as number; k < hi; k++) out.add(j, e, termRule[k] as number, termPhrase[k] as number);
+        if (direct) {
+          const ids = hitId as string[];
+          for (let k = termStart[pattern] as number; k < hi; k++) list.push({ ruleId: ids[k] as string, phrase: hitPhrase[k] as string, start: j, end: e });
+        } else for (let k = termStart[pattern] as number; k < hi; k++) out.add(j, e, termRule[k] as number, termPhrase[k] as number);
         done = e;
         continue;
       }
