@@ -270,6 +270,7 @@ function scoring(plan: Plan, issues: Issue<AssessmentIssueCode>[], roster: Scori
     ties: new Array<Ratio | null>(nAgents * plan.tieBreak.length),
     points: new Array<Ratio | null>(comps.length).fill(null),
     pendingNotes: [],
+    values: new Array<Ratio | null>(table.metrics).fill(null),
   };
 }
 
