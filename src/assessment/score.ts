@@ -44,6 +44,10 @@ export interface Scoring {
   readonly allFactor: readonly Ratio[];
   /** Per tie-break: the component's index, or −1. */
   readonly tieComponent: readonly number[];
+  /** Per component: its metric's column in the table (−1: none). */
+  readonly componentMetric: readonly number[];
+  /** Per tie-break: its metric's column in the table (−1: a component). */
+  readonly tieMetric: readonly number[];
   readonly gradeOf: (r: Ratio) => GradeRef | null;
   readonly ledger: Ledger;
   readonly totals: (Ratio | null)[];
@@ -112,7 +116,7 @@ function scoreComponent(sc: Scoring, a: number, i: number, slot: number): Ratio 
     return settle(sc, slot, null, scoreFormula(c, roster.ids[a]!, vals));
   }
   const metric = c.metric!;
-  const ms = mBase + metricIndex.get(metric)!;
+  const ms = mBase + sc.componentMetric[i]!;
   const v = table.failure(ms);
   if (v !== undefined) {
     const note = `${c.id}: ${metric} ${v.status === 'no_data' ? 'has no data' : v.status} (${v.message})`;
@@ -257,7 +261,7 @@ function mulPair(a: number, b: number, c: number, d: number): void {
 
 /** Agent `a`'s tie-break values: a component's points (0 when unscored), or a metric's value (null when it failed). */
 function tieValues(sc: Scoring, a: number, points: readonly (Ratio | null)[]): void {
-  const { plan, table, metricIndex } = sc;
+  const { plan, table } = sc;
   const nTie = plan.tieBreak.length;
   for (let k = 0; k < nTie; k++) {
     const t = plan.tieBreak[k]!;
@@ -266,7 +270,7 @@ function tieValues(sc: Scoring, a: number, points: readonly (Ratio | null)[]): v
     if (ci >= 0) value = points[ci] ?? Ratio.ZERO;
     else if ('component' in t) value = Ratio.ZERO;
     else {
-      const j = metricIndex.get(t.metric)!;
+      const j = sc.tieMetric[k]!;
       const ms = a * table.metrics + j;
       value = table.failure(ms) === undefined ? (sc.values[j] ?? table.value(ms)) : null;
     }
