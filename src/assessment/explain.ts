@@ -99,13 +99,37 @@ export function componentsOf(ex: Explainer, a: number): ComponentResult[] {
   return out;
 }
 
-/** Where an unread agent's components come from (a non-enumerable property of the agent). */
-const SOURCE = Symbol('callqa.assessment.components');
+/** Returns the object it is given: a subclass's private fields then land on that object (see {@link Source}). */
+class Stamped {
+  constructor(o: object) {
+    return o;
+  }
+}
 
-interface Source {
-  ex: Explainer | null;
-  readonly index: number;
-  value: readonly ComponentResult[] | null;
+/**
+ * Where an unread agent's components come from, kept in private fields of the
+ * agent object itself: invisible to keys, symbols, JSON, spread and deep
+ * equality, and cheaper to add than a hidden property and its own object.
+ */
+class Source extends Stamped {
+  #ex: Explainer | null;
+  readonly #index: number;
+  #value: readonly ComponentResult[] | null = null;
+
+  constructor(o: object, ex: Explainer, index: number) {
+    super(o);
+    this.#ex = ex;
+    this.#index = index;
+  }
+
+  /** The components of a stamped agent, written out on the first read and kept. */
+  static read(o: Source): readonly ComponentResult[] {
+    if (o.#value === null) {
+      o.#value = componentsOf(o.#ex!, o.#index);
+      o.#ex = null;
+    }
+    return o.#value;
+  }
 }
 
 // One accessor for every agent, so that the objects keep one shape. Assigning
@@ -113,13 +137,8 @@ interface Source {
 const COMPONENTS: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: { [SOURCE]: Source }): readonly ComponentResult[] {
-    const s = this[SOURCE];
-    if (s.value === null) {
-      s.value = componentsOf(s.ex!, s.index);
-      s.ex = null;
-    }
-    return s.value;
+  get(this: Source): readonly ComponentResult[] {
+    return Source.read(this);
   },
   set(this: object, value: unknown): void {
     Object.defineProperty(this, 'components', { value, writable: true, enumerable: true, configurable: true });
@@ -134,9 +153,6 @@ const INSPECT: PropertyDescriptor = {
     return inspect({ ...this }, options);
   },
 };
-
-// Reused for every agent (defineProperty reads it at once): no descriptor object per agent.
-const HIDDEN: { value: Source | undefined; enumerable: false } = { value: undefined, enumerable: false };
 
 /**
  * One agent's assessment, as a plain object. Every figure but the components
@@ -183,9 +199,7 @@ function AgentRecord(
   this.tier = tier;
   this.movement = movement;
   this.notes = notes;
-  HIDDEN.value = { ex, index, value: null };
-  Object.defineProperty(this, SOURCE, HIDDEN);
-  HIDDEN.value = undefined;
+  new Source(this, ex, index);
   Object.defineProperty(this, INSPECT_KEY, INSPECT);
 }
 AgentRecord.prototype = Object.prototype;

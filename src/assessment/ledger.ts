@@ -39,13 +39,14 @@ export class Ledger {
     agents: number,
   ) {
     const n = components * agents;
+    // Not filled: scoring writes every slot of every agent (a null as a NaN denominator).
     this.status = new Uint8Array(n);
     this.rawN = new Float64Array(n);
-    this.rawD = new Float64Array(n).fill(NaN);
+    this.rawD = new Float64Array(n);
     this.ptsN = new Float64Array(n);
-    this.ptsD = new Float64Array(n).fill(NaN);
+    this.ptsD = new Float64Array(n);
     this.conN = new Float64Array(n);
-    this.conD = new Float64Array(n).fill(NaN);
+    this.conD = new Float64Array(n);
   }
 }
 

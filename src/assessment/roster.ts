@@ -79,10 +79,11 @@ export class MetricTable implements ExactSink {
     this.metrics = metrics;
     this.valueN = new Float64Array(n);
     this.valueD = new Float64Array(n);
+    // Not filled: gatherMetrics writes every slot, through put or set.
     this.numN = new Float64Array(n);
-    this.numD = new Float64Array(n).fill(NaN);
+    this.numD = new Float64Array(n);
     this.denN = new Float64Array(n);
-    this.denD = new Float64Array(n).fill(NaN);
+    this.denD = new Float64Array(n);
   }
 
   put(slot: number, vn: number, vd: number, nn: number, nd: number, dn: number, dd: number): void {
@@ -95,6 +96,8 @@ export class MetricTable implements ExactSink {
   }
 
   set(slot: number, v: MetricValue): void {
+    this.numD[slot] = NaN;
+    this.denD[slot] = NaN;
     if (!v.ok) {
       this.failed.set(slot, v);
       return;

@@ -13,7 +13,7 @@ import type { Issue } from '../issues/issues.js';
 import { enoughCalls, referenceOf, scoreBanded, scoreComparison, scoreDeduction, scoreFormula, scoreGate, scoreQa, type Scored } from './components.js';
 import type { Figures } from './figures.js';
 import { putRatio, STATUS_CODE, type Ledger } from './ledger.js';
-import type { Plan, PlanBand } from './load.js';
+import type { Plan } from './load.js';
 import type { MetricValue } from './metrics.js';
 import type { Prepared } from './prepare.js';
 import type { MetricTable, Roster } from './roster.js';
@@ -44,6 +44,10 @@ export interface Scoring {
   readonly allFactor: readonly Ratio[];
   /** Per tie-break: the component's index, or −1. */
   readonly tieComponent: readonly number[];
+  /** Per component: its metric's column in the table (−1: none). */
+  readonly componentMetric: readonly number[];
+  /** Per tie-break: its metric's column in the table (−1: a component). */
+  readonly tieMetric: readonly number[];
   readonly gradeOf: (r: Ratio) => GradeRef | null;
   readonly ledger: Ledger;
   readonly totals: (Ratio | null)[];
@@ -58,6 +62,8 @@ export interface Scoring {
   readonly points: (Ratio | null)[];
   /** Scratch, reused for every agent: the notes of the agent being scored. */
   readonly pendingNotes: string[];
+  /** Scratch, reused for every agent: the metric values its components read (null: not read), for the tie-breaks. */
+  readonly values: (Ratio | null)[];
 }
 
 /** Shared by every complete agent: notes are only allocated when there is one. */
@@ -73,13 +79,12 @@ const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
  * ```
  */
 export function gradeLookup(plan: Plan): (r: Ratio) => GradeRef | null {
-  const cache = new Map<PlanBand, GradeRef>();
+  // A plain loop over the bands: no closure or map lookup per agent.
+  const bands = plan.grades;
+  const refs: GradeRef[] = bands.map((g) => Object.freeze({ id: g.id, passing: g.passing }));
   return (r) => {
-    const g = plan.grades.find((x) => inInterval(x.range, r));
-    if (!g) return null;
-    let o = cache.get(g);
-    if (!o) cache.set(g, (o = Object.freeze({ id: g.id, passing: g.passing })));
-    return o;
+    for (let k = 0; k < bands.length; k++) if (inInterval(bands[k]!.range, r)) return refs[k]!;
+    return null;
   };
 }
 
@@ -111,13 +116,14 @@ function scoreComponent(sc: Scoring, a: number, i: number, slot: number): Ratio 
     return settle(sc, slot, null, scoreFormula(c, roster.ids[a]!, vals));
   }
   const metric = c.metric!;
-  const ms = mBase + metricIndex.get(metric)!;
+  const ms = mBase + sc.componentMetric[i]!;
   const v = table.failure(ms);
   if (v !== undefined) {
     const note = `${c.id}: ${metric} ${v.status === 'no_data' ? 'has no data' : v.status} (${v.message})`;
     return settle(sc, slot, null, { status: v.status, raw: null, points: null, text: `${metric}: ${v.message}`, note });
   }
   const x = table.value(ms);
+  sc.values[ms - mBase] = x;
   const { fmt } = sc.fig;
   switch (def.type) {
     case 'banded':
@@ -165,6 +171,7 @@ export function scoreAgent(a: number, sc: Scoring): void {
   const points = sc.points;
   const pending = sc.pendingNotes;
   pending.length = 0;
+  sc.values.fill(null);
   let allScored = true;
   for (let i = 0; i < nComp; i++) {
     points[i] = scoreComponent(sc, a, i, base + i);
@@ -254,7 +261,7 @@ function mulPair(a: number, b: number, c: number, d: number): void {
 
 /** Agent `a`'s tie-break values: a component's points (0 when unscored), or a metric's value (null when it failed). */
 function tieValues(sc: Scoring, a: number, points: readonly (Ratio | null)[]): void {
-  const { plan, table, metricIndex } = sc;
+  const { plan, table } = sc;
   const nTie = plan.tieBreak.length;
   for (let k = 0; k < nTie; k++) {
     const t = plan.tieBreak[k]!;
@@ -263,8 +270,9 @@ function tieValues(sc: Scoring, a: number, points: readonly (Ratio | null)[]): v
     if (ci >= 0) value = points[ci] ?? Ratio.ZERO;
     else if ('component' in t) value = Ratio.ZERO;
     else {
-      const ms = a * table.metrics + metricIndex.get(t.metric)!;
-      value = table.failure(ms) === undefined ? table.value(ms) : null;
+      const j = sc.tieMetric[k]!;
+      const ms = a * table.metrics + j;
+      value = table.failure(ms) === undefined ? (sc.values[j] ?? table.value(ms)) : null;
     }
     sc.ties[a * nTie + k] = value;
   }

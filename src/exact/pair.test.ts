@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, cmp, mul, out, reduce } from './pair.js';
+import { add, cmp, gcd, mul, out, reduce } from './pair.js';
 import { ArithmeticOverflowError, Ratio } from './rational.js';
 
 // Small, medium and near-overflow numerators and denominators, as Ratios (reduced).
@@ -18,6 +18,35 @@ function viaRatio(f: () => Ratio): [number, number] | 'overflow' {
   }
 }
 const viaPair = (ok: boolean): [number, number] | 'overflow' => (ok ? [out.n, out.d] : 'overflow');
+
+/** Euclid's algorithm in doubles only: the definition the int32 shortcut must agree with. */
+function plainGcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+describe('gcd', () => {
+  it('agrees with plain Euclid across the 31-bit boundary and at the ends of the safe range', () => {
+    const big = fc.oneof(fc.integer({ min: -(2 ** 31) - 10, max: 2 ** 31 + 10 }), fc.integer({ min: 0, max: 2 ** 53 - 1 }), fc.constantFrom(0, 1, 2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53 - 1, -(2 ** 53 - 1)));
+    fc.assert(
+      fc.property(big, big, (a, b) => {
+        expect(gcd(a, b)).toBe(plainGcd(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('hand-checked values', () => {
+    expect(gcd(-12, 18)).toBe(6);
+    expect(gcd(0, 0)).toBe(0);
+    expect(gcd(2 ** 40, 0)).toBe(2 ** 40); // gcd(x, 0) = |x|, beyond 31 bits too
+    expect(gcd(0, -(2 ** 40))).toBe(2 ** 40);
+    expect(gcd(2 ** 53 - 1, 2 ** 52)).toBe(1); // 2^53 − 1 is odd
+    expect(gcd(2 ** 31, 6)).toBe(2); // 2^31 = 2 × 2^30, 6 = 2 × 3
+    expect(gcd(300_000_000, 1_000_000)).toBe(1_000_000); // an AHT numerator in ms over calls × 1000
+  });
+});
 
 describe('exact pairs', () => {
   it('add, mul and cmp give what Ratio gives, overflow included', () => {

@@ -65,6 +65,7 @@ export class Ratio {
       throw new ArithmeticOverflowError(`Ratio.of(${n}, ${d})`);
     }
     if (n === 0) return Ratio.ZERO; // also folds −0
+    if (d === 1) return new Ratio(n, 1);
     if (d < 0) {
       n = -n;
       d = -d;
