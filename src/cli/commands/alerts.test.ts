@@ -48,12 +48,16 @@ describe('alerts output written in parts', () => {
     expect(rows.some((r) => r.startsWith('  A-long-name '))).toBe(true);
   });
 
-  it('writeChunks writes about 1 MB at a time, the concatenation unchanged', async () => {
+  it('writeChunks writes parts of about 64 k characters, the concatenation unchanged', async () => {
     const chunks = Array.from({ length: 50 }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(50_000)}\n`);
     const writes: string[] = [];
     await writeChunks(chunks, { write: async (t) => void writes.push(String(t)) });
-    // 50 chunks of 50,003 characters: a part is flushed at the 21st (1,050,063 ≥ 1,048,576), twice, then the last 8.
-    expect(writes.map((x) => x.length)).toEqual([21 * 50_003, 21 * 50_003, 8 * 50_003]);
+    // 50 chunks of 50,003 characters, parts of at most 65,536 unless one chunk is more: one chunk a part.
+    expect(writes.map((x) => x.length)).toEqual(Array(50).fill(50_003));
+    const small: string[] = [];
+    await writeChunks(Array.from({ length: 10 }, () => 'y'.repeat(30_000)), { write: (t) => void small.push(t) });
+    // 30,000-character chunks: two make 60,000 ≤ 65,536, a third would make 90,000: parts of two.
+    expect(small.map((x) => x.length)).toEqual(Array(5).fill(60_000));
     expect(writes.join('')).toBe(chunks.join(''));
   });
 });

@@ -10,7 +10,6 @@
  * the per-agent columns, not the number of alerts.
  */
 import type { Command } from 'commander';
-import { openOutput } from '../../batch/atomic.js';
 import { RubricVersions } from '../../batch/versions.js';
 import { type AlertLocale, CentreCollector, type CentreWatchOutline, type DetectorName, EARLY_WARNING_DEFAULTS, type WatchCentreOptions } from '../../early-warning/index.js';
 import { CallqaError } from '../../issues/issues.js';
@@ -18,7 +17,7 @@ import type { Rubric } from '../../rubric/index.js';
 import { readScored } from '../records.js';
 import { EXIT_HELP, RejectionLog, UsageError, collect, issueLine, loadRubricFiles, onInterrupt, positiveInt, progressBar } from '../util.js';
 import { numberOpt } from './problems.js';
-import { AlertTable, type AlertsHead, alertsJson, alertsText, writeChunks } from './alerts-render.js';
+import { AlertTable, type AlertsHead, alertsJson, alertsText, stdoutWriter, writeChunks } from './alerts-render.js';
 
 const DETECTORS: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-electric', 'nelson'];
 
@@ -149,8 +148,6 @@ export function register(program: Command): void {
         if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid options', e.issues.map((i) => issueLine('alerts', i)));
         throw e;
       }
-      const out = openOutput('-');
-      await writeChunks(opts.json ? alertsJson(outline, head) : alertsText(outline, alertTable, head), out);
-      await out.commit();
+      await writeChunks(opts.json ? alertsJson(outline, head) : alertsText(outline, alertTable, head), stdoutWriter());
     });
 }
