@@ -9,9 +9,9 @@
  * ({@link AlertTable.measure}, from `CentreCollector.watchOutline`'s
  * `onAgent`), and each agent's rows are then written as the agent is charted
  * again ({@link alertsText}). The JSON is `JSON.stringify(doc, null, 2)` byte
- * for byte, written an agent at a time ({@link alertsJson}): JSON never holds
- * a raw newline inside a value, so a nested value is indented by prefixing
- * its lines. Both are generators of text chunks; {@link writeChunks} writes
+ * for byte, written an agent at a time and each agent an array element at a
+ * time ({@link alertsJson}): JSON never holds a raw newline inside a value,
+ * so a nested value is indented by prefixing its lines. Both are generators of text chunks; {@link writeChunks} writes
  * them to stdout with back-pressure, and the in-memory {@link renderAlerts} joins them.
  */
 import { once } from 'node:events';
@@ -157,6 +157,41 @@ export function* alertsText(w: WatchSource, t: AlertTable, head: AlertsHead): Ge
 /** A nested value as `JSON.stringify(…, null, 2)` writes it at this indentation. */
 const nested = (v: unknown, indent: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${indent}`);
 
+const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * `nested(v, indent)` in parts: objects and arrays are opened and closed here
+ * and each array element is stringified on its own, so an agent with
+ * thousands of alerts is never one string (JSON.stringify's rules: a key whose
+ * value is undefined, a function or a symbol is left out, such an element is null).
+ *
+ * @example
+ * ```ts
+ * [...jsonParts({ a: [1, 2] }, '')].join(''); // JSON.stringify({ a: [1, 2] }, null, 2)
+ * ```
+ */
+export function* jsonParts(v: unknown, indent: string): Generator<string> {
+  if (!isContainer(v)) {
+    yield JSON.stringify(v) ?? 'null';
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return yield '[]';
+    for (let i = 0; i < v.length; i++) yield `${i === 0 ? '[' : ','}\n${inner}${skipped(v[i]) ? 'null' : nested(v[i], inner)}`;
+    return yield `\n${indent}]`;
+  }
+  const keys = Object.keys(v).filter((k) => !skipped((v as Record<string, unknown>)[k]));
+  if (keys.length === 0) return yield '{}';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    yield `${i === 0 ? '{' : ','}\n${inner}${JSON.stringify(k)}: `;
+    yield* jsonParts((v as Record<string, unknown>)[k], inner);
+  }
+  yield `\n${indent}}`;
+}
+
 /**
  * The `--json` output in chunks: `JSON.stringify({ ...head, team, referenceTo,
  * agents }, null, 2)` and a newline, byte for byte, where each charted agent
@@ -174,7 +209,8 @@ export function* alertsJson(w: WatchSource, head: AlertsHead): Generator<string>
   for (let i = 0; i < w.agents.length; i++) {
     const o = w.agents[i] as AgentOutline;
     const a = 'report' in o ? w.agent(i) : o;
-    yield `${i === 0 ? '' : ','}\n    ${nested('report' in a ? { ...a, alerts: shownAlerts(a.report.alerts, head) } : a, '    ')}`;
+    yield `${i === 0 ? '' : ','}\n    `;
+    yield* jsonParts('report' in a ? { ...a, alerts: shownAlerts(a.report.alerts, head) } : a, '    ');
   }
   yield `${w.agents.length === 0 ? '' : '\n  ]'}\n}\n`;
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { scoredRecord } from '../records.js';
 import { type CentreRecord, watchCentre } from '../../early-warning/index.js';
-import { type AlertsHead, renderAlerts, renderAlertsJson, shownAlerts, writeChunks } from './alerts-render.js';
+import { type AlertsHead, renderAlerts, jsonParts, renderAlertsJson, shownAlerts, writeChunks } from './alerts-render.js';
 
 describe('scoredRecord: the records `callqa score` writes', () => {
   it('compact NDJSON, --full NDJSON and CSV rows (copied from score output) all give id, agentId, date, score', () => {
@@ -33,6 +33,12 @@ describe('alerts output written in parts', () => {
       expect(renderAlertsJson(w, head)).toBe(`${JSON.stringify({ ...head, team: w.team, referenceTo: w.referenceTo, agents }, null, 2)}\n`);
     }
     expect(renderAlertsJson(watchCentre([]), head)).toContain('"agents": []\n}\n');
+  });
+
+  it('jsonParts joined is JSON.stringify(…, null, 2), whatever the values', () => {
+    const f = (): number => 1;
+    const v = { a: [1, [2, []], {}, null, undefined, f, { b: undefined, c: 'x\ny' }], d: undefined, e: {}, g: { h: [] }, i: NaN, j: new Date(0), k: 'é"' };
+    for (const x of [v, [], {}, [v, v], 'text', 3, null, { only: undefined }]) expect([...jsonParts(x, '')].join('')).toBe(JSON.stringify(x, null, 2));
   });
 
   it('the alerts table is one table: every row at the widths of the widest agent', () => {
