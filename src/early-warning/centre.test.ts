@@ -83,3 +83,43 @@ describe('CentreCollector', () => {
     expect(a && 'report' in a ? a.report.alerts.map((x) => [x.index, x.id]) : null).toEqual([[1, 'a-10'], [3, '呼-3']]);
   });
 });
+
+describe('CentreCollector.watchOutline', () => {
+  it('the same agents in the same order as watch, without their alerts, each in full again on demand', () => {
+    const c = new CentreCollector();
+    for (const r of records()) c.add(r);
+    const o = { failThreshold: 60, detectors: ['ewma', 'cusum', 'nelson'] as const };
+    const want = c.watch({ ...o, detectors: [...o.detectors] });
+    const seen: string[] = [];
+    const outline = c.watchOutline({ ...o, detectors: [...o.detectors] }, (a) => seen.push(`${a.agentId}:${'report' in a ? a.report.alerts.length : 'skipped'}`));
+    expect(outline.team).toEqual(want.team);
+    expect(outline.referenceTo).toBe(want.referenceTo);
+    // Y (in alarm) first, as in watch; onAgent saw them in id order, with their alerts.
+    expect(outline.agents.map((a) => a.agentId)).toEqual(['Y', 'X']);
+    const wy = want.agents[0];
+    const yAlerts = wy && 'report' in wy ? wy.report.alerts.length : -1;
+    expect(yAlerts).toBeGreaterThan(0);
+    expect(seen).toEqual([`X:${(want.agents[1] as unknown as { report: { alerts: unknown[] } }).report.alerts.length}`, `Y:${yAlerts}`]);
+    want.agents.forEach((a, i) => {
+      expect(outline.agent(i)).toEqual(a);
+      const { report, ...rest } = a as Extract<typeof a, { report: unknown }>;
+      const { alerts: _alerts, ...withoutAlerts } = report;
+      expect(outline.agents[i]).toEqual({ ...rest, report: withoutAlerts });
+      expect('alerts' in ((outline.agents[i] as { report: object }).report)).toBe(false);
+    });
+    expect(() => outline.agent(2)).toThrow(RangeError);
+  });
+
+  it('a skipped agent stays as it is', () => {
+    // { points: 5 } needs 5 evaluations: Z has 2, so it is skipped with the reason in both forms.
+    const c = new CentreCollector();
+    for (const r of records()) c.add(r);
+    c.add({ agentId: 'Z', id: 'z1', date: '2026-10-01', score: 80 });
+    c.add({ agentId: 'Z', id: 'z2', date: '2026-10-02', score: 82 });
+    const want = c.watch({ baseline: { points: 5 } });
+    const outline = c.watchOutline({ baseline: { points: 5 } });
+    const z = outline.agents.find((a) => a.agentId === 'Z');
+    expect(z && 'skipped' in z ? z.skipped : null).toMatch(/\S/);
+    expect(want.agents.find((a) => a.agentId === 'Z')).toEqual(z);
+  });
+});

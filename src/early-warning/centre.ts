@@ -5,8 +5,14 @@
  * every agent with {@link detectDecline} — on its own Phase I baseline when its
  * reference period holds enough evaluations, else on the team's — and list the
  * agents in alarm first (the earliest alarm first), then the others by id.
+ *
+ * For a centre whose alerts do not fit in memory, `watchOutline` charts each
+ * agent, keeps all but its list of alerts, orders the agents, and charts an
+ * agent again when its alerts are wanted: the charts are deterministic, so
+ * that is the same report, at the cost of charting twice.
  */
 import { compareCodeUnits } from '../order/compare.js';
+import { Grow, Ids } from './columns.js';
 import { type DeclineReport, type DetectDeclineOptions, detectDeclineOver } from './detect.js';
 import { EarlyWarningError } from './errors.js';
 import type { MonitorOptions } from './monitor.js';
@@ -61,6 +67,45 @@ export type AgentWatch =
   | { readonly agentId: string; readonly calls: number; readonly reference: number; readonly skipped: string };
 
 /**
+ * An agent's result without its list of alerts (the rest of its report is
+ * whole: baseline, first and latest decline, status, level, margin): what
+ * {@link CentreCollector.watchOutline} keeps per agent. An {@link AgentWatch}
+ * is one too.
+ *
+ * @example
+ * ```ts
+ * const a: AgentOutline = { agentId: 'A004', calls: 118, reference: 21, report: { baseline, firstDecline: null, lastDecline: null, status, level: 86.2 } };
+ * ```
+ */
+export type AgentOutline =
+  | { readonly agentId: string; readonly calls: number; readonly reference: number; readonly report: Omit<DeclineReport, 'alerts'> }
+  | { readonly agentId: string; readonly calls: number; readonly reference: number; readonly skipped: string };
+
+/**
+ * The result of {@link CentreCollector.watchOutline}: a {@link CentreWatch}
+ * whose agents are kept without their alerts, each to be had in full again.
+ *
+ * @example
+ * ```ts
+ * const o: CentreWatchOutline = collector.watchOutline({ failThreshold: 60 });
+ * o.agent(0).agentId === o.agents[0]?.agentId; // true
+ * ```
+ */
+export interface CentreWatchOutline {
+  readonly team: PhaseOneBaseline | null;
+  readonly referenceTo: string | null;
+  /** In the order of {@link CentreWatch.agents}; charted agents without their alerts. */
+  readonly agents: readonly AgentOutline[];
+  /**
+   * The agent at position `i` of `agents` in full — what `watch(options).agents[i]`
+   * is — charted again from the collector's columns.
+   *
+   * @throws {RangeError} when there is no agent at `i`
+   */
+  agent(i: number): AgentWatch;
+}
+
+/**
  * The result of {@link watchCentre}.
  *
  * @example
@@ -89,72 +134,6 @@ function monthEnd(date: string): string {
   const m = Number(date.slice(5, 7));
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
-}
-
-/** A growable typed column. */
-class Grow<T extends Float64Array | Uint32Array> {
-  length = 0;
-  constructor(public data: T) {}
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      // × 1.5: the columns are most of the state, so the slack is kept small.
-      const bigger = new (this.data.constructor as new (n: number) => T)(Math.ceil(this.data.length * 1.5));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-/**
- * An agent's ids as bytes in one growing buffer, with their end offsets: one
- * byte a character and off V8's heap, whose live size is what V8 scales its
- * old generation by (so ids held as strings would let the garbage of the
- * charts pile up several times higher). ASCII ids — the usual ones — are
- * stored as bytes; any other id is kept as it is, aside (exact, whatever its
- * characters).
- */
-class Ids {
-  private bytes = new Uint8Array(256);
-  private used = 0;
-  private readonly ends = new Grow(new Uint32Array(16));
-  private readonly other = new Map<number, string>();
-  push(id: string): void {
-    const n = id.length;
-    let ascii = true;
-    for (let k = 0; k < n && ascii; k++) ascii = id.charCodeAt(k) < 0x80;
-    if (!ascii) this.other.set(this.ends.length, id);
-    else {
-      if (this.used + n > this.bytes.length) {
-        const bigger = new Uint8Array(Math.max(Math.ceil(this.bytes.length * 1.5), this.used + n));
-        bigger.set(this.bytes.subarray(0, this.used));
-        this.bytes = bigger;
-      }
-      for (let k = 0; k < n; k++) this.bytes[this.used + k] = id.charCodeAt(k);
-      this.used += n;
-    }
-    this.ends.push(this.used);
-  }
-  private start(i: number): number {
-    return i === 0 ? 0 : (this.ends.data[i - 1] as number);
-  }
-  at(i: number): string {
-    const o = this.other.get(i);
-    return o ?? String.fromCharCode.apply(null, this.bytes.subarray(this.start(i), this.ends.data[i] as number) as unknown as number[]);
-  }
-  /** compareCodeUnits(at(i), at(j)), without making the strings when both are ASCII (bytes then order as code units). */
-  compare(i: number, j: number): number {
-    if (this.other.size > 0 && (this.other.has(i) || this.other.has(j))) return compareCodeUnits(this.at(i), this.at(j));
-    const a = this.start(i);
-    const b = this.start(j);
-    const la = (this.ends.data[i] as number) - a;
-    const lb = (this.ends.data[j] as number) - b;
-    for (let k = 0; k < la && k < lb; k++) {
-      const d = (this.bytes[a + k] as number) - (this.bytes[b + k] as number);
-      if (d !== 0) return d;
-    }
-    return la - lb;
-  }
 }
 
 /** One agent's evaluations as columns (typed arrays, dates as indexes): no object per evaluation. */
@@ -220,6 +199,51 @@ export class CentreCollector {
    * ```
    */
   watch(options: WatchCentreOptions = {}): CentreWatch {
+    const p = this.plan(options);
+    const watched = p.ids.map((_, k) => p.chart(k));
+    return { team: p.team, referenceTo: p.referenceTo, agents: displayOrder(watched).map((k) => watched[k] as AgentWatch) };
+  }
+
+  /**
+   * The same watch as {@link CentreCollector.watch} for output too large to
+   * hold: every agent is charted once (in agent id order; `onAgent` sees it in
+   * full, alerts and all) and kept without its list of alerts, and
+   * `agent(i)` charts the i-th again, in full, when it is wanted — so the
+   * memory is the columns and one agent's alerts, however many alerts the
+   * centre raises. Charting is deterministic: `agent(i)` equals
+   * `watch(options).agents[i]`.
+   *
+   * @throws {EarlyWarningError} as {@link watchCentre}
+   * @example
+   * ```ts
+   * const o = collector.watchOutline({ failThreshold: 60 });
+   * o.agents.forEach((a, i) => { if ('report' in a) for (const al of o.agent(i).report.alerts) print(al); });
+   * ```
+   */
+  watchOutline(options: WatchCentreOptions = {}, onAgent?: (a: AgentWatch) => void): CentreWatchOutline {
+    const p = this.plan(options);
+    const outlines = p.ids.map((_, k): AgentOutline => {
+      const a = p.chart(k);
+      onAgent?.(a);
+      if (!('report' in a)) return a;
+      const { alerts: _alerts, ...report } = a.report;
+      return { ...a, report };
+    });
+    const order = displayOrder(outlines);
+    return {
+      team: p.team,
+      referenceTo: p.referenceTo,
+      agents: order.map((k) => outlines[k] as AgentOutline),
+      agent: (i) => {
+        const k = order[i];
+        if (k === undefined) throw new RangeError(`no agent at ${i}: the centre has ${order.length}`);
+        return p.chart(k);
+      },
+    };
+  }
+
+  /** What watching needs: the team baseline, the agents in id order, and how to chart the k-th. */
+  private plan(options: WatchCentreOptions): { team: PhaseOneBaseline | null; referenceTo: string | null; ids: readonly string[]; chart: (k: number) => AgentWatch } {
     const what = 'watchCentre';
     if (options.referenceTo !== undefined && !isIsoDay(options.referenceTo)) {
       throw new EarlyWarningError(what, [{ code: 'invalid_date', path: ['options', 'referenceTo'], message: `referenceTo must be a date YYYY-MM-DD, got ${JSON.stringify(options.referenceTo)}` }]);
@@ -267,13 +291,14 @@ export class CentreCollector {
     if (phase1 && this.size > 0) team = teamBaseline();
     else for (const { agentId, c, order } of agents) reference.set(agentId, refScores(c, order, true) as number);
     const { baseline: _b, referenceTo: _r, minOwnPoints, ...monitor } = options;
-    const watched = agents.map(({ agentId, c, order }): AgentWatch => {
+    const chart = (k: number): AgentWatch => {
+      const { agentId, c, order } = agents[k] as (typeof agents)[number];
       const ref = reference.get(agentId) ?? 0;
       // Charted straight from the columns: a point object lives only while the charts take it.
       const n = c.scores.length;
-      const scoreAt = (k: number): number => c.scores.data[at(order, k)] as number;
-      const pointAt = (k: number): { score: number; id: string; date: string } => {
-        const i = at(order, k);
+      const scoreAt = (j: number): number => c.scores.data[at(order, j)] as number;
+      const pointAt = (j: number): { score: number; id: string; date: string } => {
+        const i = at(order, j);
         return { score: c.scores.data[i] as number, id: c.ids.at(i), date: this.dates[c.days.data[i] as number] as string };
       };
       const o: DetectDeclineOptions = team !== null
@@ -286,17 +311,23 @@ export class CentreCollector {
         if (e instanceof EarlyWarningError && e.issues.every((x) => x.path[0] === 'series')) return { agentId, calls: n, reference: ref, skipped: e.issues.map((x) => x.message).join('; ') };
         throw e;
       }
-    });
-    const since = (a: AgentWatch): number | null => ('report' in a && a.report.status.alarm !== null ? a.report.status.alarm.since.index : null);
-    const sinceDate = (a: AgentWatch): string => ('report' in a ? (a.report.status.alarm?.since.date ?? '') : '');
-    const ordered = [...watched].sort((x, y) => {
-      const sx = since(x);
-      const sy = since(y);
-      if ((sx === null) !== (sy === null)) return sx === null ? 1 : -1;
-      return compareCodeUnits(sinceDate(x), sinceDate(y)) || compareCodeUnits(x.agentId, y.agentId);
-    });
-    return { team, referenceTo, agents: ordered };
+    };
+    return { team, referenceTo, ids: agents.map((a) => a.agentId), chart };
   }
+}
+
+/** Positions of `agents` (in id order) in display order: in alarm first, the earliest alarm first, then by agent id. */
+function displayOrder(agents: readonly AgentOutline[]): number[] {
+  const since = (a: AgentOutline): number | null => ('report' in a && a.report.status.alarm !== null ? a.report.status.alarm.since.index : null);
+  const sinceDate = (a: AgentOutline): string => ('report' in a ? (a.report.status.alarm?.since.date ?? '') : '');
+  return agents.map((_, k) => k).sort((i, j) => {
+    const x = agents[i] as AgentOutline;
+    const y = agents[j] as AgentOutline;
+    const sx = since(x);
+    const sy = since(y);
+    if ((sx === null) !== (sy === null)) return sx === null ? 1 : -1;
+    return compareCodeUnits(sinceDate(x), sinceDate(y)) || compareCodeUnits(x.agentId, y.agentId);
+  });
 }
 
 /**

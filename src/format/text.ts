@@ -54,22 +54,53 @@ export function displayWidth(s: string): number {
  * table([['Section', 'Score'], ['服务态度', '20']], { right: [1] });
  * ```
  */
-export function table(rows: readonly (readonly string[])[], options: { right?: readonly number[]; indent?: string } = {}): string {
-  const widths: number[] = [];
+export function table(rows: readonly (readonly string[])[], options: TableOptions = {}): string {
+  return tableLines(rows, columnWidths(rows), options).join('\n');
+}
+
+/** How {@link table} lays its rows out. */
+export interface TableOptions {
+  readonly right?: readonly number[];
+  readonly indent?: string;
+}
+
+/**
+ * Widens `widths` (display columns per column) to fit `rows`: for a table
+ * written in parts, measured over every part first.
+ *
+ * @example
+ * ```ts
+ * const w = columnWidths([['agent', 'calls']]);
+ * columnWidths([['A004', '118']], w); // [5, 5]
+ * ```
+ */
+export function columnWidths(rows: readonly (readonly string[])[], widths: number[] = []): number[] {
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
+  return widths;
+}
+
+/**
+ * Rows laid out at given widths, one string a line: {@link table}'s lines
+ * when `widths` are {@link columnWidths} of the whole table (the last column
+ * is not padded, trailing blanks are trimmed).
+ *
+ * @example
+ * ```ts
+ * tableLines([['A004', '118']], [5, 5], { right: [1] }); // ['A004     118']
+ * ```
+ */
+export function tableLines(rows: readonly (readonly string[])[], widths: readonly number[], options: TableOptions = {}): string[] {
   const right = new Set(options.right ?? []);
-  return rows
-    .map((r) =>
-      (options.indent ?? '') +
-      r
-        .map((c, i) => {
-          const pad = ' '.repeat((widths[i] ?? 0) - displayWidth(c));
-          return right.has(i) ? pad + c : i === r.length - 1 ? c : c + pad;
-        })
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return rows.map((r) =>
+    (options.indent ?? '') +
+    r
+      .map((c, i) => {
+        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)));
+        return right.has(i) ? pad + c : i === r.length - 1 ? c : c + pad;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 const WORDS = {

@@ -6,16 +6,18 @@
  * level, its interval and how many evaluations until the expected score
  * crosses the failing threshold. Reads `callqa score` output (compact NDJSON
  * or CSV, or `--full`) as it is, and evaluations when given a rubric.
+ * The output is written an agent at a time (alerts-render.ts), so memory is
+ * the per-agent columns, not the number of alerts.
  */
 import type { Command } from 'commander';
 import { RubricVersions } from '../../batch/versions.js';
-import { type AgentWatch, type Alert, type AlertLocale, CentreCollector, type CentreWatch, type DetectorName, EARLY_WARNING_DEFAULTS, alertsSince, type WatchCentreOptions } from '../../early-warning/index.js';
-import { table } from '../../format/text.js';
+import { type AlertLocale, CentreCollector, type CentreWatchOutline, type DetectorName, EARLY_WARNING_DEFAULTS, type WatchCentreOptions } from '../../early-warning/index.js';
 import { CallqaError } from '../../issues/issues.js';
 import type { Rubric } from '../../rubric/index.js';
 import { readScored } from '../records.js';
 import { EXIT_HELP, RejectionLog, UsageError, collect, issueLine, loadRubricFiles, onInterrupt, positiveInt, progressBar } from '../util.js';
 import { numberOpt } from './problems.js';
+import { AlertTable, type AlertsHead, alertsJson, alertsText, stdoutWriter, writeChunks } from './alerts-render.js';
 
 const DETECTORS: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-electric', 'nelson'];
 
@@ -31,90 +33,6 @@ const DETECTORS: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-ele
 export function failThresholdOf(rubric: Rubric): number | null {
   const tops = rubric.grades.filter((g) => !g.passing && g.range.max !== null).map((g) => (g.range.max as NonNullable<typeof g.range.max>).toNumber());
   return tops.length === 0 ? null : Math.max(...tops);
-}
-
-const f2 = (x: number): string => x.toFixed(2);
-const signed = (x: number): string => `${x >= 0 ? '+' : ''}${f2(x)}`;
-
-function projectionText(a: Extract<AgentWatch, { report: unknown }>): string {
-  const p = a.report.status.projection;
-  if (p === null) return '–';
-  if (p.basis === 'at-or-below') return 'at or below now';
-  if (p.basis === 'stable') return 'no decline';
-  return `${p.evaluationsToFail} eval(s)`;
-}
-
-/** The alerts the command shows, as text and as JSON alike: since `--since`, downward unless `--all`. */
-function shownAlerts(alerts: readonly Alert[], since: string | undefined, all: boolean | undefined): Alert[] {
-  return (since === undefined ? [...alerts] : alertsSince(alerts, since)).filter((a) => all === true || a.direction === 'down');
-}
-
-/**
- * The centre's early warning as readable tables: agents in alarm first.
- *
- * @example
- * ```ts
- * process.stdout.write(renderAlerts(watch, { detectors: ['ewma', 'cusum'], failThreshold: 60, baseline: 'Phase I' }));
- * ```
- */
-export function renderAlerts(w: CentreWatch, head: { readonly detectors: readonly DetectorName[]; readonly failThreshold?: number; readonly baseline: string; readonly since?: string; readonly all?: boolean }): string {
-  const out: string[] = [];
-  const calls = w.agents.reduce((s, r) => s + r.calls, 0);
-  out.push(`Early warning — ${w.agents.length} agent(s), ${calls} call(s); detectors ${head.detectors.join(', ')}; baseline ${head.baseline}${head.failThreshold === undefined ? '' : `; failing below ${head.failThreshold}`}`);
-  if (w.team !== null) out.push(`Team Phase I baseline (reference period to ${w.referenceTo}): ${f2(w.team.mean)} ± ${f2(w.team.sigma)} from ${w.team.points} evaluation(s), ${w.team.removed} set aside as out of control`);
-  out.push('');
-  const charted = w.agents.filter((r): r is Extract<AgentWatch, { report: unknown }> => 'report' in r);
-  const inAlarm = charted.filter((r) => r.report.status.inAlarm).length;
-  out.push(`In alarm now: ${inAlarm} of ${charted.length}`);
-  if (charted.length > 0) {
-    out.push(
-      table(
-        [
-          ['agent', 'calls', 'baseline', 'status', 'since', 'rules', 'level [95% CI]', 'slope', 'margin', 'to fail'],
-          ...charted.map((r) => {
-            const s = r.report.status;
-            const b = r.report.baseline;
-            const l = s.level;
-            return [
-              r.agentId,
-              String(r.calls),
-              `${b.source} ${f2(b.mean)} ± ${f2(b.sigma)}`,
-              s.inAlarm ? 'ALARM' : 'ok',
-              s.alarm ? `#${s.alarm.since.index + 1} ${(s.alarm.since.date ?? '').slice(0, 10)}` : '–',
-              s.alarm ? s.alarm.rules.join(',') : '–',
-              l ? `${f2(l.estimate)} [${f2(l.lower)}, ${f2(l.upper)}]` : '–',
-              l?.slope != null ? signed(l.slope) : '–',
-              s.projection ? signed(s.projection.marginToFail) : '–',
-              projectionText(r),
-            ];
-          }),
-        ],
-        { right: [1, 7, 8] },
-      ),
-    );
-  }
-  const alerts = charted.flatMap((r) => shownAlerts(r.report.alerts, head.since, head.all).map((a) => ({ agentId: r.agentId, a })));
-  out.push('');
-  out.push(head.since === undefined ? 'Alerts' : `Alerts since ${head.since}`);
-  if (alerts.length === 0) out.push('  (none)');
-  else {
-    out.push(
-      table(
-        [
-          ['agent', 'eval', 'call', 'date', 'detector', 'rule', 'dir', 'window', 'value', 'limit', 'reason'],
-          ...alerts.map(({ agentId, a }) => [agentId, `#${a.index + 1}`, a.id ?? '', (a.date ?? '').slice(0, 10), (a.detectors ?? []).join('+'), a.rule, a.direction, `#${a.window[0] + 1}–#${a.window[1] + 1}`, f2(a.value), a.limit === null ? '–' : f2(a.limit), a.message]),
-        ],
-        { right: [1, 8, 9], indent: '  ' },
-      ),
-    );
-  }
-  const skipped = w.agents.filter((r): r is Extract<AgentWatch, { skipped: string }> => 'skipped' in r);
-  if (skipped.length > 0) {
-    out.push('');
-    out.push('Not charted');
-    for (const s of skipped) out.push(`  ${s.agentId} (${s.calls} call${s.calls === 1 ? '' : 's'}): ${s.skipped}`);
-  }
-  return `${out.join('\n')}\n`;
 }
 
 interface AlertsOpts {
@@ -209,9 +127,14 @@ export function register(program: Command): void {
       log.report(opts.quiet);
       const latest = rubrics.length > 0 ? new RubricVersions(rubrics).list.at(-1) : undefined;
       const threshold = opts.failBelow ?? (latest ? failThresholdOf(latest) : null) ?? undefined;
-      let watch: CentreWatch;
+      const head: AlertsHead = { detectors: detectors as DetectorName[], baseline: text, ...(threshold !== undefined ? { failThreshold: threshold } : {}), ...(opts.since !== undefined ? { since: opts.since } : {}), all: opts.all === true };
+      // Every agent is charted once to order them (and, for the text, to measure the alerts table),
+      // kept without its alerts, and charted again as its alerts are written: memory is per agent,
+      // however many alerts the month raises (alerts-render.ts).
+      const alertTable = new AlertTable(head);
+      let outline: CentreWatchOutline;
       try {
-        watch = collector.watch({
+        outline = collector.watchOutline({
           baseline,
           detectors: detectors as DetectorName[],
           locale: opts.locale as AlertLocale,
@@ -220,15 +143,11 @@ export function register(program: Command): void {
           ...(threshold !== undefined ? { failThreshold: threshold } : {}),
           ewma: { ...(opts.lambda !== undefined ? { lambda: opts.lambda } : {}), ...(opts.L !== undefined ? { L: opts.L } : {}) },
           cusum: { ...(opts.k !== undefined ? { k: opts.k } : {}), ...(opts.h !== undefined ? { h: opts.h } : {}) },
-        });
+        }, opts.json ? undefined : (a) => alertTable.measure(a));
       } catch (e) {
         if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid options', e.issues.map((i) => issueLine('alerts', i)));
         throw e;
       }
-      const head = { detectors: detectors as DetectorName[], baseline: text, ...(threshold !== undefined ? { failThreshold: threshold } : {}), ...(opts.since !== undefined ? { since: opts.since } : {}), all: opts.all === true };
-      if (opts.json) {
-        const agents = watch.agents.map((a) => ('report' in a ? { ...a, alerts: shownAlerts(a.report.alerts, opts.since, opts.all) } : a));
-        process.stdout.write(`${JSON.stringify({ ...head, team: watch.team, referenceTo: watch.referenceTo, agents }, null, 2)}\n`);
-      } else process.stdout.write(renderAlerts(watch, head));
+      await writeChunks(opts.json ? alertsJson(outline, head) : alertsText(outline, alertTable, head), stdoutWriter());
     });
 }
