@@ -1,14 +1,18 @@
 /**
  * The compact NDJSON record `callqa score` writes by default, and a fast
  * writer for it. {@link compactRecord} defines the record (an object);
- * {@link compactLine} writes `JSON.stringify(compactRecord(s))` byte for byte
- * without building that object: it concatenates the record's text field by
- * field, each leaf through `JSON.stringify` (strings) or `String` (finite
- * numbers, which is what JSON.stringify does with them). Anything the fast
- * path cannot vouch for — a field of an unexpected type, an absent field
+ * {@link writeCompact} writes the UTF-8 bytes of
+ * `JSON.stringify(compactRecord(s))` straight into a batch's output buffer
+ * (a {@link ByteSink}), field by field, without building that object or any
+ * string: keys and numbers' text (`String(x)`, which is what JSON.stringify
+ * writes for a finite number, remembered) are copied a byte per character,
+ * strings of printable ASCII without `"` or `\` likewise, and any other
+ * string goes through `JSON.stringify` and the UTF-8 encoder. Anything the
+ * fast path cannot vouch for — a field of an unexpected type, an absent field
  * (JSON.stringify would drop its key), section ids that a JavaScript object
- * would reorder (array indices) or merge (duplicates, `__proto__`) — goes
- * through `JSON.stringify(compactRecord(s))` itself, so the bytes never differ.
+ * would reorder (array indices) or merge (duplicates, `__proto__`) — undoes
+ * what it wrote and goes through `JSON.stringify(compactRecord(s))` itself,
+ * so the bytes never differ. {@link compactLine} is the same writer's text.
  */
 import type { CallScore, SectionScore } from '../scoring/types.js';
 import { ByteSink } from './bytes.js';
@@ -109,13 +113,17 @@ function keysOf(sections: readonly SectionScore[]): string[] | null {
   return lastKeys;
 }
 
-/** The rubric reference `{ id, version }` with string values and no other key (else null: JSON.stringify writes it). */
-function plainRubric(r: unknown): { id: string; version: string } | null {
-  if (typeof r !== 'object' || r === null) return null;
-  const keys = Object.keys(r);
-  if (keys.length !== 2 || keys[0] !== 'id' || keys[1] !== 'version') return null;
+/** Whether the rubric reference is `{ id, version }` with string values and no other key (else JSON.stringify writes it). */
+function plainRubric(r: unknown): r is { id: string; version: string } {
+  if (typeof r !== 'object' || r === null) return false;
+  // for…in, not Object.keys: no array per record. It also lists inherited enumerable keys, which only sends such an object to JSON.stringify.
+  let n = 0;
+  for (const k in r) {
+    if (k !== (n === 0 ? 'id' : n === 1 ? 'version' : null)) return false;
+    n++;
+  }
   const { id, version } = r as { id: unknown; version: unknown };
-  return typeof id === 'string' && typeof version === 'string' ? { id, version } : null;
+  return n === 2 && typeof id === 'string' && typeof version === 'string';
 }
 
 /**
@@ -143,8 +151,8 @@ function writeFast(out: ByteSink, s: CallScore): boolean {
   out.text(',"date":');
   out.json(s.date);
   out.text(',"rubric":');
-  const r = plainRubric(s.rubric);
-  if (r) {
+  const r = s.rubric;
+  if (plainRubric(r)) {
     out.text('{"id":');
     out.json(r.id);
     out.text(',"version":');
