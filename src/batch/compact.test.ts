@@ -108,6 +108,17 @@ describe('compactLine', () => {
     expect(expected).toContain('"rubric":{"version":"2","id":"r"}');
   });
 
+  it('leaves nothing of a record in the sink when reading it throws half-way (the batch rejects that record and goes on)', () => {
+    const sink = new ByteSink(1024);
+    writeCompact(sink, score());
+    const before = sink.length;
+    // fatal is read after id, dates, rubric and scores are written: not an array, so `.length` throws there.
+    expect(() => writeCompact(sink, score({ fatal: undefined }))).toThrow(TypeError);
+    expect(sink.length).toBe(before);
+    writeCompact(sink, score({ id: 'c2' }));
+    expect(Buffer.from(sink.end()).toString('utf8')).toBe(reference(score()) + reference(score({ id: 'c2' })));
+  });
+
   it('agrees after the section list changes between records (its key cache follows)', () => {
     const a = score({ sections: [{ id: 'x', score: 1 }] });
     const b = score({ sections: [{ id: '1', score: 1 }, { id: 'x', score: 2 }] });

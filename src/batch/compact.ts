@@ -217,7 +217,8 @@ function fail(out: ByteSink, start: number): false {
 /**
  * Writes `JSON.stringify(compactRecord(s))` as UTF-8 into `out`, byte for
  * byte, without building the record object or its text (what a worker
- * thread writes for each call by default). No newline.
+ * thread writes for each call by default). No newline. Should reading the
+ * score throw, nothing of the record is left in `out` and the error goes on.
  *
  * @example
  * ```ts
@@ -227,7 +228,15 @@ function fail(out: ByteSink, start: number): false {
  * ```
  */
 export function writeCompact(out: ByteSink, s: CallScore): void {
-  if (!writeFast(out, s)) out.text(JSON.stringify(compactRecord(s)));
+  const start = out.length;
+  try {
+    if (writeFast(out, s)) return;
+  } catch (e) {
+    // A field that throws half-way (not an array, a getter): the record's bytes so far must not stay in the output.
+    out.truncate(start);
+    throw e;
+  }
+  out.text(JSON.stringify(compactRecord(s)));
 }
 
 /** Where {@link compactLine} writes before decoding (one thread at a time uses it, synchronously). */
