@@ -71,8 +71,29 @@ export class ByteSink {
     this.buf = ownBuffer(Math.max(1024, Math.ceil(capacity)));
   }
 
-  /** Appends a string as UTF-8. */
+  /**
+   * Appends a string as UTF-8. A short ASCII string (a key, a number's text)
+   * is copied a byte per code unit: a loop the JIT compiles to plain stores,
+   * cheaper than a call into the encoder; anything else is encoded.
+   */
   text(s: string): void {
+    const n = s.length;
+    if (n <= 64) {
+      if (this.used + n > this.buf.length) this.grow(this.used + n);
+      const b = this.buf;
+      let u = this.used;
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) return this.encode(s); // nothing counted yet: the encoder starts where the loop did
+        b[u++] = c;
+      }
+      this.used = u;
+      return;
+    }
+    this.encode(s);
+  }
+
+  private encode(s: string): void {
     // A UTF-16 code unit is at most 3 UTF-8 bytes: make room for the worst case first.
     const need = this.used + s.length * 3;
     if (need > this.buf.length) this.grow(need);
@@ -85,9 +106,44 @@ export class ByteSink {
     this.buf[this.used++] = b;
   }
 
+  /**
+   * Appends `JSON.stringify(s)` as UTF-8: printable ASCII without `"` or `\\`
+   * (ids, dates, codes) is copied a byte per code unit, as JSON writes it
+   * unchanged; any other string goes through `JSON.stringify` and the encoder.
+   */
+  json(s: string): void {
+    const n = s.length;
+    const start = this.used;
+    if (start + n + 2 > this.buf.length) this.grow(start + n + 2);
+    const b = this.buf;
+    let u = start;
+    b[u++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
+        // An escape or a character past ASCII: JSON.stringify decides how it is written (nothing counted yet).
+        this.text(JSON.stringify(s));
+        return;
+      }
+      b[u++] = c;
+    }
+    b[u++] = 34;
+    this.used = u;
+  }
+
   /** Bytes written so far. */
   get length(): number {
     return this.used;
+  }
+
+  /** Forgets what was written past `length` bytes (to undo a record that could not be written). */
+  truncate(length: number): void {
+    if (length < this.used) this.used = Math.max(0, length);
+  }
+
+  /** What was written from byte `from`, decoded. */
+  textFrom(from: number): string {
+    return this.buf.toString('utf8', from, this.used);
   }
 
   /**

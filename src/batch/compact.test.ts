@@ -13,7 +13,8 @@ import { generateEvaluations } from '../generate/index.js';
 import { loadRubric } from '../rubric/load.js';
 import { safeScoreCall } from '../scoring/score.js';
 import type { CallScore } from '../scoring/types.js';
-import { compactLine, compactRecord } from './compact.js';
+import { compactLine, compactRecord, writeCompact } from './compact.js';
+import { ByteSink } from './bytes.js';
 
 const ROOT = join(__dirname, '../..');
 const rubric = loadRubric(JSON.parse(readFileSync(join(ROOT, 'rubrics/callcenter-qc-7.zh-CN.json'), 'utf8')));
@@ -92,6 +93,32 @@ describe('compactLine', () => {
     expect(compactLine(s)).toBe(reference(s));
   });
 
+  it('writes the UTF-8 bytes of JSON.stringify into a byte sink, record after record, undoing a record the fast path gives up half-way', () => {
+    // A section without a score makes the fast path stop after writing most of the record: what it wrote must be undone.
+    const records = [score(), score({ agentId: '话务员😀', id: 'x\ud800"' }), score({ sections: [{ id: 'a', score: 1 }, { id: 'b' }] }), score({ rubric: { version: '2', id: 'r' } }), score()];
+    const sink = new ByteSink(16); // grows on the way
+    for (const s of records) {
+      writeCompact(sink, s);
+      sink.byte(10);
+    }
+    const expected = records.map((s) => `${reference(s)}\n`).join('');
+    expect(Buffer.from(sink.end()).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    // The hand-checked layout: the section without a score has no key at all; the rubric keeps its own key order.
+    expect(expected).toContain('"sections":{"a":1}');
+    expect(expected).toContain('"rubric":{"version":"2","id":"r"}');
+  });
+
+  it('leaves nothing of a record in the sink when reading it throws half-way (the batch rejects that record and goes on)', () => {
+    const sink = new ByteSink(1024);
+    writeCompact(sink, score());
+    const before = sink.length;
+    // fatal is read after id, dates, rubric and scores are written: not an array, so `.length` throws there.
+    expect(() => writeCompact(sink, score({ fatal: undefined }))).toThrow(TypeError);
+    expect(sink.length).toBe(before);
+    writeCompact(sink, score({ id: 'c2' }));
+    expect(Buffer.from(sink.end()).toString('utf8')).toBe(reference(score()) + reference(score({ id: 'c2' })));
+  });
+
   it('agrees after the section list changes between records (its key cache follows)', () => {
     const a = score({ sections: [{ id: 'x', score: 1 }] });
     const b = score({ sections: [{ id: '1', score: 1 }, { id: 'x', score: 2 }] });
@@ -119,6 +146,10 @@ describe('compactLine', () => {
       fc.property(arb, (over) => {
         const s = score(over);
         expect(compactLine(s)).toBe(reference(s));
+        // The bytes themselves (a decoded comparison could hide bytes that are not UTF-8).
+        const sink = new ByteSink(1);
+        writeCompact(sink, s);
+        expect(Buffer.from(sink.end()).equals(Buffer.from(reference(s), 'utf8'))).toBe(true);
       }),
       { numRuns: 1000 },
     );

@@ -12,7 +12,7 @@ import { csvRowToEvaluation } from './csv-row.js';
 import { FIELD_NAMES, type InputUnit, type OutputOptions, type RejectedRecord, type ScoredRecord } from './types.js';
 import type { RubricVersions } from './versions.js';
 import { ByteSink } from './bytes.js';
-import { compactLine } from './compact.js';
+import { compactLine, writeCompact } from './compact.js';
 import type { BatchOptionsIssueCode } from './issue-codes.js';
 
 /**
@@ -267,6 +267,8 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
     return { header: stringify([p.fields as string[]]), begin, beginBytes: bytesOf(begin) };
   }
   let one: (s: CallScore) => string;
+  // The compact record is written straight into the output's bytes; other lines are built as text first.
+  let into = (sink: ByteSink, s: CallScore): void => sink.text(one(s));
   if (options.fields) {
     const p = makeProjector(options.fields, rubrics);
     one = (s) => {
@@ -276,7 +278,10 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
       return JSON.stringify(o);
     };
   } else if (options.full) one = (s) => JSON.stringify(s);
-  else one = compactLine;
+  else {
+    one = compactLine;
+    into = writeCompact;
+  }
   return {
     header: '',
     begin: () => {
@@ -293,7 +298,7 @@ export function makeSerializer(options: OutputOptions, rubrics: readonly Rubric[
       const sink = new ByteSink(hint / 4);
       return {
         add: (s) => {
-          sink.text(one(s));
+          into(sink, s);
           sink.byte(10);
         },
         end: () => sink.end(),
