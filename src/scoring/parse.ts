@@ -26,6 +26,7 @@ import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import { daysInMonth } from '../periods/day-number.js';
 import type { AnswerValue, Turn } from './evaluation.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
+import { sharedItems, type SharedItems } from './shared-items.js';
 
 const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript', 'events', 'duration']);
 const TURN_KEYS = new Set(['speaker', 'text', 'start', 'end']);
@@ -103,6 +104,8 @@ export interface AnswerLayout {
   /** The answer keys last read, by position, and the item each names: records of a batch list their answers in one order, and comparing interned strings is cheaper than a lookup. */
   readonly lastKeys: string[];
   readonly lastItems: (CompiledItem | undefined)[];
+  /** Each item's outcome from a plain answer, kept once decided (src/scoring/shared-items.ts). */
+  readonly shared: SharedItems;
 }
 
 const layouts = new WeakMap<Rubric, AnswerLayout>();
@@ -124,7 +127,7 @@ export function answerLayout(rubric: Rubric): AnswerLayout {
       sectionStart[sec.index] = size;
       size += sec.items.length;
     }
-    layout = { items: rubric.items, sectionStart, size, lastKeys: [], lastItems: [] };
+    layout = { items: rubric.items, sectionStart, size, lastKeys: [], lastItems: [], shared: sharedItems(rubric) };
     layouts.set(rubric, layout);
   }
   return layout;

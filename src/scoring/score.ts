@@ -22,6 +22,7 @@ import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.j
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import { answerLayout, NO_ANSWER, NO_LIMITS, OUT_OF_BOUNDS, parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
+import { keepShared, sharedItem } from './shared-items.js';
 import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
 
@@ -380,21 +381,48 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const rm = rubric.roundingMode;
 
   const outcome: ItemOutcome = { status: 'scored', source: 'evaluator', value: undefined, earned: ZERO, occurrences: 0, deduction: ZERO, fatal: false, reason: '', answer: null };
+  // Items answered plainly take their kept outcome (shared-items.ts): points summed as integers of 1/D.
+  const shared = layout.shared;
+  const D = shared.denominator;
+  let critEU = 0;
+  let critPU = 0;
+  let nonEU = 0;
+  let nonPU = 0;
   let slot = 0; // the item's place in the rubric: sections and items are walked in the layout's order
   for (const sec of rubric.sections) {
     const secApplies = sec.when === undefined || matchesCondition(sec.when, ev.attributes);
     let pos = ZERO;
     let possible = ZERO;
+    let posU = 0;
+    let possibleU = 0;
     let deducted = ZERO;
     let failed = false;
     const secDeductions: Deduction[] = [];
-    const secPenalties: Mutable<ItemScore>[] = [];
+    const secPenalties: number[] = []; // where its penalties are in itemScores
     for (const item of sec.items) {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
-      const raw = ev.answerSlots[slot++];
-      const answer = raw === NO_ANSWER ? undefined : readAnswer(raw, item.id, issues);
+      const s = slot++;
+      const raw = ev.answerSlots[s];
       const hits = hitsByItem.size === 0 ? undefined : hitsByItem.get(item.id);
-      const m = measured ? applyMeasure(item, measured, !applies || answer !== undefined) : null;
+      const m = measured ? applyMeasure(item, measured, !applies || raw !== NO_ANSWER) : null;
+      const plain = applies && hits === undefined && m === null;
+      const kept = plain ? sharedItem(shared, s, raw) : undefined;
+      if (kept !== undefined) {
+        posU += kept.earned;
+        possibleU += kept.possible;
+        if (item.critical) {
+          critEU += kept.earned;
+          critPU += kept.possible;
+        } else {
+          nonEU += kept.earned;
+          nonPU += kept.possible;
+        }
+        if (item.kind === 'penalty') secPenalties.push(itemScores.length);
+        itemScores.push(kept.score);
+        continue;
+      }
+      const issuesBefore = issues.length;
+      const answer = raw === NO_ANSWER ? undefined : readAnswer(raw, item.id, issues);
       const decided = m?.decided ?? null;
       const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues, outcome);
       if (decided) {
@@ -474,12 +502,18 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       if (weighted !== null) is.weighted = weighted.round(dec, rm);
       if (item.kind === 'penalty') {
         is.occurrences = o.occurrences;
-        secPenalties.push(is);
+        secPenalties.push(itemScores.length);
       }
       if (o.answer?.note !== undefined) is.note = o.answer.note;
       if (o.answer?.causes !== undefined) is.causes = o.answer.causes;
       itemScores.push(is);
+      // Decided by the answer alone: kept for the next call that gives it.
+      if (plain && issues.length === issuesBefore && !o.fatal && o.deduction.isZero() && !item.bonus && item.weight === null) {
+        keepShared(shared, item, s, raw, is, earnedHere, possibleHere);
+      }
     }
+    if (posU !== 0) pos = pos.add(Ratio.of(posU, D));
+    if (possibleU !== 0) possible = possible.add(Ratio.of(possibleU, D));
 
     let capped = false;
     if (sec.cap !== null) {
@@ -511,11 +545,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     }
     if (!possible.isZero()) for (const d of secDeductions) deductions.push(d);
     else {
-      for (const p of secPenalties) {
-        p.status = 'not-applicable';
-        p.points = 0;
-        p.reason = 'nothing in its section applied';
-      }
+      // A copy: a kept item score is shared (frozen).
+      for (const k of secPenalties) itemScores[k] = { ...itemScores[k]!, status: 'not-applicable', points: 0, reason: 'nothing in its section applied' };
     }
     works.push({ sec, earned, possible, capped, floored, failed, deducted });
   }
@@ -568,6 +599,10 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     sections.push(ss);
   }
 
+  critE = critE.add(Ratio.of(critEU, D));
+  critP = critP.add(Ratio.of(critPU, D));
+  nonE = nonE.add(Ratio.of(nonEU, D));
+  nonP = nonP.add(Ratio.of(nonPU, D));
   const rounded = final.roundToRatio(dec, rm);
   let grade: CallScore['grade'] = null;
   for (const g of rubric.grades) {
