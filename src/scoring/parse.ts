@@ -216,12 +216,13 @@ function answerKeys(answers: Record<string, unknown>, layout: AnswerLayout | und
     }
     const v = answers[k];
     if (item !== undefined) slots[(layout as AnswerLayout).sectionStart[item.sectionIndex]! + item.index] = v;
-    // A level id is a rubric string too.
-    if (typeof v === 'string' && item?.levels?.has(v) === true) t.nodes++;
-    else walkChild(t, v, 2);
+    // Other scalars, and level ids (rubric strings too), are counted without a walk; the node limit is checked once below.
+    if ((typeof v === 'object' && v !== null) || (typeof v === 'string' && item?.levels?.has(v) !== true)) {
+      walkChild(t, v, 2);
+      if (t.nodes < 0) return null;
+    } else t.nodes++;
   }
-  if (t.nodes > t.limits.maxNodes) t.nodes = -1;
-  return t.nodes < 0 ? null : (unknown ?? NONE);
+  return t.nodes > t.limits.maxNodes ? null : (unknown ?? NONE);
 }
 
 const NONE: string[] = [];

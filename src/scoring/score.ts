@@ -337,9 +337,10 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
 
   // Transcript evidence, grouped by item, limited to each item's window: every hit
   // counted, the first PHRASE_EVIDENCE_LIMIT kept as evidence.
-  const hitsByItem = new Map<string, PhraseTally<PhraseEvidence>>();
+  let hitsByItem: Map<string, PhraseTally<PhraseEvidence>> | undefined;
   const hasTranscript = ev.hasTranscript;
   if (rubric.matcher && ev.transcript) {
+    hitsByItem = new Map();
     const turns = ev.transcript;
     let agentTurns: number[] | null = null;
     // Each windowed item's allowed turns, made once per call (not per hit).
@@ -397,13 +398,13 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     let possibleU = 0;
     let deducted = ZERO;
     let failed = false;
-    const secDeductions: Deduction[] = [];
-    const secPenalties: number[] = []; // where its penalties are in itemScores
+    const firstDeduction = deductions.length; // the section's deductions, dropped if it drops out
+    let secPenalties: number[] | undefined; // where its penalties are in itemScores
     for (const item of sec.items) {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const s = slot++;
       const raw = ev.answerSlots[s];
-      const hits = hitsByItem.size === 0 ? undefined : hitsByItem.get(item.id);
+      const hits = hitsByItem?.get(item.id);
       const m = measured ? applyMeasure(item, measured, !applies || raw !== NO_ANSWER) : null;
       const plain = applies && hits === undefined && m === null;
       const kept = plain ? sharedItem(shared, s, raw) : undefined;
@@ -417,7 +418,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
           nonEU += kept.earned;
           nonPU += kept.possible;
         }
-        if (item.kind === 'penalty') secPenalties.push(itemScores.length);
+        if (item.kind === 'penalty') (secPenalties ??= []).push(itemScores.length);
         itemScores.push(kept.score);
         continue;
       }
@@ -469,7 +470,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       possible = possible.add(possibleHere);
       if (item.kind === 'penalty' && o.status === 'scored' && !o.deduction.isZero()) {
         deducted = deducted.add(o.deduction);
-        secDeductions.push({
+        deductions.push({
           itemId: item.id,
           sectionId: sec.id,
           points: o.deduction.neg().round(dec, rm),
@@ -502,7 +503,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       if (weighted !== null) is.weighted = weighted.round(dec, rm);
       if (item.kind === 'penalty') {
         is.occurrences = o.occurrences;
-        secPenalties.push(itemScores.length);
+        (secPenalties ??= []).push(itemScores.length);
       }
       if (o.answer?.note !== undefined) is.note = o.answer.note;
       if (o.answer?.causes !== undefined) is.causes = o.answer.causes;
@@ -543,10 +544,10 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         floored = true;
       }
     }
-    if (!possible.isZero()) for (const d of secDeductions) deductions.push(d);
-    else {
+    if (possible.isZero()) {
+      deductions.length = firstDeduction;
       // A copy: a kept item score is shared (frozen).
-      for (const k of secPenalties) itemScores[k] = { ...itemScores[k]!, status: 'not-applicable', points: 0, reason: 'nothing in its section applied' };
+      for (const k of secPenalties ?? []) itemScores[k] = { ...itemScores[k]!, status: 'not-applicable', points: 0, reason: 'nothing in its section applied' };
     }
     works.push({ sec, earned, possible, capped, floored, failed, deducted });
   }
