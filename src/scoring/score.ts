@@ -390,7 +390,9 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   let nonEU = 0;
   let nonPU = 0;
   let slot = 0; // the item's place in the rubric: sections and items are walked in the layout's order
-  for (const sec of rubric.sections) {
+  for (let si = 0; si < layout.sections.length; si++) {
+    const sec = layout.sections[si]!;
+    const secItems = layout.sectionItems[si]!;
     const secApplies = sec.when === undefined || matchesCondition(sec.when, ev.attributes);
     let pos = ZERO;
     let possible = ZERO;
@@ -400,7 +402,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     let failed = false;
     const firstDeduction = deductions.length; // the section's deductions, dropped if it drops out
     let secPenalties: number[] | undefined; // where its penalties are in itemScores
-    for (const item of sec.items) {
+    for (let ii = 0; ii < secItems.length; ii++) {
+      const item = secItems[ii]!;
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const s = slot++;
       const raw = ev.answerSlots[s];
@@ -606,7 +609,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   nonP = nonP.add(Ratio.of(nonPU, D));
   const rounded = final.roundToRatio(dec, rm);
   let grade: CallScore['grade'] = null;
-  for (const g of rubric.grades) {
+  for (const g of layout.grades) {
     if (inInterval(g.range, rounded)) {
       grade = { id: g.id, label: g.label, passing: g.passing };
       break;
