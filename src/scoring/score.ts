@@ -548,7 +548,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       }
     }
     if (possible.isZero()) {
-      deductions.length = firstDeduction;
+      if (deductions.length > firstDeduction) deductions.length = firstDeduction;
       // A copy: a kept item score is shared (frozen).
       for (const k of secPenalties ?? []) itemScores[k] = { ...itemScores[k]!, status: 'not-applicable', points: 0, reason: 'nothing in its section applied' };
     }
@@ -587,13 +587,13 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const sections: SectionScore[] = [];
   for (const w of works) {
     const applicable = !w.possible.isZero();
-    const contribution = !applicable || callFatal ? ZERO : weightedMode ? w.earned.div(w.possible).mul(w.sec.weight ?? ZERO).mul(factor) : w.earned.mul(factor);
+    const contribution = !applicable || callFatal ? ZERO : weightedMode ? w.earned.div(w.possible).mul(w.sec.weight ?? ZERO) : w.earned;
     const ss: Mutable<SectionScore> = {
       id: w.sec.id,
       applicable,
       earned: w.earned.round(dec, rm),
       possible: w.possible.round(dec, rm),
-      score: contribution.round(dec, rm),
+      score: contribution.roundTimes(factor, dec, rm),
       capped: w.capped,
       floored: w.floored,
       failed: w.failed,
@@ -627,8 +627,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     grade,
     failed: fatal.length > 0 || (grade !== null && !grade.passing),
     fatal,
-    criticalScore: critP.isZero() ? null : critE.div(critP).mul(Ratio.HUNDRED).round(dec, rm),
-    nonCriticalScore: nonP.isZero() ? null : nonE.div(nonP).mul(Ratio.HUNDRED).round(dec, rm),
+    criticalScore: critP.isZero() ? null : critE.div(critP).roundTimes(Ratio.HUNDRED, dec, rm),
+    nonCriticalScore: nonP.isZero() ? null : nonE.div(nonP).roundTimes(Ratio.HUNDRED, dec, rm),
     bonus: bonus.round(dec, rm),
     sections,
     items: itemScores,
