@@ -33,11 +33,8 @@ export interface SharedItems {
   readonly denominator: number;
   /** The largest kept figure: n items of this size sum to a safe integer. */
   readonly limit: number;
-  readonly yes: (SharedItem | undefined)[];
-  readonly no: (SharedItem | undefined)[];
-  readonly na: (SharedItem | undefined)[];
-  /** Level ids and the count 0. */
-  readonly other: (Map<unknown, SharedItem> | undefined)[];
+  /** By slot, then by the answer: true, false, null, a level id or the count 0. */
+  readonly kept: (Map<unknown, SharedItem> | undefined)[];
 }
 
 /**
@@ -53,7 +50,7 @@ export function sharedItems(rubric: Rubric): SharedItems {
   for (const item of rubric.items.values()) {
     for (const x of [item.max, item.yes, item.no, ...(item.levels?.values() ?? [])]) d = d <= 1e6 ? (d / gcd(d, x.d)) * x.d : d;
   }
-  return { denominator: d > 1e6 ? 1 : d, limit: Math.floor(Number.MAX_SAFE_INTEGER / (rubric.items.size + 1)), yes: [], no: [], na: [], other: [] };
+  return { denominator: d > 1e6 ? 1 : d, limit: Math.floor(Number.MAX_SAFE_INTEGER / (rubric.items.size + 1)), kept: [] };
 }
 
 /**
@@ -65,7 +62,7 @@ export function sharedItems(rubric: Rubric): SharedItems {
  * ```
  */
 export function sharedItem(s: SharedItems, slot: number, raw: unknown): SharedItem | undefined {
-  return raw === true ? s.yes[slot] : raw === false ? s.no[slot] : raw === null ? s.na[slot] : s.other[slot]?.get(raw);
+  return s.kept[slot]?.get(raw);
 }
 
 /** x in 1/D units, or null when D cannot hold it or it passes the limit. */
@@ -89,9 +86,5 @@ export function keepShared(s: SharedItems, item: CompiledItem, slot: number, raw
   const e = units(s, earned);
   const p = units(s, possible);
   if (e === null || p === null) return;
-  const kept: SharedItem = { score: Object.freeze(score), earned: e, possible: p };
-  if (raw === true) s.yes[slot] = kept;
-  else if (raw === false) s.no[slot] = kept;
-  else if (raw === null) s.na[slot] = kept;
-  else (s.other[slot] ??= new Map()).set(raw, kept);
+  (s.kept[slot] ??= new Map()).set(raw, { score: Object.freeze(score), earned: e, possible: p });
 }
