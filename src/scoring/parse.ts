@@ -331,10 +331,6 @@ export interface Answer {
   readonly causes: string[] | undefined;
 }
 
-const plainAnswer = (value: AnswerValue): Answer => Object.freeze({ value, note: undefined, causes: undefined });
-const YES = plainAnswer(true);
-const NO = plainAnswer(false);
-const NA = plainAnswer(null);
 
 /**
  * Reads one answer: a scalar, or `{ value, note?, causes? }`. A number must be
@@ -348,11 +344,7 @@ const NA = plainAnswer(null);
  * ```
  */
 export function readAnswer(raw: unknown, itemId: string, issues: Issue<EvaluationIssueCode>[], nested = false): Answer | null {
-  // Yes, no and N/A (most answers) share one frozen answer each.
-  if (raw === true) return YES;
-  if (raw === false) return NO;
-  if (raw === null) return NA;
-  if (typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
+  if (raw === true || raw === false || raw === null || typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
   const path: PathSegment[] = nested ? ['answers', itemId, 'value'] : ['answers', itemId];
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) {

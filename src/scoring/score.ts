@@ -18,7 +18,7 @@ import { checkBounds, EVALUATION_LIMITS } from '../issues/bounds.js';
 import { CallqaError, type Issue } from '../issues/issues.js';
 import { guard } from '../issues/safe.js';
 import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
-import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
+import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import { answerLayout, NO_ANSWER, NO_LIMITS, OUT_OF_BOUNDS, parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
@@ -283,16 +283,6 @@ function findRange(item: CompiledItem, x: Ratio): { readonly range: Interval; re
   return undefined;
 }
 
-interface SectionWork {
-  sec: CompiledSection;
-  earned: Ratio;
-  possible: Ratio;
-  capped: boolean;
-  floored: boolean;
-  failed: boolean;
-  deducted: Ratio;
-}
-
 /**
  * Scores a call, returning every problem with the evaluation instead of throwing.
  *
@@ -371,7 +361,11 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const deductions: Deduction[] = [];
   const fatal: FatalHit[] = [];
   const evidence: ItemEvidence[] = [];
-  const works: SectionWork[] = [];
+  const sections: Mutable<SectionScore>[] = [];
+  const shares: Ratio[] = []; // each section's share of the total before scaling (0 when it dropped out)
+  const weightedMode = mode === 'section-weighted';
+  let totalE = ZERO;
+  let totalP = ZERO;
   let callFatal = false;
   let bonus = ZERO;
   let critE = ZERO;
@@ -547,32 +541,41 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         floored = true;
       }
     }
-    if (possible.isZero()) {
+    const applicable = !possible.isZero();
+    let share = ZERO;
+    if (!applicable) {
       if (deductions.length > firstDeduction) deductions.length = firstDeduction;
       // A copy: a kept item score is shared (frozen).
       for (const k of secPenalties ?? []) itemScores[k] = { ...itemScores[k]!, status: 'not-applicable', points: 0, reason: 'nothing in its section applied' };
+    } else if (weightedMode) {
+      // Totals, renormalised over the sections that applied.
+      const weight = sec.weight ?? ZERO;
+      share = earned.div(possible).mul(weight);
+      totalP = totalP.add(weight);
+    } else {
+      share = earned;
+      totalP = totalP.add(possible);
     }
-    works.push({ sec, earned, possible, capped, floored, failed, deducted });
+    totalE = totalE.add(share);
+    shares.push(share);
+    // Its score (the share scaled to the final score) is set once the total is known.
+    const ss: Mutable<SectionScore> = {
+      id: sec.id,
+      applicable,
+      earned: earned.round(dec, rm),
+      possible: possible.round(dec, rm),
+      score: 0,
+      capped,
+      floored,
+      failed,
+      deducted: deducted.round(dec, rm),
+    };
+    if (sec.weight !== null) ss.weight = sec.weight.round(dec, rm);
+    sections.push(ss);
   }
 
   dropMeasureCascade(issues, rubric);
   if (issues.length > 0) return { success: false, issues };
-
-  // Totals, renormalised over the sections that applied.
-  const weightedMode = mode === 'section-weighted';
-  let totalE = ZERO;
-  let totalP = ZERO;
-  for (const w of works) {
-    if (w.possible.isZero()) continue;
-    if (weightedMode) {
-      const weight = w.sec.weight ?? ZERO;
-      totalE = totalE.add(w.earned.div(w.possible).mul(weight));
-      totalP = totalP.add(weight);
-    } else {
-      totalE = totalE.add(w.earned);
-      totalP = totalP.add(w.possible);
-    }
-  }
   if (totalP.isZero()) {
     return { success: false, issues: [{ code: 'nothing_applicable', path: ['answers'], message: 'every scoring item is N/A or not applicable: there is nothing to score' }] };
   }
@@ -584,24 +587,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   if (raw.lt(rubric.floor)) raw = rubric.floor;
   const final = callFatal ? ZERO : raw;
 
-  const sections: SectionScore[] = [];
-  for (const w of works) {
-    const applicable = !w.possible.isZero();
-    const contribution = !applicable || callFatal ? ZERO : weightedMode ? w.earned.div(w.possible).mul(w.sec.weight ?? ZERO) : w.earned;
-    const ss: Mutable<SectionScore> = {
-      id: w.sec.id,
-      applicable,
-      earned: w.earned.round(dec, rm),
-      possible: w.possible.round(dec, rm),
-      score: contribution.roundTimes(factor, dec, rm),
-      capped: w.capped,
-      floored: w.floored,
-      failed: w.failed,
-      deducted: w.deducted.round(dec, rm),
-    };
-    if (w.sec.weight !== null) ss.weight = w.sec.weight.round(dec, rm);
-    sections.push(ss);
-  }
+  if (!callFatal) for (let i = 0; i < sections.length; i++) sections[i]!.score = shares[i]!.roundTimes(factor, dec, rm);
 
   critE = critE.add(Ratio.of(critEU, D));
   critP = critP.add(Ratio.of(critPU, D));
