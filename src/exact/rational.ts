@@ -197,17 +197,13 @@ export class Ratio {
     return this.cmp(o) >= 0 ? this : o;
   }
 
-  /** The rounded value as an integer count of 10^-decimals units (sign apart). */
-  private roundedUnits(decimals: number, mode: RoundingMode): number | bigint {
-    return roundedUnits(this.n, this.d, decimals, mode);
-  }
 
   /**
    * Rounds to `decimals` places and returns the decimal string, e.g. '83.33'.
    * Ties go away from zero for `half-up` and to the even digit for `half-even`.
    */
   toFixed(decimals: number, mode: RoundingMode = 'half-up'): string {
-    const q = this.roundedUnits(decimals, mode);
+    const q = roundedUnits(this.n, this.d, decimals, mode);
     let digits = q.toString();
     if (decimals > 0) {
       digits = digits.padStart(decimals + 1, '0');
@@ -249,7 +245,7 @@ export class Ratio {
    */
   roundToRatio(decimals: number, mode: RoundingMode = 'half-up'): Ratio {
     if (this.d === 1) return this;
-    const q = this.roundedUnits(decimals, mode);
+    const q = roundedUnits(this.n, this.d, decimals, mode);
     if (typeof q === 'bigint') return Ratio.from(this.toFixed(decimals, mode));
     return Ratio.of(this.n < 0 ? -q : q, 10 ** decimals);
   }

@@ -376,9 +376,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const rm = rubric.roundingMode;
 
   const outcome: ItemOutcome = { status: 'scored', source: 'evaluator', value: undefined, earned: ZERO, occurrences: 0, deduction: ZERO, fatal: false, reason: '', answer: null };
-  // Items answered plainly take their kept outcome (shared-items.ts): points summed as integers of 1/D.
+  // Items answered plainly take their kept outcome (shared-items.ts): whole points summed as integers.
   const shared = layout.shared;
-  const D = shared.denominator;
   let critEU = 0;
   let critPU = 0;
   let nonEU = 0;
@@ -395,7 +394,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     let deducted = ZERO;
     let failed = false;
     const firstDeduction = deductions.length; // the section's deductions, dropped if it drops out
-    let secPenalties: number[] | undefined; // where its penalties are in itemScores
+    const firstItem = itemScores.length;
     for (let ii = 0; ii < secItems.length; ii++) {
       const item = secItems[ii]!;
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
@@ -415,7 +414,6 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
           nonEU += kept.earned;
           nonPU += kept.possible;
         }
-        if (item.kind === 'penalty') (secPenalties ??= []).push(itemScores.length);
         itemScores.push(kept.score);
         continue;
       }
@@ -500,7 +498,6 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       if (weighted !== null) is.weighted = weighted.round(dec, rm);
       if (item.kind === 'penalty') {
         is.occurrences = o.occurrences;
-        (secPenalties ??= []).push(itemScores.length);
       }
       if (o.answer?.note !== undefined) is.note = o.answer.note;
       if (o.answer?.causes !== undefined) is.causes = o.answer.causes;
@@ -510,8 +507,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         keepShared(shared, item, s, raw, is, earnedHere, possibleHere);
       }
     }
-    if (posU !== 0) pos = pos.add(Ratio.of(posU, D));
-    if (possibleU !== 0) possible = possible.add(Ratio.of(possibleU, D));
+    if (posU !== 0) pos = pos.add(Ratio.of(posU));
+    if (possibleU !== 0) possible = possible.add(Ratio.of(possibleU));
 
     let capped = false;
     if (sec.cap !== null) {
@@ -546,7 +543,10 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     if (!applicable) {
       if (deductions.length > firstDeduction) deductions.length = firstDeduction;
       // A copy: a kept item score is shared (frozen).
-      for (const k of secPenalties ?? []) itemScores[k] = { ...itemScores[k]!, status: 'not-applicable', points: 0, reason: 'nothing in its section applied' };
+      for (let k = firstItem; k < itemScores.length; k++) {
+        const p = itemScores[k]!;
+        if (p.kind === 'penalty') itemScores[k] = { ...p, status: 'not-applicable', points: 0, reason: 'nothing in its section applied' };
+      }
     } else if (weightedMode) {
       // Totals, renormalised over the sections that applied.
       const weight = sec.weight ?? ZERO;
@@ -589,10 +589,10 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
 
   if (!callFatal) for (let i = 0; i < sections.length; i++) sections[i]!.score = shares[i]!.roundTimes(factor, dec, rm);
 
-  critE = critE.add(Ratio.of(critEU, D));
-  critP = critP.add(Ratio.of(critPU, D));
-  nonE = nonE.add(Ratio.of(nonEU, D));
-  nonP = nonP.add(Ratio.of(nonPU, D));
+  critE = critE.add(Ratio.of(critEU));
+  critP = critP.add(Ratio.of(critPU));
+  nonE = nonE.add(Ratio.of(nonEU));
+  nonP = nonP.add(Ratio.of(nonPU));
   const rounded = final.roundToRatio(dec, rm);
   let grade: CallScore['grade'] = null;
   for (const g of layout.grades) {
