@@ -235,8 +235,7 @@ export class Ratio {
     const n = this.n * o.n;
     const d = this.d * o.d;
     if (n === 0) return 0;
-    const r = Number.isSafeInteger(n) && Number.isSafeInteger(d) ? (d === 1 ? n : roundedNumber(n, d, decimals, mode)) : null;
-    return r ?? this.mul(o).round(decimals, mode);
+    return (Number.isSafeInteger(n) && Number.isSafeInteger(d) ? roundedNumber(n, d, decimals, mode) : null) ?? this.mul(o).round(decimals, mode);
   }
 
   /**

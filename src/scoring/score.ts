@@ -405,16 +405,17 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       const plain = applies && hits === undefined && m === null;
       const kept = plain ? sharedItem(shared, s, raw) : undefined;
       if (kept !== undefined) {
-        posU += kept.earned;
+        // Its points and possible points are whole (shared-items.ts), so the reported figures are the exact ones.
+        posU += kept.points;
         possibleU += kept.possible;
         if (item.critical) {
-          critEU += kept.earned;
+          critEU += kept.points;
           critPU += kept.possible;
         } else {
-          nonEU += kept.earned;
+          nonEU += kept.points;
           nonPU += kept.possible;
         }
-        itemScores.push(kept.score);
+        itemScores.push(kept);
         continue;
       }
       const issuesBefore = issues.length;
@@ -504,7 +505,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       itemScores.push(is);
       // Decided by the answer alone: kept for the next call that gives it.
       if (plain && issues.length === issuesBefore && !o.fatal && o.deduction.isZero() && !item.bonus && item.weight === null) {
-        keepShared(shared, item, s, raw, is, earnedHere, possibleHere);
+        keepShared(shared, item, s, raw, is, earnedHere.d === 1 && possibleHere.d === 1);
       }
     }
     if (posU !== 0) pos = pos.add(Ratio.of(posU));
