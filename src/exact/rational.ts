@@ -35,35 +35,6 @@ export class ArithmeticOverflowError extends CallqaError<ArithmeticIssueCode> {
   }
 }
 
-/**
- * n/d rounded to an integer count of 10^-decimals units (sign apart), for safe
- * integers n and d > 0, reduced or not (the remainder decides the same way):
- * the one place rounding happens. Ties go away from zero for `half-up` (so
- * −2.5 → −3, the spreadsheet convention) and to the even digit for `half-even`.
- */
-function roundedUnits(n: number, d: number, decimals: number, mode: RoundingMode): number | bigint {
-  const scale = 10 ** decimals;
-  const num = Math.abs(n) * scale;
-  if (Number.isSafeInteger(num)) {
-    // Hot path (every reported figure of every call): exact in doubles.
-    const r = num % d;
-    let q = (num - r) / d;
-    const twice = r * 2;
-    if (twice > d || (twice === d && (mode === 'half-up' || q % 2 === 1))) q += 1;
-    return q;
-  }
-  return bigRoundedUnits(BigInt(n), BigInt(d), decimals, mode);
-}
-
-/** n/d rounded as {@link Ratio.round} rounds it, or null when only BigInt can round it. */
-function roundedNumber(n: number, d: number, decimals: number, mode: RoundingMode): number | null {
-  const q = roundedUnits(n, d, decimals, mode);
-  if (typeof q === 'bigint') return null;
-  if (q === 0) return 0;
-  const v = q / 10 ** decimals;
-  return n < 0 ? -v : v;
-}
-
 function safe(x: number, op: string): number {
   if (!Number.isSafeInteger(x)) throw new ArithmeticOverflowError(op);
   return x;
@@ -197,13 +168,31 @@ export class Ratio {
     return this.cmp(o) >= 0 ? this : o;
   }
 
+  /**
+   * The rounded value as an integer count of 10^-decimals units (sign apart):
+   * the one place rounding happens. Ties go away from zero for `half-up` (so
+   * −2.5 → −3, the spreadsheet convention) and to the even digit for `half-even`.
+   */
+  private roundedUnits(decimals: number, mode: RoundingMode): number | bigint {
+    const scale = 10 ** decimals;
+    const num = Math.abs(this.n) * scale;
+    if (Number.isSafeInteger(num)) {
+      // Hot path (every reported figure of every call): exact in doubles.
+      const r = num % this.d;
+      let q = (num - r) / this.d;
+      const twice = r * 2;
+      if (twice > this.d || (twice === this.d && (mode === 'half-up' || q % 2 === 1))) q += 1;
+      return q;
+    }
+    return bigRoundedUnits(BigInt(this.n), BigInt(this.d), decimals, mode);
+  }
 
   /**
    * Rounds to `decimals` places and returns the decimal string, e.g. '83.33'.
    * Ties go away from zero for `half-up` and to the even digit for `half-even`.
    */
   toFixed(decimals: number, mode: RoundingMode = 'half-up'): string {
-    const q = roundedUnits(this.n, this.d, decimals, mode);
+    const q = this.roundedUnits(decimals, mode);
     let digits = q.toString();
     if (decimals > 0) {
       digits = digits.padStart(decimals + 1, '0');
@@ -218,13 +207,17 @@ export class Ratio {
    */
   round(decimals: number, mode: RoundingMode = 'half-up'): number {
     if (this.d === 1) return this.n;
-    return roundedNumber(this.n, this.d, decimals, mode) ?? Number(this.toFixed(decimals, mode));
+    const q = this.roundedUnits(decimals, mode);
+    if (typeof q === 'bigint') return Number(this.toFixed(decimals, mode));
+    if (q === 0) return 0;
+    const v = q / 10 ** decimals;
+    return this.n < 0 ? -v : v;
   }
 
   /**
-   * `this.mul(o).round(decimals, mode)`, without forming the reduced product
-   * when the unreduced one is held in safe integers (rounding needs no
-   * reduced fraction): for a figure that is reported and not kept.
+   * `this.mul(o).round(decimals, mode)`, rounded from the unreduced product
+   * when it is held in safe integers (rounding needs no reduced fraction, so
+   * no gcd): for a figure that is reported and not kept.
    *
    * @example
    * ```ts
@@ -232,10 +225,9 @@ export class Ratio {
    * ```
    */
   roundTimes(o: Ratio, decimals: number, mode: RoundingMode = 'half-up'): number {
-    const n = this.n * o.n;
+    const n = this.n * o.n + 0; // + 0: 0 × −5 is 0, not −0
     const d = this.d * o.d;
-    if (n === 0) return 0;
-    return (Number.isSafeInteger(n) && Number.isSafeInteger(d) ? roundedNumber(n, d, decimals, mode) : null) ?? this.mul(o).round(decimals, mode);
+    return (Number.isSafeInteger(n) && Number.isSafeInteger(d) ? new Ratio(n, d) : this.mul(o)).round(decimals, mode);
   }
 
   /**
@@ -244,7 +236,7 @@ export class Ratio {
    */
   roundToRatio(decimals: number, mode: RoundingMode = 'half-up'): Ratio {
     if (this.d === 1) return this;
-    const q = roundedUnits(this.n, this.d, decimals, mode);
+    const q = this.roundedUnits(decimals, mode);
     if (typeof q === 'bigint') return Ratio.from(this.toFixed(decimals, mode));
     return Ratio.of(this.n < 0 ? -q : q, 10 ** decimals);
   }
