@@ -286,7 +286,7 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue<Ru
       cap,
       floor: r(s.floor, ZERO),
       when: s.when,
-      items: Object.freeze(compiledItems),
+      items: compiledItems,
       fullPossible: cap ? possible.min(cap) : possible,
     });
   });
@@ -349,9 +349,9 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue<Ru
     floor,
     bonusCap,
     locale: def.locale ?? 'zh-CN',
-    sections: Object.freeze(sections),
+    sections,
     items,
-    grades: Object.freeze(grades),
+    grades,
     matcher,
     speakers: def.phraseMatching?.speakers ?? ['agent'],
     rootCauses: def.rootCauses ? new Set(def.rootCauses) : null,

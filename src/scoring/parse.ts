@@ -22,7 +22,7 @@ import type { AttributeValue } from '../conditions/conditions.js';
 import type { Issue, PathSegment } from '../issues/issues.js';
 import { numberProblem } from '../issues/numbers.js';
 import { boundsWalk, containerWithin, EVALUATION_LIMITS, isWalked, stringWithin, withinBounds, type InputLimits } from '../issues/bounds.js';
-import type { CompiledGrade, CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
+import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import { daysInMonth } from '../periods/day-number.js';
 import type { AnswerValue, Turn } from './evaluation.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
@@ -106,10 +106,6 @@ export interface AnswerLayout {
   readonly lastItems: (CompiledItem | undefined)[];
   /** Each item's outcome from a plain answer, kept once decided (src/scoring/shared-items.ts). */
   readonly shared: SharedItems;
-  /** The rubric's sections, each section's items and the grades in plain arrays: reading a frozen array's elements measured 4–8× slower (V8 in Node 20). */
-  readonly sections: readonly CompiledSection[];
-  readonly sectionItems: readonly (readonly CompiledItem[])[];
-  readonly grades: readonly CompiledGrade[];
 }
 
 const layouts = new WeakMap<Rubric, AnswerLayout>();
@@ -138,9 +134,6 @@ export function answerLayout(rubric: Rubric): AnswerLayout {
       lastKeys: [],
       lastItems: [],
       shared: sharedItems(rubric),
-      sections: [...rubric.sections],
-      sectionItems: rubric.sections.map((sec) => [...sec.items]),
-      grades: [...rubric.grades],
     };
     layouts.set(rubric, layout);
   }

@@ -383,9 +383,9 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   let nonEU = 0;
   let nonPU = 0;
   let slot = 0; // the item's place in the rubric: sections and items are walked in the layout's order
-  for (let si = 0; si < layout.sections.length; si++) {
-    const sec = layout.sections[si]!;
-    const secItems = layout.sectionItems[si]!;
+  for (let si = 0; si < rubric.sections.length; si++) {
+    const sec = rubric.sections[si]!;
+    const secItems = sec.items;
     const secApplies = sec.when === undefined || matchesCondition(sec.when, ev.attributes);
     let pos = ZERO;
     let possible = ZERO;
@@ -596,7 +596,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   nonP = nonP.add(Ratio.of(nonPU));
   const rounded = final.roundToRatio(dec, rm);
   let grade: CallScore['grade'] = null;
-  for (const g of layout.grades) {
+  for (const g of rubric.grades) {
     if (inInterval(g.range, rounded)) {
       grade = { id: g.id, label: g.label, passing: g.passing };
       break;
