@@ -254,16 +254,13 @@ function evaluateItem(
  * count × perOccurrence, capped at maxDeduction. The cap is decided first, by an
  * exact BigInt comparison, so a huge count (a transcript full of 喂) under a cap
  * never forms the product; without a cap, a product beyond safe integers is null.
+ * (A count of 0 is kept per rubric, shared-items.ts: this runs for counts above 0.)
  */
 function penaltyDeduction(item: CompiledItem, counted: number): Ratio | null {
   const p = item.perOccurrence;
   const cap = item.maxDeduction;
   if (cap !== null) {
-    // Doubles when both products are safe integers (then they are exact), BigInt otherwise.
-    const left = counted * p.n * cap.d;
-    const right = cap.n * p.d;
-    const over = Number.isSafeInteger(left) && Number.isSafeInteger(right) ? left >= right : BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d);
-    if (over) return cap;
+    if (BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d)) return cap;
   }
   try {
     return p.mul(Ratio.of(counted));
