@@ -223,8 +223,8 @@ function answerKeys(answers: Record<string, unknown>, layout: AnswerLayout | und
     }
     const v = answers[k];
     if (item !== undefined) slots[(layout as AnswerLayout).sectionStart[item.sectionIndex]! + item.index] = v;
-    // Other scalars, and level ids (rubric strings too), are counted without a walk; the node limit is checked once below.
-    if ((typeof v === 'object' && v !== null) || (typeof v === 'string' && item?.levels?.has(v) !== true)) {
+    // Other scalars are counted without a walk; the node limit is checked once below.
+    if ((typeof v === 'object' && v !== null) || typeof v === 'string') {
       walkChild(t, v, 2);
       if (t.nodes < 0) return null;
     } else t.nodes++;

@@ -22,11 +22,8 @@ import type { ItemScore } from './types.js';
 export interface SharedItems {
   /** The largest figure kept: this many items of this size sum to a safe integer. */
   readonly limit: number;
-  readonly yes: (ItemScore | undefined)[];
-  readonly no: (ItemScore | undefined)[];
-  readonly na: (ItemScore | undefined)[];
-  /** Level ids and the count 0 (three arrays and a Map measured 9 % faster than one Map for every answer). */
-  readonly other: (Map<unknown, ItemScore> | undefined)[];
+  /** By slot, then by the answer: true, false, null, a level id or the count 0. */
+  readonly kept: (Map<unknown, ItemScore> | undefined)[];
 }
 
 /**
@@ -34,11 +31,11 @@ export interface SharedItems {
  *
  * @example
  * ```ts
- * sharedItems(rubric).yes.length; // 0 until a call is scored
+ * sharedItems(rubric).kept.length; // 0 until a call is scored
  * ```
  */
 export function sharedItems(rubric: Rubric): SharedItems {
-  return { limit: Number.MAX_SAFE_INTEGER / (rubric.items.size + 1), yes: [], no: [], na: [], other: [] };
+  return { limit: Number.MAX_SAFE_INTEGER / (rubric.items.size + 1), kept: [] };
 }
 
 /**
@@ -50,7 +47,7 @@ export function sharedItems(rubric: Rubric): SharedItems {
  * ```
  */
 export function sharedItem(s: SharedItems, slot: number, raw: unknown): ItemScore | undefined {
-  return raw === true ? s.yes[slot] : raw === false ? s.no[slot] : raw === null ? s.na[slot] : s.other[slot]?.get(raw);
+  return s.kept[slot]?.get(raw);
 }
 
 /**
@@ -68,8 +65,5 @@ export function keepShared(s: SharedItems, item: CompiledItem, slot: number, raw
   if (!whole || Math.abs(score.points) > s.limit || score.possible > s.limit) return;
   if (!(raw === true || raw === false || raw === null || raw === 0 || (typeof raw === 'string' && item.levels?.has(raw) === true))) return;
   Object.freeze(score);
-  if (raw === true) s.yes[slot] = score;
-  else if (raw === false) s.no[slot] = score;
-  else if (raw === null) s.na[slot] = score;
-  else (s.other[slot] ??= new Map()).set(raw, score);
+  (s.kept[slot] ??= new Map()).set(raw, score);
 }
