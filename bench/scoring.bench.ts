@@ -191,6 +191,31 @@ const results = await measure(
   ],
   2000,
 );
+// The target pair again, in interleaved rounds of whole passes over the calls (CPU time, medians): steadier on a
+// busy machine than one timed stretch each, and no timer around each call (it adds the same to both, which
+// narrows the ratio), so this ratio is the stricter of the two.
+function interleaved(tasks: readonly (() => void)[], rounds: number): number[] {
+  const times = tasks.map((): number[] => []);
+  for (let r = 0; r < rounds + 2; r++) {
+    for (let t = 0; t < tasks.length; t++) {
+      const k = r % 2 === 0 ? t : tasks.length - 1 - t;
+      const c0 = process.cpuUsage();
+      (tasks[k] as () => void)();
+      const c = process.cpuUsage(c0);
+      if (r >= 2) (times[k] as number[]).push(c.user + c.system); // the first two rounds warm up
+    }
+  }
+  return times.map((xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number);
+}
+const passes = (f: (e: Evaluation) => number) => (): void => {
+  for (let k = 0; k < 4; k++) for (const e of plain) sink += f(e);
+};
+const [cpuCallqa, cpuHand] = interleaved(
+  [passes((e) => scoreCall(rubric, e).score), passes((e) => handWritten(e.answers as Answers).score)],
+  SMOKE ? 1 : 30,
+) as [number, number];
+const vsHandInterleaved = cpuCallqa / cpuHand;
+
 const hz = (name: string): number => results.find((r) => r.name.startsWith(name))?.hz ?? 0;
 const callqa = hz('callqa scoreCall');
 const jre = hz('json-rules-engine');
@@ -210,7 +235,8 @@ out.push(table(['implementation', 'evaluations/s', '± %', 'vs callqa'], results
 out.push('');
 out.push(table(['target', 'measured', 'result'], [
   ['callqa ≥ 20× json-rules-engine', `${fmt(vsJre, 1)}×`, target(vsJre >= 20)],
-  ['hand-written ≤ 2× callqa (issue 15)', `${fmt(vsHand, 1)}×`, target(vsHand <= 2)],
+  ['hand-written ≤ 2× callqa (issue 15)', `${fmt(vsHand, 2)}×`, target(vsHand <= 2)],
+  ['the same, interleaved rounds (CPU time, medians)', `${fmt(vsHandInterleaved, 2)}×`, target(vsHandInterleaved <= 2)],
 ]));
 out.push('');
 out.push(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArithmeticOverflowError, Ratio, sum } from './rational.js';
 
@@ -51,5 +52,37 @@ describe('Ratio.roundToRatio', () => {
     expect(Ratio.from('-2.5').roundToRatio(0, 'half-up').toString()).toBe('-3');
     expect(Ratio.from('-2.5').roundToRatio(0, 'half-even').toString()).toBe('-2');
     expect(Ratio.of(1, 8).roundToRatio(2, 'half-even').toString()).toBe('3/25');
+  });
+});
+
+describe('Ratio.roundTimes', () => {
+  it('rounds a product from its unreduced fraction exactly as mul then round', () => {
+    // 83 × 100/97 = 8300/97 = 85.567… → 85.57; (1/3) × 3/2 = 1/2 → 1 half-up, 0 half-even;
+    // 0 × −5 is 0, never −0; −7/6 × 3/7 = −1/2 → −1 half-up (away from zero), −0 half-even printed 0.
+    expect(Ratio.of(83).roundTimes(Ratio.of(100, 97), 2)).toBe(85.57);
+    expect(Ratio.of(1, 3).roundTimes(Ratio.of(3, 2), 0)).toBe(1);
+    expect(Ratio.of(1, 3).roundTimes(Ratio.of(3, 2), 0, 'half-even')).toBe(0);
+    expect(Object.is(Ratio.ZERO.roundTimes(Ratio.of(-5), 2), 0)).toBe(true);
+    expect(Ratio.of(-7, 6).roundTimes(Ratio.of(3, 7), 0)).toBe(-1);
+    expect(Object.is(Ratio.of(-7, 6).roundTimes(Ratio.of(3, 7), 0, 'half-even'), 0)).toBe(true);
+    // 2^50 × 9 is past safe integers unreduced; reduced, 2^50/3 × 9/2^30 = 3 × 2^20: falls back to mul, which reduces first.
+    expect(Ratio.of(2 ** 50, 3).roundTimes(Ratio.of(9, 2 ** 30), 0)).toBe(3 * 2 ** 20);
+  });
+
+  it('agrees with mul then round on random fractions, both modes, 0–4 decimals', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: -100_000, max: 100_000 }), fc.integer({ min: 1, max: 100_000 })),
+        fc.tuple(fc.integer({ min: -100_000, max: 100_000 }), fc.integer({ min: 1, max: 100_000 })),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom('half-up' as const, 'half-even' as const),
+        ([an, ad], [bn, bd], k, mode) => {
+          const a = Ratio.of(an, ad);
+          const b = Ratio.of(bn, bd);
+          expect(Object.is(a.roundTimes(b, k, mode), a.mul(b).round(k, mode))).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -216,6 +216,22 @@ export class Ratio {
   }
 
   /**
+   * `this.mul(o).round(decimals, mode)`, rounded from the unreduced product
+   * when it is held in safe integers (rounding needs no reduced fraction, so
+   * no gcd): for a figure that is reported and not kept.
+   *
+   * @example
+   * ```ts
+   * Ratio.of(83).roundTimes(Ratio.of(100, 97), 2); // 85.57
+   * ```
+   */
+  roundTimes(o: Ratio, decimals: number, mode: RoundingMode = 'half-up'): number {
+    const n = this.n * o.n + 0; // + 0: 0 × −5 is 0, not −0
+    const d = this.d * o.d;
+    return (Number.isSafeInteger(n) && Number.isSafeInteger(d) ? new Ratio(n, d) : this.mul(o)).round(decimals, mode);
+  }
+
+  /**
    * Rounds as {@link toFixed} and keeps the result exact: the value a person
    * reads, for comparisons such as which grade band it falls in.
    */

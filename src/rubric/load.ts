@@ -48,18 +48,6 @@ function r(x: number | undefined, dflt: Ratio): Ratio {
   return x === undefined ? dflt : Ratio.from(x);
 }
 
-function itemMax(item: ItemDefinition): Ratio {
-  switch (item.kind) {
-    case 'yes-no':
-    case 'levels':
-    case 'numeric':
-    case 'scale':
-      return Ratio.from(item.points);
-    default:
-      return ZERO;
-  }
-}
-
 function checkSemantics(def: RubricDefinition): Issue<RubricIssueCode>[] {
   const issues: Issue<RubricIssueCode>[] = [];
   const push = (code: RubricIssueCode, path: PathSegment[], message: string): void => {
@@ -109,7 +97,7 @@ function checkSemantics(def: RubricDefinition): Issue<RubricIssueCode>[] {
         });
       }
 
-      const isScoring = item.kind === 'yes-no' || item.kind === 'levels' || item.kind === 'numeric' || item.kind === 'scale';
+      const isScoring = 'points' in item; // yes-no, levels, numeric and scale items
       if (isScoring) {
         const bonus = item.bonus === true;
         if (item.points <= 0) push('non_positive_points', [...ip, 'points'], `an item's maximum must be above 0 (got ${item.points}); use levels or noPoints for negative points`);
@@ -199,11 +187,10 @@ function checkSemantics(def: RubricDefinition): Issue<RubricIssueCode>[] {
     }
   });
 
-  if (mode === 'section-weighted' && !sectionWeights.eq(HUNDRED) && !issues.some((i) => i.code === 'missing_weight')) {
-    push('weights_sum', ['sections'], `section weights sum to ${sectionWeights.toFixed(6).replace(/\.?0+$/, '')}, not 100`);
-  }
-  if (mode === 'item-weighted' && !itemWeights.eq(HUNDRED) && !issues.some((i) => i.code === 'missing_weight')) {
-    push('weights_sum', ['sections'], `item weights sum to ${itemWeights.toFixed(6).replace(/\.?0+$/, '')}, not 100`);
+  // Section weights in section-weighted mode, item weights in item-weighted mode: 100 in all.
+  const weights = mode === 'section-weighted' ? sectionWeights : itemWeights;
+  if (mode !== 'points-sum' && !weights.eq(HUNDRED) && !issues.some((i) => i.code === 'missing_weight')) {
+    push('weights_sum', ['sections'], `${mode === 'section-weighted' ? 'section' : 'item'} weights sum to ${weights.toFixed(6).replace(/\.?0+$/, '')}, not 100`);
   }
 
   if (def.grades) {
@@ -225,8 +212,9 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue<Ru
 
   const sections: CompiledSection[] = def.sections.map((s, si) => {
     const compiledItems = s.items.map((item, ii): CompiledItem => {
-      const max = itemMax(item);
-      const scoringKind = item.kind === 'yes-no' || item.kind === 'levels' || item.kind === 'numeric' || item.kind === 'scale';
+      // Scoring items (yes-no, levels, numeric, scale) declare their maximum as points.
+      const scoringKind = 'points' in item;
+      const max = scoringKind ? Ratio.from(item.points) : ZERO;
       const bonus = scoringKind && item.bonus === true;
       const phrases = 'phrases' in item && item.phrases ? item.phrases : null;
       if (phrases) {
@@ -263,7 +251,7 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue<Ru
             ? item.ranges.map((x) => ({ range: parseInterval(x.range) as Interval, points: Ratio.from(x.points) }))
             : null,
         domain: item.kind === 'numeric' && item.domain ? parseInterval(item.domain) : null,
-        yes: item.kind === 'yes-no' ? Ratio.from(item.points) : ZERO,
+        yes: item.kind === 'yes-no' ? max : ZERO,
         no: item.kind === 'yes-no' ? r(item.noPoints, ZERO) : ZERO,
         perOccurrence: item.kind === 'penalty' ? Ratio.from(item.perOccurrence) : ZERO,
         maxOccurrences: item.kind === 'penalty' ? (item.maxOccurrences ?? null) : null,
@@ -286,7 +274,7 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue<Ru
       cap,
       floor: r(s.floor, ZERO),
       when: s.when,
-      items: Object.freeze(compiledItems),
+      items: compiledItems,
       fullPossible: cap ? possible.min(cap) : possible,
     });
   });
@@ -349,9 +337,9 @@ function compile(def: RubricDefinition): { rubric: Rubric } | { issues: Issue<Ru
     floor,
     bonusCap,
     locale: def.locale ?? 'zh-CN',
-    sections: Object.freeze(sections),
+    sections,
     items,
-    grades: Object.freeze(grades),
+    grades,
     matcher,
     speakers: def.phraseMatching?.speakers ?? ['agent'],
     rootCauses: def.rootCauses ? new Set(def.rootCauses) : null,

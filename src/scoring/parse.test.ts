@@ -57,6 +57,13 @@ describe('parseEvaluation checks the bounds in its own walk', () => {
     expect(out).toBeGreaterThan(runs / 10);
     expect(out).toBeLessThan(runs - runs / 10);
   });
+
+  it('stays out of bounds when a level answer follows an answer past a bound', () => {
+    // Counting the level after the walk that crossed the limit once turned the -1 mark back into 0.
+    const ev = { id: 'c', agentId: 'a', date: '2026-10-08', answers: { complete: { value: 'abcdefghijklm' }, accurate: 'corrected' } };
+    expect(checkBounds(ev, tiny).map((i) => i.code)).toEqual(['too_long']); // 13 characters > 11
+    expect(parseEvaluation(ev, [], answerLayout(rubric), tiny)).toBe(OUT_OF_BOUNDS);
+  });
 });
 
 describe('answers are placed by item whatever their key order', () => {

@@ -26,6 +26,7 @@ import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import { daysInMonth } from '../periods/day-number.js';
 import type { AnswerValue, Turn } from './evaluation.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
+import { sharedItems, type SharedItems } from './shared-items.js';
 
 const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript', 'events', 'duration']);
 const TURN_KEYS = new Set(['speaker', 'text', 'start', 'end']);
@@ -103,6 +104,8 @@ export interface AnswerLayout {
   /** The answer keys last read, by position, and the item each names: records of a batch list their answers in one order, and comparing interned strings is cheaper than a lookup. */
   readonly lastKeys: string[];
   readonly lastItems: (CompiledItem | undefined)[];
+  /** Each item's outcome from a plain answer, kept once decided (src/scoring/shared-items.ts). */
+  readonly shared: SharedItems;
 }
 
 const layouts = new WeakMap<Rubric, AnswerLayout>();
@@ -124,7 +127,14 @@ export function answerLayout(rubric: Rubric): AnswerLayout {
       sectionStart[sec.index] = size;
       size += sec.items.length;
     }
-    layout = { items: rubric.items, sectionStart, size, lastKeys: [], lastItems: [] };
+    layout = {
+      items: rubric.items,
+      sectionStart,
+      size,
+      lastKeys: [],
+      lastItems: [],
+      shared: sharedItems(rubric),
+    };
     layouts.set(rubric, layout);
   }
   return layout;
@@ -213,12 +223,13 @@ function answerKeys(answers: Record<string, unknown>, layout: AnswerLayout | und
     }
     const v = answers[k];
     if (item !== undefined) slots[(layout as AnswerLayout).sectionStart[item.sectionIndex]! + item.index] = v;
-    // A level id is a rubric string too.
-    if (typeof v === 'string' && item?.levels?.has(v) === true) t.nodes++;
-    else walkChild(t, v, 2);
+    // Other scalars are counted without a walk; the node limit is checked once below.
+    if ((typeof v === 'object' && v !== null) || typeof v === 'string') {
+      walkChild(t, v, 2);
+      if (t.nodes < 0) return null;
+    } else t.nodes++;
   }
-  if (t.nodes > t.limits.maxNodes) t.nodes = -1;
-  return t.nodes < 0 ? null : (unknown ?? NONE);
+  return t.nodes > t.limits.maxNodes ? null : (unknown ?? NONE);
 }
 
 const NONE: string[] = [];
@@ -313,10 +324,6 @@ export interface Answer {
   readonly causes: string[] | undefined;
 }
 
-const plainAnswer = (value: AnswerValue): Answer => Object.freeze({ value, note: undefined, causes: undefined });
-const YES = plainAnswer(true);
-const NO = plainAnswer(false);
-const NA = plainAnswer(null);
 
 /**
  * Reads one answer: a scalar, or `{ value, note?, causes? }`. A number must be
@@ -330,11 +337,7 @@ const NA = plainAnswer(null);
  * ```
  */
 export function readAnswer(raw: unknown, itemId: string, issues: Issue<EvaluationIssueCode>[], nested = false): Answer | null {
-  // Yes, no and N/A (most answers) share one frozen answer each.
-  if (raw === true) return YES;
-  if (raw === false) return NO;
-  if (raw === null) return NA;
-  if (typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
+  if (raw === true || raw === false || raw === null || typeof raw === 'string') return { value: raw, note: undefined, causes: undefined };
   const path: PathSegment[] = nested ? ['answers', itemId, 'value'] : ['answers', itemId];
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) {

@@ -18,10 +18,11 @@ import { checkBounds, EVALUATION_LIMITS } from '../issues/bounds.js';
 import { CallqaError, type Issue } from '../issues/issues.js';
 import { guard } from '../issues/safe.js';
 import type { PhraseEvidence, PhraseTally } from '../phrases/index.js';
-import type { CompiledItem, CompiledSection, Rubric } from '../rubric/compiled.js';
+import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import type { AnswerValue, Evaluation, Turn } from './evaluation.js';
 import { answerLayout, NO_ANSWER, NO_LIMITS, OUT_OF_BOUNDS, parseEvaluation, readAnswer, type Answer } from './parse.js';
 import type { AnswerSource, CallScore, Deduction, FatalHit, ItemEvidence, ItemScore, ItemStatus, SectionScore } from './types.js';
+import { keepShared, sharedItem } from './shared-items.js';
 import { applyMeasure, dropMeasureCascade, measureCall, timingsSound, type MeasureEvidence } from './measures.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
 
@@ -253,16 +254,13 @@ function evaluateItem(
  * count × perOccurrence, capped at maxDeduction. The cap is decided first, by an
  * exact BigInt comparison, so a huge count (a transcript full of 喂) under a cap
  * never forms the product; without a cap, a product beyond safe integers is null.
+ * (A count of 0 is kept per rubric, shared-items.ts: this runs for counts above 0.)
  */
 function penaltyDeduction(item: CompiledItem, counted: number): Ratio | null {
   const p = item.perOccurrence;
   const cap = item.maxDeduction;
   if (cap !== null) {
-    // Doubles when both products are safe integers (then they are exact), BigInt otherwise.
-    const left = counted * p.n * cap.d;
-    const right = cap.n * p.d;
-    const over = Number.isSafeInteger(left) && Number.isSafeInteger(right) ? left >= right : BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d);
-    if (over) return cap;
+    if (BigInt(counted) * BigInt(p.n) * BigInt(cap.d) >= BigInt(cap.n) * BigInt(p.d)) return cap;
   }
   try {
     return p.mul(Ratio.of(counted));
@@ -280,16 +278,6 @@ function wrongKind(item: CompiledItem, value: AnswerValue | undefined, out: Item
 function findRange(item: CompiledItem, x: Ratio): { readonly range: Interval; readonly points: Ratio } | undefined {
   for (const rg of item.ranges ?? []) if (inInterval(rg.range, x)) return rg;
   return undefined;
-}
-
-interface SectionWork {
-  sec: CompiledSection;
-  earned: Ratio;
-  possible: Ratio;
-  capped: boolean;
-  floored: boolean;
-  failed: boolean;
-  deducted: Ratio;
 }
 
 /**
@@ -336,9 +324,10 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
 
   // Transcript evidence, grouped by item, limited to each item's window: every hit
   // counted, the first PHRASE_EVIDENCE_LIMIT kept as evidence.
-  const hitsByItem = new Map<string, PhraseTally<PhraseEvidence>>();
+  let hitsByItem: Map<string, PhraseTally<PhraseEvidence>> | undefined;
   const hasTranscript = ev.hasTranscript;
   if (rubric.matcher && ev.transcript) {
+    hitsByItem = new Map();
     const turns = ev.transcript;
     let agentTurns: number[] | null = null;
     // Each windowed item's allowed turns, made once per call (not per hit).
@@ -369,7 +358,11 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const deductions: Deduction[] = [];
   const fatal: FatalHit[] = [];
   const evidence: ItemEvidence[] = [];
-  const works: SectionWork[] = [];
+  const sections: Mutable<SectionScore>[] = [];
+  const shares: Ratio[] = []; // each section's share of the total before scaling (0 when it dropped out)
+  const weightedMode = mode === 'section-weighted';
+  let totalE = ZERO;
+  let totalP = ZERO;
   let callFatal = false;
   let bonus = ZERO;
   let critE = ZERO;
@@ -380,21 +373,50 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   const rm = rubric.roundingMode;
 
   const outcome: ItemOutcome = { status: 'scored', source: 'evaluator', value: undefined, earned: ZERO, occurrences: 0, deduction: ZERO, fatal: false, reason: '', answer: null };
+  // Items answered plainly take their kept outcome (shared-items.ts): whole points summed as integers.
+  const shared = layout.shared;
+  let critEU = 0;
+  let critPU = 0;
+  let nonEU = 0;
+  let nonPU = 0;
   let slot = 0; // the item's place in the rubric: sections and items are walked in the layout's order
-  for (const sec of rubric.sections) {
+  for (let si = 0; si < rubric.sections.length; si++) {
+    const sec = rubric.sections[si]!;
+    const secItems = sec.items;
     const secApplies = sec.when === undefined || matchesCondition(sec.when, ev.attributes);
     let pos = ZERO;
     let possible = ZERO;
+    let posU = 0;
+    let possibleU = 0;
     let deducted = ZERO;
     let failed = false;
-    const secDeductions: Deduction[] = [];
-    const secPenalties: Mutable<ItemScore>[] = [];
-    for (const item of sec.items) {
+    const firstDeduction = deductions.length; // the section's deductions, dropped if it drops out
+    const firstItem = itemScores.length;
+    for (let ii = 0; ii < secItems.length; ii++) {
+      const item = secItems[ii]!;
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
-      const raw = ev.answerSlots[slot++];
+      const s = slot++;
+      const raw = ev.answerSlots[s];
+      const hits = hitsByItem?.get(item.id);
+      const m = measured ? applyMeasure(item, measured, !applies || raw !== NO_ANSWER) : null;
+      const plain = applies && hits === undefined && m === null;
+      const kept = plain ? sharedItem(shared, s, raw) : undefined;
+      if (kept !== undefined) {
+        // Its points and possible points are whole (shared-items.ts), so the reported figures are the exact ones.
+        posU += kept.points;
+        possibleU += kept.possible;
+        if (item.critical) {
+          critEU += kept.points;
+          critPU += kept.possible;
+        } else {
+          nonEU += kept.points;
+          nonPU += kept.possible;
+        }
+        itemScores.push(kept);
+        continue;
+      }
+      const issuesBefore = issues.length;
       const answer = raw === NO_ANSWER ? undefined : readAnswer(raw, item.id, issues);
-      const hits = hitsByItem.size === 0 ? undefined : hitsByItem.get(item.id);
-      const m = measured ? applyMeasure(item, measured, !applies || answer !== undefined) : null;
       const decided = m?.decided ?? null;
       const o = evaluateItem(item, applies, decided ? { value: decided.value, note: undefined, causes: undefined } : answer, hits, hasTranscript, rubric, issues, outcome);
       if (decided) {
@@ -441,7 +463,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       possible = possible.add(possibleHere);
       if (item.kind === 'penalty' && o.status === 'scored' && !o.deduction.isZero()) {
         deducted = deducted.add(o.deduction);
-        secDeductions.push({
+        deductions.push({
           itemId: item.id,
           sectionId: sec.id,
           points: o.deduction.neg().round(dec, rm),
@@ -474,12 +496,17 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       if (weighted !== null) is.weighted = weighted.round(dec, rm);
       if (item.kind === 'penalty') {
         is.occurrences = o.occurrences;
-        secPenalties.push(is);
       }
       if (o.answer?.note !== undefined) is.note = o.answer.note;
       if (o.answer?.causes !== undefined) is.causes = o.answer.causes;
       itemScores.push(is);
+      // Decided by the answer alone: kept for the next call that gives it.
+      if (plain && issues.length === issuesBefore && !o.fatal && o.deduction.isZero() && !item.bonus && item.weight === null) {
+        keepShared(shared, item, s, raw, is, earnedHere.d === 1 && possibleHere.d === 1);
+      }
     }
+    if (posU !== 0) pos = pos.add(Ratio.of(posU));
+    if (possibleU !== 0) possible = possible.add(Ratio.of(possibleU));
 
     let capped = false;
     if (sec.cap !== null) {
@@ -509,35 +536,44 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
         floored = true;
       }
     }
-    if (!possible.isZero()) for (const d of secDeductions) deductions.push(d);
-    else {
-      for (const p of secPenalties) {
-        p.status = 'not-applicable';
-        p.points = 0;
-        p.reason = 'nothing in its section applied';
+    const applicable = !possible.isZero();
+    let share = ZERO;
+    if (!applicable) {
+      if (deductions.length > firstDeduction) deductions.length = firstDeduction;
+      // A copy: a kept item score is shared (frozen).
+      for (let k = firstItem; k < itemScores.length; k++) {
+        const p = itemScores[k]!;
+        if (p.kind === 'penalty') itemScores[k] = { ...p, status: 'not-applicable', points: 0, reason: 'nothing in its section applied' };
       }
+    } else if (weightedMode) {
+      // Totals, renormalised over the sections that applied.
+      const weight = sec.weight ?? ZERO;
+      share = earned.div(possible).mul(weight);
+      totalP = totalP.add(weight);
+    } else {
+      share = earned;
+      totalP = totalP.add(possible);
     }
-    works.push({ sec, earned, possible, capped, floored, failed, deducted });
+    totalE = totalE.add(share);
+    shares.push(share);
+    // Its score (the share scaled to the final score) is set once the total is known.
+    const ss: Mutable<SectionScore> = {
+      id: sec.id,
+      applicable,
+      earned: earned.round(dec, rm),
+      possible: possible.round(dec, rm),
+      score: 0,
+      capped,
+      floored,
+      failed,
+      deducted: deducted.round(dec, rm),
+    };
+    if (sec.weight !== null) ss.weight = sec.weight.round(dec, rm);
+    sections.push(ss);
   }
 
   dropMeasureCascade(issues, rubric);
   if (issues.length > 0) return { success: false, issues };
-
-  // Totals, renormalised over the sections that applied.
-  const weightedMode = mode === 'section-weighted';
-  let totalE = ZERO;
-  let totalP = ZERO;
-  for (const w of works) {
-    if (w.possible.isZero()) continue;
-    if (weightedMode) {
-      const weight = w.sec.weight ?? ZERO;
-      totalE = totalE.add(w.earned.div(w.possible).mul(weight));
-      totalP = totalP.add(weight);
-    } else {
-      totalE = totalE.add(w.earned);
-      totalP = totalP.add(w.possible);
-    }
-  }
   if (totalP.isZero()) {
     return { success: false, issues: [{ code: 'nothing_applicable', path: ['answers'], message: 'every scoring item is N/A or not applicable: there is nothing to score' }] };
   }
@@ -549,25 +585,12 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   if (raw.lt(rubric.floor)) raw = rubric.floor;
   const final = callFatal ? ZERO : raw;
 
-  const sections: SectionScore[] = [];
-  for (const w of works) {
-    const applicable = !w.possible.isZero();
-    const contribution = !applicable || callFatal ? ZERO : weightedMode ? w.earned.div(w.possible).mul(w.sec.weight ?? ZERO).mul(factor) : w.earned.mul(factor);
-    const ss: Mutable<SectionScore> = {
-      id: w.sec.id,
-      applicable,
-      earned: w.earned.round(dec, rm),
-      possible: w.possible.round(dec, rm),
-      score: contribution.round(dec, rm),
-      capped: w.capped,
-      floored: w.floored,
-      failed: w.failed,
-      deducted: w.deducted.round(dec, rm),
-    };
-    if (w.sec.weight !== null) ss.weight = w.sec.weight.round(dec, rm);
-    sections.push(ss);
-  }
+  if (!callFatal) for (let i = 0; i < sections.length; i++) sections[i]!.score = shares[i]!.roundTimes(factor, dec, rm);
 
+  critE = critE.add(Ratio.of(critEU));
+  critP = critP.add(Ratio.of(critPU));
+  nonE = nonE.add(Ratio.of(nonEU));
+  nonP = nonP.add(Ratio.of(nonPU));
   const rounded = final.roundToRatio(dec, rm);
   let grade: CallScore['grade'] = null;
   for (const g of rubric.grades) {
@@ -588,8 +611,8 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     grade,
     failed: fatal.length > 0 || (grade !== null && !grade.passing),
     fatal,
-    criticalScore: critP.isZero() ? null : critE.div(critP).mul(Ratio.HUNDRED).round(dec, rm),
-    nonCriticalScore: nonP.isZero() ? null : nonE.div(nonP).mul(Ratio.HUNDRED).round(dec, rm),
+    criticalScore: critP.isZero() ? null : critE.div(critP).roundTimes(Ratio.HUNDRED, dec, rm),
+    nonCriticalScore: nonP.isZero() ? null : nonE.div(nonP).roundTimes(Ratio.HUNDRED, dec, rm),
     bonus: bonus.round(dec, rm),
     sections,
     items: itemScores,
