@@ -45,9 +45,12 @@ function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinitio
       max: null,
       description: `${who}'s speech rate over the whole call: units (Han characters; Latin words and numbers as one each) per minute of the counted turns.`,
       read: (m) => {
-        const r = side(m).speechRate;
-        const ext = [r.slowest, r.fastest].filter((x, i, a) => x !== null && a.indexOf(x) === i);
-        return { value: r.perMinute, spans: ext.map((t) => turnSpan(t as TurnRate)) };
+        // The slowest and the fastest turn (one span when they are the same turn).
+        const { slowest, fastest, perMinute } = side(m).speechRate;
+        const spans: Span[] = [];
+        if (slowest !== null) spans.push(turnSpan(slowest));
+        if (fastest !== null && fastest !== slowest) spans.push(turnSpan(fastest));
+        return { value: perMinute, spans };
       },
     },
     [`${name}.speechRate.fastestTurn`]: {
