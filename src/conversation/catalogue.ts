@@ -34,7 +34,8 @@ const sec = (ms: number): number => ms / 1000;
 const secOrNull = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
 
 function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinition> {
-  const side = (m: TranscriptMetrics): SideMetrics => m[name];
+  // A reader per side (not m[name]): a keyed load shared by both sides' closures would see two keys on every call.
+  const side = name === 'agent' ? (m: TranscriptMetrics): SideMetrics => m.agent : (m: TranscriptMetrics): SideMetrics => m.customer;
   const who = name === 'agent' ? 'the agent' : 'the customer';
   return {
     [`${name}.talkSeconds`]: { unit: 'seconds', integer: false, max: null, description: `Time ${who} spoke (overlap counts for both sides).`, read: (m) => ({ value: sec(side(m).talkMs), spans: [] }) },

@@ -77,7 +77,12 @@ function memo(m: Map<string, boolean>, key: string, work: (key: string) => boole
 const DEFAULT_KEYS = new Set(DEFAULT_BACKCHANNELS.map(backchannelKey));
 const resolvedCache = new WeakMap<MetricsOptions, Resolved>();
 
+/** The options resolved last (scoring measures call after call with its plan's one options object: no WeakMap lookup for it). */
+let lastOptions: MetricsOptions | null = null;
+let lastResolved: Resolved | null = null;
+
 function resolve(o: MetricsOptions): Resolved {
+  if (o === lastOptions && lastResolved !== null) return lastResolved;
   let r = resolvedCache.get(o);
   if (!r) {
     const list = o.backchannels ?? DEFAULT_BACKCHANNELS;
@@ -96,6 +101,8 @@ function resolve(o: MetricsOptions): Resolved {
     };
     resolvedCache.set(o, r);
   }
+  lastOptions = o;
+  lastResolved = r;
   return r;
 }
 
@@ -109,45 +116,76 @@ function eventSpans(call: TimedCall, type: string): Interval[] {
 }
 
 /** One side's running state in the sweep: numbers only (the evidence objects are made once, at the end). */
-class SideWork {
-  talk = 0;
-  segS = 0;
-  segE = -1;
-  activeEnd = -1;
-  activeStart = -1;
-  activeTurn = -1;
-  units = 0;
-  ms = 0;
-  rates: TurnRate[] = [];
+interface SideWork {
+  talk: number;
+  segS: number;
+  segE: number;
+  activeEnd: number;
+  activeStart: number;
+  activeTurn: number;
+  units: number;
+  ms: number;
+  rates: TurnRate[];
   /** The fastest and slowest counted turns so far (-1: none), with their units and ms, and their records when per-turn rates are built. */
-  fastT = -1;
-  fastU = 0;
-  fastMs = 0;
-  fastR: TurnRate | null = null;
-  slowT = -1;
-  slowU = 0;
-  slowMs = 0;
-  slowR: TurnRate | null = null;
+  fastT: number;
+  fastU: number;
+  fastMs: number;
+  fastR: TurnRate | null;
+  slowT: number;
+  slowU: number;
+  slowMs: number;
+  slowR: TurnRate | null;
   /** The open monologue (monoA: its first turn, -1 none; monoL its last) and the longest closed one. */
-  monoS = 0;
-  monoE = 0;
-  monoA = -1;
-  monoL = -1;
-  bestS = 0;
-  bestE = 0;
-  bestA = -1;
-  bestL = -1;
-  interruptions: Interruption[] | null = null;
+  monoS: number;
+  monoE: number;
+  monoA: number;
+  monoL: number;
+  bestS: number;
+  bestE: number;
+  bestA: number;
+  bestL: number;
+  interruptions: Interruption[] | null;
+}
 
-  closeMono(): void {
-    if (this.monoA >= 0 && (this.bestA < 0 || this.monoE - this.monoS > this.bestE - this.bestS)) {
-      this.bestS = this.monoS;
-      this.bestE = this.monoE;
-      this.bestA = this.monoA;
-      this.bestL = this.monoL;
-    }
-    this.monoA = -1;
+// A literal, not a class: V8 defines class fields one by one (define semantics), a literal in one go.
+const newSide = (): SideWork => ({
+  talk: 0,
+  segS: 0,
+  segE: -1,
+  activeEnd: -1,
+  activeStart: -1,
+  activeTurn: -1,
+  units: 0,
+  ms: 0,
+  rates: [],
+  fastT: -1,
+  fastU: 0,
+  fastMs: 0,
+  fastR: null,
+  slowT: -1,
+  slowU: 0,
+  slowMs: 0,
+  slowR: null,
+  monoS: 0,
+  monoE: 0,
+  monoA: -1,
+  monoL: -1,
+  bestS: 0,
+  bestE: 0,
+  bestA: -1,
+  bestL: -1,
+  interruptions: null,
+});
+
+/** Closes a side's open monologue, keeping it when it is the longest so far (the first of equals). */
+function closeMono(w: SideWork): void {
+  if (w.monoA >= 0 && (w.bestA < 0 || w.monoE - w.monoS > w.bestE - w.bestS)) {
+    w.bestS = w.monoS;
+    w.bestE = w.monoE;
+    w.bestA = w.monoA;
+    w.bestL = w.monoL;
   }
+  w.monoA = -1;
 }
 
 /**
@@ -232,7 +270,7 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_O
  */
 export function measureParts(call: TimedCall, options: MetricsOptions, parts: MeasureParts): TranscriptMetrics {
   const o = resolve(options);
-  const sides: readonly [SideWork, SideWork] = [new SideWork(), new SideWork()];
+  const sides: readonly [SideWork, SideWork] = [newSide(), newSide()];
   const events = call.events;
   const holds = events !== undefined && events.length > 0 ? eventSpans(call, 'hold') : NO_INTERVALS;
   const { gaps: wantGaps, overlaps: wantOverlaps, turnRates: wantRates, agentRate, customerRate } = parts;
@@ -354,13 +392,13 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
       if (e > X.monoE) X.monoE = e;
       X.monoL = i;
     } else {
-      X.closeMono();
+      closeMono(X);
       X.monoS = s;
       X.monoE = e;
       X.monoA = i;
       X.monoL = i;
     }
-    Y.closeMono();
+    closeMono(Y);
     // Response latency: the customer stops, the agent starts (not across a hold).
     if (x === 1) {
       if (pendI < 0 || e >= pendE) {
@@ -389,7 +427,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
   }
   for (const w of sides) {
     if (w.segE >= 0) w.talk += w.segE - w.segS;
-    w.closeMono();
+    closeMono(w);
   }
 
   let durationMs = call.duration !== undefined ? toMs(call.duration) : gEnd;

@@ -108,7 +108,12 @@ export function measurePartsFor(names: Iterable<MetricName>): MeasureParts {
   return { gaps, overlaps, turnRates: false, agentRate, customerRate };
 }
 
+/** The rubric planned last: a batch scores call after call with one rubric, so its plan is found without a WeakMap lookup. */
+let lastRubric: Rubric | null = null;
+let lastPlan: MeasurePlan | null = null;
+
 function planOf(rubric: Rubric): MeasurePlan {
+  if (rubric === lastRubric && lastPlan !== null) return lastPlan;
   let plan = plans.get(rubric);
   if (!plan) {
     const rules = new Map<string, CompiledRule>();
@@ -131,6 +136,8 @@ function planOf(rubric: Rubric): MeasurePlan {
     plan = { rules, bySection, options: { agentSpeakers: rubric.speakers }, parts };
     plans.set(rubric, plan);
   }
+  lastRubric = rubric;
+  lastPlan = plan;
   return plan;
 }
 
@@ -222,11 +229,16 @@ export function applyMeasure(
   measured: MeasuredCall,
   answered: boolean,
 ): { decided: { value: AnswerValue; reason: string } | null; evidence: MeasureEvidence[] } | null {
+  // Small enough to be inlined where scoring asks it of every item; most items have no rule.
   const compiled = measured.plan.bySection[item.sectionIndex]?.[item.index];
-  if (compiled === undefined || compiled.item !== item) return null;
-  const { names, reads, units } = compiled;
+  return compiled === undefined || compiled.item !== item ? null : applyRule(compiled, measured.metrics, answered);
+}
+
+/** {@link applyMeasure} for an item with a rule. */
+function applyRule(compiled: CompiledRule, metrics: TranscriptMetrics, answered: boolean): { decided: { value: AnswerValue; reason: string } | null; evidence: MeasureEvidence[] } {
+  const { item, names, reads, units } = compiled;
   const readings: MetricReading[] = [];
-  for (const read of reads) readings.push(read(measured.metrics));
+  for (const read of reads) readings.push(read(metrics));
   const decided = answered ? null : decide(compiled, readings, item.kind);
   const evidence: MeasureEvidence[] = [];
   for (let k = 0; k < names.length; k++) {
