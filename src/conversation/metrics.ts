@@ -125,7 +125,8 @@ interface SideWork {
   activeTurn: number;
   units: number;
   ms: number;
-  rates: TurnRate[];
+  /** The per-turn rate records, when asked for (made on the first). */
+  rates: TurnRate[] | null;
   /** The fastest and slowest counted turns so far (-1: none), with their units and ms, and their records when per-turn rates are built. */
   fastT: number;
   fastU: number;
@@ -157,7 +158,7 @@ const newSide = (): SideWork => ({
   activeTurn: -1,
   units: 0,
   ms: 0,
-  rates: [],
+  rates: null,
   fastT: -1,
   fastU: 0,
   fastMs: 0,
@@ -381,7 +382,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
       }
       if (wantRates) {
         const r = turnRate(i, s, e, units);
-        X.rates.push(r);
+        (X.rates ??= []).push(r);
         if (faster) X.fastR = r;
         if (slower) X.slowR = r;
       }
@@ -447,7 +448,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
       talkMs: w.talk,
       talkPercent: pct(w.talk, durationMs),
       speechRate: (x === 0 ? agentRate : customerRate)
-        ? { perMinute: w.ms > 0 ? round2(w.units * 60000, w.ms) : null, units: w.units, ms: w.ms, turns: w.rates, fastest, slowest }
+        ? { perMinute: w.ms > 0 ? round2(w.units * 60000, w.ms) : null, units: w.units, ms: w.ms, turns: w.rates ?? [], fastest, slowest }
         : NO_RATE,
       longestMonologue: w.bestA >= 0 ? { startMs: w.bestS, endMs: w.bestE, turns: monologueTurns(flags, x, w.bestA, w.bestL) } : null,
       interruptions: { count: ints.length, totalMs: total, instances: ints },
