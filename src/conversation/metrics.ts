@@ -200,7 +200,7 @@ const SIDE_CUSTOMER = 1;
 const BACKCHANNEL = 2;
 const SCRATCH_KEEP = 1 << 16;
 let turnFlags = new Uint8Array(256);
-let latencyBuf = new Float64Array(64);
+let latencyBuf: number[] = [];
 
 /** The turns of a side's monologue: its non-backchannel turns from the first to the last (every one between joined it). */
 function monologueTurns(flags: Uint8Array, side: number, first: number, last: number): number[] {
@@ -238,12 +238,7 @@ export interface MeasureParts {
 /** Every part: what {@link transcriptMetrics} returns. */
 export const ALL_PARTS: MeasureParts = Object.freeze({ gaps: true, overlaps: true, turnRates: true, agentRate: true, customerRate: true });
 
-const NO_INTERVALS: readonly Interval[] = Object.freeze([]) as readonly Interval[];
-
 const NO_SPANS: SpanSummary = Object.freeze({ count: 0, totalMs: 0, longestMs: 0, instances: Object.freeze([]) as unknown as Span[] });
-const NO_NON_TALK: TranscriptMetrics['nonTalk'] = Object.freeze({ ...NO_SPANS, percent: 0 });
-const NO_WAITS: TranscriptMetrics['waits'] = Object.freeze({ ...NO_SPANS, long: NO_SPANS });
-const NO_TRANSFERS: readonly number[] = Object.freeze([]);
 const NO_RATE: SideMetrics['speechRate'] = Object.freeze({ perMinute: null, units: 0, ms: 0, turns: Object.freeze([]) as readonly TurnRate[], fastest: null, slowest: null });
 
 /**
@@ -273,7 +268,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
   const o = resolve(options);
   const sides: readonly [SideWork, SideWork] = [newSide(), newSide()];
   const events = call.events;
-  const holds = events !== undefined && events.length > 0 ? eventSpans(call, 'hold') : NO_INTERVALS;
+  const holds = eventSpans(call, 'hold');
   const { gaps: wantGaps, overlaps: wantOverlaps, turnRates: wantRates, agentRate, customerRate } = parts;
   const overlaps: Interval[] = [];
   const gaps: Interval[] = [];
@@ -281,7 +276,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
   const n = turns.length;
   if (turnFlags.length < n || turnFlags.length > SCRATCH_KEEP) turnFlags = new Uint8Array(Math.max(256, n));
   const flags = turnFlags;
-  if (latencyBuf.length > SCRATCH_KEEP) latencyBuf = new Float64Array(64);
+  if (latencyBuf.length > SCRATCH_KEEP) latencyBuf = [];
   let nLat = 0;
   // The longest response latency so far (latA: the customer's turn, -1 none).
   let latS = 0;
@@ -410,11 +405,6 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
       while (hp < holds.length && (holds[hp] as Interval).s < s) lastHoldStart = (holds[hp++] as Interval).s;
       const gap = s - pendE;
       if (gap >= 0 && lastHoldStart < pendE) {
-        if (nLat === latencyBuf.length) {
-          const grown = new Float64Array(nLat * 2);
-          grown.set(latencyBuf);
-          latencyBuf = grown;
-        }
         latencyBuf[nLat++] = gap;
         if (latA < 0 || gap > latE - latS) {
           latS = pendE;
@@ -462,12 +452,12 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
     customer: side(c, SIDE_CUSTOMER),
     agentTalkRatio: a.talk + c.talk > 0 ? pct(a.talk, a.talk + c.talk) : null,
     overlap: wantOverlaps ? summary(overlaps) : NO_SPANS,
-    nonTalk: g ? g.nonTalk : NO_NON_TALK,
+    nonTalk: g ? g.nonTalk : { ...NO_SPANS, percent: 0 },
     silence: g ? g.silence : NO_SPANS,
     hold: g ? g.hold : NO_SPANS,
     mute: g ? g.mute : NO_SPANS,
-    transfers: g ? g.transfers : NO_TRANSFERS,
-    waits: g ? g.waits : NO_WAITS,
+    transfers: g ? g.transfers : [],
+    waits: g ? g.waits : { ...NO_SPANS, long: NO_SPANS },
     responseLatency: {
       count: nLat,
       medianMs: medianInPlace(latencyBuf, nLat),

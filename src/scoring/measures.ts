@@ -174,20 +174,13 @@ export function measureCall(rubric: Rubric, transcript: readonly Turn[] | undefi
   return { metrics: measureParts(call, plan.options, plan.parts), plan };
 }
 
-function compare(op: MeasureTest['op'], a: number, b: number): boolean {
-  switch (op) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '=':
-      return a === b;
-    case '>=':
-      return a >= b;
-    default:
-      return a > b;
-  }
-}
+const cmp: Record<MeasureTest['op'], (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '=': (a, b) => a === b,
+  '>=': (a, b) => a >= b,
+  '>': (a, b) => a > b,
+};
 
 /**
  * `String(v)` for a measure's value, without the general double-to-text search
@@ -200,11 +193,9 @@ function numberText(v: number): string {
   if (Number.isInteger(v) || !(Math.abs(v) < 1e9)) return String(v);
   const n = Math.round(v * 1000);
   if (n / 1000 !== v) return String(v);
-  const a = n < 0 ? -n : n;
-  const f = a % 1000; // not 0: v is not whole
-  // The fraction's digits, trailing zeros dropped: 1–3 of them.
-  const frac = f % 100 === 0 ? String(f / 100) : f % 10 === 0 ? (f < 100 ? '0' : '') + String(f / 10) : (f < 10 ? '00' : f < 100 ? '0' : '') + String(f);
-  return `${n < 0 ? '-' : ''}${(a - f) / 1000}.${frac}`;
+  const a = Math.abs(n);
+  const frac = String(1000 + (a % 1000)).slice(1).replace(/0+$/, '');
+  return `${n < 0 ? '-' : ''}${Math.floor(a / 1000)}.${frac}`;
 }
 
 const show = (name: MetricName, v: number | null): string => (v === null ? 'not available' : numberText(v) + UNIT_TEXT[METRICS[name].unit]);
@@ -272,7 +263,7 @@ function decide(compiled: CompiledRule, readings: readonly MetricReading[], kind
       continue;
     }
     known = true;
-    const h = compare(t.op, v, t.value);
+    const h = cmp[t.op](v, t.value);
     holds = every ? holds && h : holds || h;
     if (t.at !== shownAt) {
       shownAt = t.at;
