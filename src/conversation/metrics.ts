@@ -128,14 +128,8 @@ interface SideWork {
   /** The per-turn rate records, when asked for (made on the first). */
   rates: TurnRate[] | null;
   /** The fastest and slowest counted turns so far (-1: none), with their units and ms, and their records when per-turn rates are built. */
-  fastT: number;
-  fastU: number;
-  fastMs: number;
-  fastR: TurnRate | null;
-  slowT: number;
-  slowU: number;
-  slowMs: number;
-  slowR: TurnRate | null;
+  fastest: TurnRate | null;
+  slowest: TurnRate | null;
   /** The open monologue (monoA: its first turn, -1 none; monoL its last) and the longest closed one. */
   monoS: number;
   monoE: number;
@@ -159,14 +153,8 @@ const newSide = (): SideWork => ({
   units: 0,
   ms: 0,
   rates: null,
-  fastT: -1,
-  fastU: 0,
-  fastMs: 0,
-  fastR: null,
-  slowT: -1,
-  slowU: 0,
-  slowMs: 0,
-  slowR: null,
+  fastest: null,
+  slowest: null,
   monoS: 0,
   monoE: 0,
   monoA: -1,
@@ -207,11 +195,6 @@ function monologueTurns(flags: Uint8Array, side: number, first: number, last: nu
   const out: number[] = [];
   for (let j = first; j <= last; j++) if ((flags[j] as number) === side) out.push(j);
   return out;
-}
-
-function turnRate(turn: number, s: number, e: number, units: number): TurnRate {
-  const ms = e - s;
-  return { turn, startMs: s, endMs: e, units, ms, perMinute: round2(units * 60000, ms) };
 }
 
 /** The default options, one object, so that the resolved-options cache (keyed by the object) hits. */
@@ -363,23 +346,14 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
       const ms = e - s;
       X.units += units;
       X.ms += ms;
-      const faster = X.fastT < 0 || units * X.fastMs > X.fastU * ms;
-      const slower = X.slowT < 0 || units * X.slowMs < X.slowU * ms;
-      if (faster) {
-        X.fastT = i;
-        X.fastU = units;
-        X.fastMs = ms;
-      }
-      if (slower) {
-        X.slowT = i;
-        X.slowU = units;
-        X.slowMs = ms;
-      }
-      if (wantRates) {
-        const r = turnRate(i, s, e, units);
-        (X.rates ??= []).push(r);
-        if (faster) X.fastR = r;
-        if (slower) X.slowR = r;
+      const faster = !X.fastest || units * X.fastest.ms > X.fastest.units * ms;
+      const slower = !X.slowest || units * X.slowest.ms < X.slowest.units * ms;
+      // The turn's record is made only when something keeps it.
+      if (wantRates || faster || slower) {
+        const r: TurnRate = { turn: i, startMs: s, endMs: e, units, ms, perMinute: round2(units * 60000, ms) };
+        if (wantRates) (X.rates ??= []).push(r);
+        if (faster) X.fastest = r;
+        if (slower) X.slowest = r;
       }
     }
     if (bc) continue;
@@ -428,12 +402,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
     const ints = w.interruptions ?? [];
     let total = 0;
     for (const it of ints) total += it.endMs - it.startMs;
-    let fastest = w.fastR;
-    let slowest = w.slowR;
-    if (!wantRates && w.fastT >= 0) {
-      fastest = rateOf(turns, w.fastT, w.fastU);
-      slowest = w.slowT === w.fastT ? fastest : rateOf(turns, w.slowT, w.slowU);
-    }
+    const { fastest, slowest } = w;
     return {
       talkMs: w.talk,
       talkPercent: pct(w.talk, durationMs),
@@ -465,12 +434,6 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
       max: latA >= 0 ? { startMs: latS, endMs: latE, turns: [latA, latB] } : null,
     },
   };
-}
-
-/** A counted turn's rate record, its times read again from the turn. */
-function rateOf(turns: readonly TimedTurn[], i: number, units: number): TurnRate {
-  const t = turns[i] as TimedTurn;
-  return turnRate(i, toMs(t.start), toMs(t.end), units);
 }
 
 /** The measures built from the gaps in speech and the telephony events (the `gaps` part). */
