@@ -34,7 +34,8 @@ const sec = (ms: number): number => ms / 1000;
 const secOrNull = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
 
 function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinition> {
-  const side = (m: TranscriptMetrics): SideMetrics => m[name];
+  // A reader per side (not m[name]): a keyed load shared by both sides' closures would see two keys on every call.
+  const side = name === 'agent' ? (m: TranscriptMetrics): SideMetrics => m.agent : (m: TranscriptMetrics): SideMetrics => m.customer;
   const who = name === 'agent' ? 'the agent' : 'the customer';
   return {
     [`${name}.talkSeconds`]: { unit: 'seconds', integer: false, max: null, description: `Time ${who} spoke (overlap counts for both sides).`, read: (m) => ({ value: sec(side(m).talkMs), spans: [] }) },
@@ -45,9 +46,12 @@ function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinitio
       max: null,
       description: `${who}'s speech rate over the whole call: units (Han characters; Latin words and numbers as one each) per minute of the counted turns.`,
       read: (m) => {
-        const r = side(m).speechRate;
-        const ext = [r.slowest, r.fastest].filter((x, i, a) => x !== null && a.indexOf(x) === i);
-        return { value: r.perMinute, spans: ext.map((t) => turnSpan(t as TurnRate)) };
+        // The slowest and the fastest turn (one span when they are the same turn).
+        const { slowest, fastest, perMinute } = side(m).speechRate;
+        const spans: Span[] = [];
+        if (slowest !== null) spans.push(turnSpan(slowest));
+        if (fastest !== null && fastest !== slowest) spans.push(turnSpan(fastest));
+        return { value: perMinute, spans };
       },
     },
     [`${name}.speechRate.fastestTurn`]: {

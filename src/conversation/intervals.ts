@@ -119,10 +119,15 @@ export function union(a: readonly Interval[], b: readonly Interval[]): Interval[
   return out;
 }
 
-/** The k-th smallest (0-based) by quickselect: expected linear time. */
-function select(xs: number[], k: number): number {
+/** A list of numbers that quickselect may reorder (an array or a typed array). */
+interface Numbers {
+  [i: number]: number;
+}
+
+/** The k-th smallest (0-based) of the first n by quickselect, reordering them: expected linear time. */
+function select(xs: Numbers, n: number, k: number): number {
   let lo = 0;
-  let hi = xs.length - 1;
+  let hi = n - 1;
   while (lo < hi) {
     const pivot = xs[(lo + hi) >> 1] as number;
     let i = lo;
@@ -146,6 +151,21 @@ function select(xs: number[], k: number): number {
 }
 
 /**
+ * The median of the first n numbers of a scratch list, reordering them (no
+ * copy): what the sweep uses on its reused buffer.
+ *
+ * @example
+ * ```ts
+ * medianInPlace(new Float64Array([500, 300, 500, 0]), 3); // 500
+ * ```
+ */
+export function medianInPlace(xs: Numbers, n: number): number | null {
+  if (n === 0) return null;
+  if (n % 2 === 1) return select(xs, n, n >> 1);
+  return (select(xs, n, n / 2 - 1) + select(xs, n, n / 2)) / 2;
+}
+
+/**
  * The median (the mean of the middle two for an even count), or null for none.
  *
  * @example
@@ -154,10 +174,5 @@ function select(xs: number[], k: number): number {
  * ```
  */
 export function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const c = [...xs];
-  const n = c.length;
-  if (n % 2 === 1) return select(c, n >> 1);
-  return (select(c, n / 2 - 1) + select(c, n / 2)) / 2;
+  return medianInPlace([...xs], xs.length);
 }
-

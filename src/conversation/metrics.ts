@@ -22,11 +22,12 @@ import {
   type Span,
   type SpanSummary,
   type TimedCall,
+  type TimedTurn,
   type TranscriptMetrics,
   type TurnRate,
 } from './types.js';
-import { median, pct, round2, span, subtract, summary, union, type Interval } from './intervals.js';
-import { backchannelKey, speechUnits } from './units.js';
+import { medianInPlace, pct, round2, subtract, summary, union, type Interval } from './intervals.js';
+import { backchannelKey, speechUnits, speechUnitsUpTo } from './units.js';
 import { turnShapeIssues, validateTimings } from './validate.js';
 import type { TimingIssueCode } from './issue-codes.js';
 
@@ -76,7 +77,12 @@ function memo(m: Map<string, boolean>, key: string, work: (key: string) => boole
 const DEFAULT_KEYS = new Set(DEFAULT_BACKCHANNELS.map(backchannelKey));
 const resolvedCache = new WeakMap<MetricsOptions, Resolved>();
 
+/** The options resolved last (scoring measures call after call with its plan's one options object: no WeakMap lookup for it). */
+let lastOptions: MetricsOptions | null = null;
+let lastResolved: Resolved | null = null;
+
 function resolve(o: MetricsOptions): Resolved {
+  if (o === lastOptions && lastResolved !== null) return lastResolved;
   let r = resolvedCache.get(o);
   if (!r) {
     const list = o.backchannels ?? DEFAULT_BACKCHANNELS;
@@ -95,6 +101,8 @@ function resolve(o: MetricsOptions): Resolved {
     };
     resolvedCache.set(o, r);
   }
+  lastOptions = o;
+  lastResolved = r;
   return r;
 }
 
@@ -107,6 +115,7 @@ function eventSpans(call: TimedCall, type: string): Interval[] {
   return out;
 }
 
+/** One side's running state in the sweep: numbers only (the evidence objects are made once, at the end). */
 interface SideWork {
   talk: number;
   segS: number;
@@ -116,14 +125,24 @@ interface SideWork {
   activeTurn: number;
   units: number;
   ms: number;
-  rates: TurnRate[];
+  /** The per-turn rate records, when asked for (made on the first). */
+  rates: TurnRate[] | null;
+  /** The fastest and slowest counted turns so far (-1: none), with their units and ms, and their records when per-turn rates are built. */
   fastest: TurnRate | null;
   slowest: TurnRate | null;
-  mono: Interval | null;
-  best: Interval | null;
-  interruptions: Interruption[];
+  /** The open monologue (monoA: its first turn, -1 none; monoL its last) and the longest closed one. */
+  monoS: number;
+  monoE: number;
+  monoA: number;
+  monoL: number;
+  bestS: number;
+  bestE: number;
+  bestA: number;
+  bestL: number;
+  interruptions: Interruption[] | null;
 }
 
+// A literal, not a class: V8 defines class fields one by one (define semantics), a literal in one go.
 const newSide = (): SideWork => ({
   talk: 0,
   segS: 0,
@@ -133,17 +152,49 @@ const newSide = (): SideWork => ({
   activeTurn: -1,
   units: 0,
   ms: 0,
-  rates: [],
+  rates: null,
   fastest: null,
   slowest: null,
-  mono: null,
-  best: null,
-  interruptions: [],
+  monoS: 0,
+  monoE: 0,
+  monoA: -1,
+  monoL: -1,
+  bestS: 0,
+  bestE: 0,
+  bestA: -1,
+  bestL: -1,
+  interruptions: null,
 });
 
+/** Closes a side's open monologue, keeping it when it is the longest so far (the first of equals). */
 function closeMono(w: SideWork): void {
-  if (w.mono && (!w.best || w.mono.e - w.mono.s > w.best.e - w.best.s)) w.best = w.mono;
-  w.mono = null;
+  if (w.monoA >= 0 && (w.bestA < 0 || w.monoE - w.monoS > w.bestE - w.bestS)) {
+    w.bestS = w.monoS;
+    w.bestE = w.monoE;
+    w.bestA = w.monoA;
+    w.bestL = w.monoL;
+  }
+  w.monoA = -1;
+}
+
+/**
+ * Per-turn scratch, reused from call to call (the sweep is synchronous and
+ * never re-entered): each turn's side and whether it was a backchannel, from
+ * which the longest monologue's turns are listed at the end; and the response
+ * latencies, whose median is selected in place. Grown on demand, and given
+ * back when a call was very long.
+ */
+const SIDE_CUSTOMER = 1;
+const BACKCHANNEL = 2;
+const SCRATCH_KEEP = 1 << 16;
+let turnFlags = new Uint8Array(256);
+let latencyBuf: number[] = [];
+
+/** The turns of a side's monologue: its non-backchannel turns from the first to the last (every one between joined it). */
+function monologueTurns(flags: Uint8Array, side: number, first: number, last: number): number[] {
+  const out: number[] = [];
+  for (let j = first; j <= last; j++) if ((flags[j] as number) === side) out.push(j);
+  return out;
 }
 
 /** The default options, one object, so that the resolved-options cache (keyed by the object) hits. */
@@ -159,14 +210,19 @@ export interface MeasureParts {
   readonly gaps: boolean;
   /** The overlap instances (interruptions are always measured). */
   readonly overlaps: boolean;
-  /** Each side's per-turn speech rates (`speechRate.turns`); the whole-call rate, fastest and slowest turn are always measured. */
+  /** Each side's per-turn speech rates (`speechRate.turns`). */
   readonly turnRates: boolean;
+  /** The agent's speech rate (whole call, fastest and slowest turn). */
+  readonly agentRate: boolean;
+  /** The customer's speech rate (whole call, fastest and slowest turn). */
+  readonly customerRate: boolean;
 }
 
 /** Every part: what {@link transcriptMetrics} returns. */
-export const ALL_PARTS: MeasureParts = Object.freeze({ gaps: true, overlaps: true, turnRates: true });
+export const ALL_PARTS: MeasureParts = Object.freeze({ gaps: true, overlaps: true, turnRates: true, agentRate: true, customerRate: true });
 
 const NO_SPANS: SpanSummary = Object.freeze({ count: 0, totalMs: 0, longestMs: 0, instances: Object.freeze([]) as unknown as Span[] });
+const NO_RATE: SideMetrics['speechRate'] = Object.freeze({ perMinute: null, units: 0, ms: 0, turns: Object.freeze([]) as readonly TurnRate[], fastest: null, slowest: null });
 
 /**
  * The measures of a call whose timings are known to be valid (no checks).
@@ -188,51 +244,84 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_O
  *
  * @example
  * ```ts
- * const m = measureParts(call, {}, { gaps: false, overlaps: false, turnRates: false });
+ * const m = measureParts(call, {}, { gaps: false, overlaps: false, turnRates: false, agentRate: true, customerRate: false });
  * ```
  */
 export function measureParts(call: TimedCall, options: MetricsOptions, parts: MeasureParts): TranscriptMetrics {
   const o = resolve(options);
-  const sides: [SideWork, SideWork] = [newSide(), newSide()];
+  const sides: readonly [SideWork, SideWork] = [newSide(), newSide()];
+  const events = call.events;
   const holds = eventSpans(call, 'hold');
-  const { gaps: wantGaps, overlaps: wantOverlaps, turnRates: wantRates } = parts;
+  const { gaps: wantGaps, overlaps: wantOverlaps, turnRates: wantRates, agentRate, customerRate } = parts;
   const overlaps: Interval[] = [];
   const gaps: Interval[] = [];
-  const latencies: number[] = [];
-  let maxLatency: Interval | null = null;
+  const turns = call.transcript;
+  const n = turns.length;
+  if (turnFlags.length < n || turnFlags.length > SCRATCH_KEEP) turnFlags = new Uint8Array(Math.max(256, n));
+  const flags = turnFlags;
+  if (latencyBuf.length > SCRATCH_KEEP) latencyBuf = [];
+  let nLat = 0;
+  // The longest response latency so far (latA: the customer's turn, -1 none).
+  let latS = 0;
+  let latE = 0;
+  let latA = -1;
+  let latB = -1;
   let ovEnd = -1;
   let gEnd = 0;
   let gTurn = -1;
-  let pending: { e: number; i: number } | null = null;
+  // The customer's turn a response is pending to (-1 none), and where it ended.
+  let pendE = 0;
+  let pendI = -1;
   let hp = 0;
   let lastHoldStart = -1;
+  // The last speaker seen on each side (speakers repeat turn after turn: no lookup for them).
+  let agentSp: string | null = null;
+  let customerSp: string | null = null;
+  const { minUnits, minOverlapMs, nonTalkMinMs, backchannelMaxUnits, backchannelListUnits } = o;
+  // A turn whose side's rate is not built is counted only as far as telling a backchannel needs.
+  const shortUnits = Math.max(backchannelMaxUnits, backchannelListUnits);
 
-  const turns = call.transcript;
-  for (let i = 0; i < turns.length; i++) {
-    const turn = turns[i]!;
+  for (let i = 0; i < n; i++) {
+    const turn = turns[i] as TimedTurn;
     const s = toMs(turn.start);
     const e = toMs(turn.end);
-    const x = memo(o.isAgent, turn.speaker, (sp) => o.agent.has(sp.toLowerCase())) ? 0 : 1;
+    const sp = turn.speaker;
+    let x: 0 | 1;
+    if (sp === agentSp) x = 0;
+    else if (sp === customerSp) x = 1;
+    else if (memo(o.isAgent, sp, (v) => o.agent.has(v.toLowerCase()))) {
+      x = 0;
+      agentSp = sp;
+    } else {
+      x = 1;
+      customerSp = sp;
+    }
     const X = sides[x];
-    const Y = sides[1 - x]!;
-    const units = speechUnits(turn.text);
-    const bc = units <= o.backchannelMaxUnits || (units <= o.backchannelListUnits && memo(o.isBackchannel, turn.text, (t) => o.backchannels.has(backchannelKey(t))));
+    const Y = sides[1 - x] as SideWork;
+    const text = turn.text;
+    const rated = x === 0 ? agentRate : customerRate;
+    const units = rated ? speechUnits(text) : speechUnitsUpTo(text, shortUnits);
+    const bc = units <= backchannelMaxUnits || (units <= backchannelListUnits && memo(o.isBackchannel, text, (t) => o.backchannels.has(backchannelKey(t))));
+    flags[i] = bc ? x | BACKCHANNEL : x;
 
     // Overlap with the other side, and interruptions.
     if (Y.activeEnd > s) {
-      const from = Math.max(s, ovEnd);
-      const to = Math.min(e, Y.activeEnd);
-      if (wantOverlaps && to > from) {
-        const last = overlaps[overlaps.length - 1];
-        if (last && from <= last.e) {
-          last.e = to;
-          for (const t of [Y.activeTurn, i]) if (!last.turns.includes(t)) last.turns.push(t);
-        } else overlaps.push({ s: from, e: to, turns: [Y.activeTurn, i] });
-        ovEnd = Math.max(ovEnd, to);
+      const to = e < Y.activeEnd ? e : Y.activeEnd;
+      if (wantOverlaps) {
+        const from = s > ovEnd ? s : ovEnd;
+        if (to > from) {
+          const last = overlaps[overlaps.length - 1];
+          if (last && from <= last.e) {
+            last.e = to;
+            if (!last.turns.includes(Y.activeTurn)) last.turns.push(Y.activeTurn);
+            if (!last.turns.includes(i)) last.turns.push(i);
+          } else overlaps.push({ s: from, e: to, turns: [Y.activeTurn, i] });
+          if (to > ovEnd) ovEnd = to;
+        }
       }
-      const over = Math.min(e, Y.activeEnd) - s;
-      if (!bc && Y.activeStart < s && over >= o.minOverlapMs) {
-        X.interruptions.push({ by: x === 0 ? 'agent' : 'customer', turn: i, interrupted: Y.activeTurn, startMs: s, endMs: s + over, turns: [Y.activeTurn, i] });
+      const over = to - s;
+      if (!bc && Y.activeStart < s && over >= minOverlapMs) {
+        (X.interruptions ??= []).push({ by: x === 0 ? 'agent' : 'customer', turn: i, interrupted: Y.activeTurn, startMs: s, endMs: s + over, turns: [Y.activeTurn, i] });
       }
     }
     // This side's talk time: the union of its turns.
@@ -244,7 +333,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
     // Silences: gaps in the union of everyone's speech.
     if (wantGaps && s > gEnd) gaps.push({ s: gEnd, e: s, turns: gTurn >= 0 ? [gTurn, i] : [i] });
     if (e > gEnd || gTurn < 0) {
-      gEnd = Math.max(gEnd, e);
+      if (e > gEnd) gEnd = e;
       gTurn = i;
     }
     if (e > X.activeEnd) {
@@ -252,42 +341,53 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
       X.activeStart = s;
       X.activeTurn = i;
     }
-    // Speech rate over turns long enough to judge.
-    if (units >= o.minUnits && e > s) {
-      X.units += units;
-      X.ms += e - s;
+    // Speech rate over turns long enough to judge (the fastest and slowest kept as numbers; a record per turn only when asked for).
+    if (rated && units >= minUnits && e > s) {
       const ms = e - s;
+      X.units += units;
+      X.ms += ms;
       const faster = !X.fastest || units * X.fastest.ms > X.fastest.units * ms;
       const slower = !X.slowest || units * X.slowest.ms < X.slowest.units * ms;
       // The turn's record is made only when something keeps it.
       if (wantRates || faster || slower) {
         const r: TurnRate = { turn: i, startMs: s, endMs: e, units, ms, perMinute: round2(units * 60000, ms) };
-        if (wantRates) X.rates.push(r);
+        if (wantRates) (X.rates ??= []).push(r);
         if (faster) X.fastest = r;
         if (slower) X.slowest = r;
       }
     }
     if (bc) continue;
     // Monologues: broken by the other side's (non-backchannel) turn or a long pause.
-    if (X.mono && s - X.mono.e < o.nonTalkMinMs) {
-      X.mono.e = Math.max(X.mono.e, e);
-      X.mono.turns.push(i);
+    if (X.monoA >= 0 && s - X.monoE < nonTalkMinMs) {
+      if (e > X.monoE) X.monoE = e;
+      X.monoL = i;
     } else {
       closeMono(X);
-      X.mono = { s, e, turns: [i] };
+      X.monoS = s;
+      X.monoE = e;
+      X.monoA = i;
+      X.monoL = i;
     }
     closeMono(Y);
     // Response latency: the customer stops, the agent starts (not across a hold).
     if (x === 1) {
-      if (!pending || e >= pending.e) pending = { e, i };
-    } else if (pending) {
-      while (hp < holds.length && (holds[hp] as Interval).s < s) lastHoldStart = (holds[hp++] as Interval).s;
-      const gap = s - pending.e;
-      if (gap >= 0 && lastHoldStart < pending.e) {
-        latencies.push(gap);
-        if (!maxLatency || gap > maxLatency.e - maxLatency.s) maxLatency = { s: pending.e, e: s, turns: [pending.i, i] };
+      if (pendI < 0 || e >= pendE) {
+        pendE = e;
+        pendI = i;
       }
-      pending = null;
+    } else if (pendI >= 0) {
+      while (hp < holds.length && (holds[hp] as Interval).s < s) lastHoldStart = (holds[hp++] as Interval).s;
+      const gap = s - pendE;
+      if (gap >= 0 && lastHoldStart < pendE) {
+        latencyBuf[nLat++] = gap;
+        if (latA < 0 || gap > latE - latS) {
+          latS = pendE;
+          latE = s;
+          latA = pendI;
+          latB = i;
+        }
+      }
+      pendI = -1;
     }
   }
   for (const w of sides) {
@@ -296,32 +396,29 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
   }
 
   let durationMs = call.duration !== undefined ? toMs(call.duration) : gEnd;
-  for (const ev of call.events ?? []) durationMs = Math.max(durationMs, toMs(ev.end ?? ev.start));
-  const g = wantGaps ? gapMeasures(call, o, turns.length, gaps, holds, gEnd, gTurn, durationMs) : null;
-  const side = (w: SideWork): SideMetrics => {
+  if (events !== undefined) for (const ev of events) durationMs = Math.max(durationMs, toMs(ev.end ?? ev.start));
+  const g = wantGaps ? gapMeasures(call, o, n, gaps, holds, gEnd, gTurn, durationMs) : null;
+  const side = (w: SideWork, x: number): SideMetrics => {
+    const ints = w.interruptions ?? [];
     let total = 0;
-    for (const x of w.interruptions) total += x.endMs - x.startMs;
+    for (const it of ints) total += it.endMs - it.startMs;
+    const { fastest, slowest } = w;
     return {
       talkMs: w.talk,
       talkPercent: pct(w.talk, durationMs),
-      speechRate: {
-        perMinute: w.ms > 0 ? round2(w.units * 60000, w.ms) : null,
-        units: w.units,
-        ms: w.ms,
-        turns: w.rates,
-        fastest: w.fastest,
-        slowest: w.slowest,
-      },
-      longestMonologue: w.best ? span(w.best) : null,
-      interruptions: { count: w.interruptions.length, totalMs: total, instances: w.interruptions },
+      speechRate: (x === 0 ? agentRate : customerRate)
+        ? { perMinute: w.ms > 0 ? round2(w.units * 60000, w.ms) : null, units: w.units, ms: w.ms, turns: w.rates ?? [], fastest, slowest }
+        : NO_RATE,
+      longestMonologue: w.bestA >= 0 ? { startMs: w.bestS, endMs: w.bestE, turns: monologueTurns(flags, x, w.bestA, w.bestL) } : null,
+      interruptions: { count: ints.length, totalMs: total, instances: ints },
     };
   };
   const [a, c] = sides;
   return {
     durationMs,
-    hasEvents: call.events !== undefined,
-    agent: side(a),
-    customer: side(c),
+    hasEvents: events !== undefined,
+    agent: side(a, 0),
+    customer: side(c, SIDE_CUSTOMER),
     agentTalkRatio: a.talk + c.talk > 0 ? pct(a.talk, a.talk + c.talk) : null,
     overlap: wantOverlaps ? summary(overlaps) : NO_SPANS,
     nonTalk: g ? g.nonTalk : { ...NO_SPANS, percent: 0 },
@@ -331,10 +428,10 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
     transfers: g ? g.transfers : [],
     waits: g ? g.waits : { ...NO_SPANS, long: NO_SPANS },
     responseLatency: {
-      count: latencies.length,
-      medianMs: median(latencies),
-      maxMs: maxLatency ? maxLatency.e - maxLatency.s : null,
-      max: maxLatency ? span(maxLatency) : null,
+      count: nLat,
+      medianMs: medianInPlace(latencyBuf, nLat),
+      maxMs: latA >= 0 ? latE - latS : null,
+      max: latA >= 0 ? { startMs: latS, endMs: latE, turns: [latA, latB] } : null,
     },
   };
 }
@@ -345,7 +442,7 @@ function gapMeasures(
   o: Resolved,
   turnCount: number,
   gaps: Interval[],
-  holds: Interval[],
+  holds: readonly Interval[],
   gEnd: number,
   gTurn: number,
   durationMs: number,

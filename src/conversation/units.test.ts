@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { speechUnits } from './units.js';
+import { speechUnits, speechUnitsUpTo } from './units.js';
 
 const han = /[\u4e00-\u9fff\u3400-\u4dbf\u{20000}-\u{3134f}\uf900-\ufaff\u2e80-\u2fdf\u3005\u3007\u3021-\u3029]/u;
 const word = /[\p{L}\p{N}\p{M}]/u;
@@ -42,6 +42,21 @@ describe('speechUnits', () => {
       fc.property(fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom('a', 'Z', '9', ' ', "'", '\u2019', '您', '，', 'é', '\u0301', '\u{20000}', '\uD800', '\uDC00', 'ا', '〆', 'Ⅻ', '-', '々'), maxLength: 40 }), (a, b) => {
         expect(speechUnits(a)).toBe(byRegex(a));
         expect(speechUnits(b)).toBe(byRegex(b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('speechUnitsUpTo is exact up to its limit and above it past the limit', () => {
+    expect(speechUnitsUpTo('嗯嗯', 3)).toBe(2); // 嗯 嗯: under the limit, exact
+    expect(speechUnitsUpTo('您好，请问有什么可以帮您？', 3)).toBe(4); // stops at the 4th unit (您 好 请 问)
+    expect(speechUnitsUpTo("I don't know", 2)).toBe(3); // I / don't / know: the 3rd word is the first past 2
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', "'", '您', '，', '\u{20000}', '9'), maxLength: 30 }), fc.integer({ min: 0, max: 8 }), (text, limit) => {
+        const n = speechUnits(text);
+        const capped = speechUnitsUpTo(text, limit);
+        if (n <= limit) expect(capped).toBe(n);
+        else expect(capped).toBeGreaterThan(limit);
       }),
       { numRuns: 300 },
     );

@@ -32,8 +32,9 @@ describe('measures built in parts for scoring', () => {
     expect(compared).toBe(calls.length * METRIC_NAMES.length);
   });
 
-  it('the seed rubric (speech rate, longest monologue) needs neither gaps nor overlap lists', () => {
-    expect(measurePartsFor(['agent.speechRate', 'agent.longestMonologueSeconds'])).toEqual({ gaps: false, overlaps: false, turnRates: false });
+  it("the seed rubric (speech rate, longest monologue) needs neither gaps nor overlap lists nor the customer's speech rate", () => {
+    expect(measurePartsFor(['agent.speechRate', 'agent.longestMonologueSeconds'])).toEqual({ gaps: false, overlaps: false, turnRates: false, agentRate: true, customerRate: false });
+    expect(measurePartsFor(['customer.speechRate.fastestTurn'])).toEqual({ gaps: false, overlaps: false, turnRates: false, agentRate: false, customerRate: true });
     expect(measurePartsFor(['waits.long.count']).gaps).toBe(true);
     expect(measurePartsFor(['overlap.seconds']).overlaps).toBe(true);
   });

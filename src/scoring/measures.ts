@@ -7,7 +7,7 @@
  * breach when the test holds. The evaluator's own answer always wins; the
  * measure is still shown as evidence (`decided: false`).
  */
-import { readMetric, METRICS, UNIT_TEXT, type MetricName, type MetricReading, type MetricUnit } from '../conversation/catalogue.js';
+import { METRICS, UNIT_TEXT, type MetricDefinition, type MetricName, type MetricReading, type MetricUnit } from '../conversation/catalogue.js';
 import { measureParts, type MeasureParts } from '../conversation/metrics.js';
 import type { CallEvent, MetricsOptions, Span, TimedCall, TranscriptMetrics } from '../conversation/types.js';
 import { isTimedTranscript } from '../conversation/validate.js';
@@ -45,9 +45,13 @@ export interface MeasuredCall {
 
 /** An item's measure rule, compiled once per rubric: its tests, and the measures it reads (each once, in order). */
 interface CompiledRule {
+  readonly item: CompiledItem;
   readonly rule: MeasureRuleDefinition;
   readonly tests: readonly CompiledTest[];
   readonly names: readonly MetricName[];
+  /** Each name's reader and unit, looked up once here rather than by name on every call. */
+  readonly reads: readonly MetricDefinition['read'][];
+  readonly units: readonly MetricUnit[];
 }
 
 /** A test with its reading's index in `names` and the fixed start of its words ('agent.speechRate >= 150/min'). */
@@ -57,6 +61,8 @@ interface CompiledTest {
   readonly value: number;
   readonly at: number;
   readonly head: string;
+  /** What follows a value of the measure ('/min', ' s'). */
+  readonly unitText: string;
 }
 
 /**
@@ -67,6 +73,8 @@ interface CompiledTest {
  */
 interface MeasurePlan {
   readonly rules: ReadonlyMap<string, CompiledRule>;
+  /** The same rules by the item's place (section, then item): scoring asks for every item of every call, and most have none. */
+  readonly bySection: readonly (readonly (CompiledRule | undefined)[])[];
   readonly options: MetricsOptions;
   readonly parts: MeasureParts;
 }
@@ -78,24 +86,34 @@ const GAP_PREFIXES = ['nonTalk.', 'silence.', 'hold.', 'waits.'];
 
 /**
  * The parts of the measures that reading these measures needs (no measure reads
- * the per-turn rates; the gap and overlap lists only their own measures).
+ * the per-turn rates; the gap and overlap lists and each side's speech rate
+ * only their own measures).
  *
  * @example
  * ```ts
- * measurePartsFor(['agent.speechRate']); // { gaps: false, overlaps: false, turnRates: false }
+ * measurePartsFor(['agent.speechRate']); // { gaps: false, overlaps: false, turnRates: false, agentRate: true, customerRate: false }
  * ```
  */
 export function measurePartsFor(names: Iterable<MetricName>): MeasureParts {
   let gaps = false;
   let overlaps = false;
+  let agentRate = false;
+  let customerRate = false;
   for (const n of names) {
     if (GAP_PREFIXES.some((p) => n.startsWith(p))) gaps = true;
     if (n.startsWith('overlap.')) overlaps = true;
+    if (n.startsWith('agent.speechRate')) agentRate = true;
+    if (n.startsWith('customer.speechRate')) customerRate = true;
   }
-  return { gaps, overlaps, turnRates: false };
+  return { gaps, overlaps, turnRates: false, agentRate, customerRate };
 }
 
+/** The rubric planned last: a batch scores call after call with one rubric, so its plan is found without a WeakMap lookup. */
+let lastRubric: Rubric | null = null;
+let lastPlan: MeasurePlan | null = null;
+
 function planOf(rubric: Rubric): MeasurePlan {
+  if (rubric === lastRubric && lastPlan !== null) return lastPlan;
   let plan = plans.get(rubric);
   if (!plan) {
     const rules = new Map<string, CompiledRule>();
@@ -105,13 +123,21 @@ function planOf(rubric: Rubric): MeasurePlan {
       const tests = testsOf(rule);
       const all = tests.length === 0 ? (rule.metric !== undefined ? [rule.metric] : []) : tests.map((t) => t.metric);
       const names = [...new Set(all)];
-      const compiled = tests.map((t) => ({ ...t, at: names.indexOf(t.metric), head: `${t.metric} ${t.op} ${t.value}${UNIT_TEXT[METRICS[t.metric].unit]}` }));
-      rules.set(item.id, { rule, tests: compiled, names });
+      const compiled = tests.map((t) => {
+        const unitText = UNIT_TEXT[METRICS[t.metric].unit];
+        return { ...t, at: names.indexOf(t.metric), head: `${t.metric} ${t.op} ${t.value}${unitText}`, unitText };
+      });
+      const reads = names.map((n) => METRICS[n].read);
+      const units = names.map((n) => METRICS[n].unit);
+      rules.set(item.id, { item, rule, tests: compiled, names, reads, units });
     }
+    const bySection = rubric.sections.map((sec) => sec.items.map((item) => rules.get(item.id)));
     const parts = measurePartsFor([...rules.values()].flatMap((r) => r.names));
-    plan = { rules, options: { agentSpeakers: rubric.speakers }, parts };
+    plan = { rules, bySection, options: { agentSpeakers: rubric.speakers }, parts };
     plans.set(rubric, plan);
   }
+  lastRubric = rubric;
+  lastPlan = plan;
   return plan;
 }
 
@@ -194,15 +220,24 @@ export function applyMeasure(
   measured: MeasuredCall,
   answered: boolean,
 ): { decided: { value: AnswerValue; reason: string } | null; evidence: MeasureEvidence[] } | null {
-  const compiled = measured.plan.rules.get(item.id);
-  if (!compiled) return null;
-  const readings = compiled.names.map((n) => readMetric(measured.metrics, n));
+  // Small enough to be inlined where scoring asks it of every item; most items have no rule.
+  const compiled = measured.plan.bySection[item.sectionIndex]?.[item.index];
+  return compiled === undefined || compiled.item !== item ? null : applyRule(compiled, measured.metrics, answered);
+}
+
+/** {@link applyMeasure} for an item with a rule. */
+function applyRule(compiled: CompiledRule, metrics: TranscriptMetrics, answered: boolean): { decided: { value: AnswerValue; reason: string } | null; evidence: MeasureEvidence[] } {
+  const { item, names, reads, units } = compiled;
+  const readings: MetricReading[] = [];
+  for (const read of reads) readings.push(read(metrics));
   const decided = answered ? null : decide(compiled, readings, item.kind);
   const evidence: MeasureEvidence[] = [];
-  compiled.names.forEach((metric, k) => {
+  for (let k = 0; k < names.length; k++) {
     const r = readings[k] as MetricReading;
-    evidence.push({ itemId: item.id, metric, value: r.value, unit: METRICS[metric].unit, spans: r.spans.map(toSeconds), decided: decided !== null });
-  });
+    const spans: MeasureEvidence['spans'][number][] = [];
+    for (const x of r.spans) spans.push(toSeconds(x));
+    evidence.push({ itemId: item.id, metric: names[k] as MetricName, value: r.value, unit: units[k] as MetricUnit, spans, decided: decided !== null });
+  }
   return { decided, evidence };
 }
 
@@ -217,7 +252,10 @@ function decide(compiled: CompiledRule, readings: readonly MetricReading[], kind
   const every = rule.all !== undefined;
   let holds = every;
   let known = false;
-  const parts: string[] = [];
+  let reason = '';
+  // Each reading's value as text, once (a range reads one measure twice).
+  let shownAt = -1;
+  let shown = '';
   for (const t of tests) {
     const v = readings[t.at]?.value ?? null;
     if (v === null) {
@@ -227,10 +265,13 @@ function decide(compiled: CompiledRule, readings: readonly MetricReading[], kind
     known = true;
     const h = cmp[t.op](v, t.value);
     holds = every ? holds && h : holds || h;
-    parts.push(`${t.head} ${h ? 'holds' : 'fails'} (${show(t.metric, v)})`);
+    if (t.at !== shownAt) {
+      shownAt = t.at;
+      shown = numberText(v) + t.unitText;
+    }
+    reason += `${reason === '' ? '' : '; '}${t.head} ${h ? 'holds' : 'fails'} (${shown})`;
   }
   if (!known) return null;
-  const reason = parts.join('; ');
   return { value: kind === 'penalty' ? (holds ? 1 : 0) : holds, reason };
 }
 
