@@ -57,6 +57,7 @@ export {
   TimingError,
   METRICS,
   METRIC_NAMES,
+  METRIC_DESCRIPTIONS,
   DEFAULT_BACKCHANNELS,
 } from './conversation/index.js';
 export type * from './conversation/index.js';

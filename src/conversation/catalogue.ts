@@ -2,7 +2,9 @@
  * The measures a rubric item may name (`measure.metric`), each with its unit,
  * the values it can take (so that a rubric asking for the impossible is
  * refused at load) and how to read it, with its evidence spans, from
- * {@link TranscriptMetrics}. Times are in seconds here (rubric authors write
+ * {@link TranscriptMetrics}; what each means, in words, is in
+ * catalogue.docs.ts (`METRIC_DESCRIPTIONS`), kept out of the scoring
+ * bundle. Times are in seconds here (rubric authors write
  * "30 s", "2 minutes"); milliseconds are exact in a decimal of 3 places.
  */
 import type { SideMetrics, Span, TranscriptMetrics, TurnRate } from './types.js';
@@ -26,7 +28,6 @@ export interface MetricDefinition {
   readonly integer: boolean;
   /** The largest value possible (100 for percentages), or null. */
   readonly max: number | null;
-  readonly description: string;
   readonly read: (m: TranscriptMetrics) => MetricReading;
 }
 
@@ -36,15 +37,14 @@ const secOrNull = (ms: number | null): number | null => (ms === null ? null : ms
 function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinition> {
   // A reader per side (not m[name]): a keyed load shared by both sides' closures would see two keys on every call.
   const side = name === 'agent' ? (m: TranscriptMetrics): SideMetrics => m.agent : (m: TranscriptMetrics): SideMetrics => m.customer;
-  const who = name === 'agent' ? 'the agent' : 'the customer';
   return {
-    [`${name}.talkSeconds`]: { unit: 'seconds', integer: false, max: null, description: `Time ${who} spoke (overlap counts for both sides).`, read: (m) => ({ value: sec(side(m).talkMs), spans: [] }) },
-    [`${name}.talkPercent`]: { unit: 'percent', integer: false, max: 100, description: `${who}'s talk time as a percentage of the call.`, read: (m) => ({ value: side(m).talkPercent, spans: [] }) },
+    [`${name}.talkSeconds`]: { unit: 'seconds', integer: false, max: null, read: (m) => ({ value: sec(side(m).talkMs), spans: [] }) },
+    [`${name}.talkPercent`]: { unit: 'percent', integer: false, max: 100, read: (m) => ({ value: side(m).talkPercent, spans: [] }) },
     [`${name}.speechRate`]: {
       unit: 'per-minute',
       integer: false,
       max: null,
-      description: `${who}'s speech rate over the whole call: units (Han characters; Latin words and numbers as one each) per minute of the counted turns.`,
+     
       read: (m) => {
         // The slowest and the fastest turn (one span when they are the same turn).
         const { slowest, fastest, perMinute } = side(m).speechRate;
@@ -58,7 +58,7 @@ function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinitio
       unit: 'per-minute',
       integer: false,
       max: null,
-      description: `The speech rate of ${who}'s fastest counted turn.`,
+     
       read: (m) => {
         const f = side(m).speechRate.fastest;
         return { value: f?.perMinute ?? null, spans: f ? [turnSpan(f)] : [] };
@@ -68,7 +68,7 @@ function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinitio
       unit: 'seconds',
       integer: false,
       max: null,
-      description: `${who}'s longest monologue.`,
+     
       read: (m) => {
         const x = side(m).longestMonologue;
         return { value: x ? sec(x.endMs - x.startMs) : 0, spans: x ? [x] : [] };
@@ -78,14 +78,14 @@ function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinitio
       unit: 'count',
       integer: true,
       max: null,
-      description: `Interruptions by ${who}.`,
+     
       read: (m) => ({ value: side(m).interruptions.count, spans: side(m).interruptions.instances }),
     },
     [`interruptions.by${name === 'agent' ? 'Agent' : 'Customer'}.seconds`]: {
       unit: 'seconds',
       integer: false,
       max: null,
-      description: `Total overlap of ${who}'s interruptions.`,
+     
       read: (m) => ({ value: sec(side(m).interruptions.totalMs), spans: side(m).interruptions.instances }),
     },
   };
@@ -105,15 +105,15 @@ export function readMetric(m: TranscriptMetrics, name: MetricName): MetricReadin
   return METRICS[name].read(m);
 }
 
-function summaryMetrics(prefix: string, label: string, get: (m: TranscriptMetrics) => TranscriptMetrics['hold']): Record<string, MetricDefinition> {
+function summaryMetrics(prefix: string, get: (m: TranscriptMetrics) => TranscriptMetrics['hold']): Record<string, MetricDefinition> {
   return {
-    [`${prefix}.count`]: { unit: 'count', integer: true, max: null, description: `Number of ${label}.`, read: (m) => ({ value: get(m).count, spans: get(m).instances }) },
-    [`${prefix}.seconds`]: { unit: 'seconds', integer: false, max: null, description: `Total time of ${label}.`, read: (m) => ({ value: sec(get(m).totalMs), spans: get(m).instances }) },
+    [`${prefix}.count`]: { unit: 'count', integer: true, max: null, read: (m) => ({ value: get(m).count, spans: get(m).instances }) },
+    [`${prefix}.seconds`]: { unit: 'seconds', integer: false, max: null, read: (m) => ({ value: sec(get(m).totalMs), spans: get(m).instances }) },
     [`${prefix}.longestSeconds`]: {
       unit: 'seconds',
       integer: false,
       max: null,
-      description: `The longest of ${label}.`,
+     
       read: (m) => {
         const g = get(m);
         const top = g.instances.find((x) => x.endMs - x.startMs === g.longestMs);
@@ -137,34 +137,30 @@ const DEFS = {
     unit: 'percent',
     integer: false,
     max: 100,
-    description: "Agent talk ÷ (agent + customer talk) × 100 (Gong's talk ratio).",
     read: (m: TranscriptMetrics) => ({ value: m.agentTalkRatio, spans: [] }),
   },
-  ...summaryMetrics('overlap', 'overlaps (both sides at once)', (m) => m.overlap),
-  ...summaryMetrics('nonTalk', 'non-talk instances (nobody speaking for at least the threshold)', (m) => m.nonTalk),
+  ...summaryMetrics('overlap', (m) => m.overlap),
+  ...summaryMetrics('nonTalk', (m) => m.nonTalk),
   'nonTalk.percent': {
     unit: 'percent',
     integer: false,
     max: 100,
-    description: 'Non-talk time as a percentage of the call.',
     read: (m: TranscriptMetrics) => ({ value: m.nonTalk.percent, spans: m.nonTalk.instances }),
   },
-  ...summaryMetrics('silence', 'silences of at least the threshold, hold time excluded', (m) => m.silence),
-  ...withoutEvents(summaryMetrics('hold', 'holds (from the telephony events; unknown without them)', (m) => m.hold)),
-  ...summaryMetrics('waits', 'waits (holds and silences, merged)', (m) => m.waits),
-  ...summaryMetrics('waits.long', 'waits longer than the long-wait threshold (30 s)', (m) => m.waits.long),
+  ...summaryMetrics('silence', (m) => m.silence),
+  ...withoutEvents(summaryMetrics('hold', (m) => m.hold)),
+  ...summaryMetrics('waits', (m) => m.waits),
+  ...summaryMetrics('waits.long', (m) => m.waits.long),
   'responseLatency.medianSeconds': {
     unit: 'seconds',
     integer: false,
     max: null,
-    description: 'Median time from the customer stopping to the agent starting.',
     read: (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.medianMs), spans: [] }),
   },
   'responseLatency.maxSeconds': {
     unit: 'seconds',
     integer: false,
     max: null,
-    description: 'Longest time from the customer stopping to the agent starting.',
     read: (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.maxMs), spans: m.responseLatency.max ? [m.responseLatency.max] : [] }),
   },
 } as unknown as Record<MetricName, MetricDefinition>; // the spread parts are typed by string; the test checks every name is there

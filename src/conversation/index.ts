@@ -9,6 +9,7 @@ export { speechUnits, backchannelKey } from './units.js';
 export { isTimedTranscript, validateTimings, turnShapeIssues } from './validate.js';
 export { TimingError, transcriptMetrics, safeTranscriptMetrics, measureValidCall, type SafeMetricsResult } from './metrics.js';
 export { METRICS, METRIC_NAMES, readMetric, type MetricName, type MetricDefinition as MeasureDefinition, type MetricReading, type MetricUnit } from './catalogue.js';
+export { METRIC_DESCRIPTIONS } from './catalogue.docs.js';
 export { readWebVtt, type WebVttOptions } from './read-webvtt.js';
 export { readTranscribeCallAnalytics, type TranscribeOptions } from './read-transcribe.js';
 export { readTimedCall } from './read-callqa.js';

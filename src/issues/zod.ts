@@ -17,10 +17,7 @@
  * Internal: not exported from the package root.
  */
 import * as z from 'zod/mini';
-import { en } from 'zod/v4/locales';
-
-// Built on first use: a module-level call would keep the locale in bundles that never parse.
-let english: z.core.$ZodErrorMap | undefined;
+import { englishMessage } from './zod-english.js';
 
 /**
  * `schema.safeParse(input)` with zod's English messages, whatever the host
@@ -35,8 +32,7 @@ let english: z.core.$ZodErrorMap | undefined;
  * ```
  */
 export function safeParseEnglish<T extends z.core.$ZodType>(schema: T, input: unknown): z.core.util.SafeParseResult<z.output<T>> {
-  english ??= en().localeError;
-  return z.safeParse(schema, input, { error: english });
+  return z.safeParse(schema, input, { error: englishMessage });
 }
 
 /** Documentation of schemas (description, title, $defs id) by the key `documented` gave them. */
