@@ -22,7 +22,11 @@ import type { ItemScore } from './types.js';
 export interface SharedItems {
   /** The largest figure kept: this many items of this size sum to a safe integer. */
   readonly limit: number;
-  /** By slot, then by the answer: true, false, null, a level id or the count 0. */
+  /** By slot, the outcome of yes, no and N/A (arrays: the common answers need no hashing, 3–9 % of a call). */
+  readonly yes: (ItemScore | undefined)[];
+  readonly no: (ItemScore | undefined)[];
+  readonly na: (ItemScore | undefined)[];
+  /** By slot, then by the answer: a level id or the count 0. */
   readonly kept: (Map<unknown, ItemScore> | undefined)[];
 }
 
@@ -35,7 +39,7 @@ export interface SharedItems {
  * ```
  */
 export function sharedItems(rubric: Rubric): SharedItems {
-  return { limit: Number.MAX_SAFE_INTEGER / (rubric.items.size + 1), kept: [] };
+  return { limit: Number.MAX_SAFE_INTEGER / (rubric.items.size + 1), yes: [], no: [], na: [], kept: [] };
 }
 
 /**
@@ -47,7 +51,7 @@ export function sharedItems(rubric: Rubric): SharedItems {
  * ```
  */
 export function sharedItem(s: SharedItems, slot: number, raw: unknown): ItemScore | undefined {
-  return s.kept[slot]?.get(raw);
+  return raw === true ? s.yes[slot] : raw === false ? s.no[slot] : raw === null ? s.na[slot] : s.kept[slot]?.get(raw);
 }
 
 /**
@@ -65,5 +69,8 @@ export function keepShared(s: SharedItems, item: CompiledItem, slot: number, raw
   if (!whole || Math.abs(score.points) > s.limit || score.possible > s.limit) return;
   if (!(raw === true || raw === false || raw === null || raw === 0 || (typeof raw === 'string' && item.levels?.has(raw) === true))) return;
   Object.freeze(score);
-  (s.kept[slot] ??= new Map()).set(raw, score);
+  if (raw === true) s.yes[slot] = score;
+  else if (raw === false) s.no[slot] = score;
+  else if (raw === null) s.na[slot] = score;
+  else (s.kept[slot] ??= new Map()).set(raw, score);
 }
