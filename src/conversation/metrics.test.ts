@@ -46,6 +46,25 @@ describe('transcriptMetrics against a brute-force timeline (100 ms cells)', () =
     );
   });
 
+  it('a threshold keeps exactly the quiet spans that reach it (with and without a hold inside them)', () => {
+    // The sweep keeps only gaps of at least the threshold: non-talk and silence must be the no-threshold spans
+    // filtered (waits are not: a shorter gap touching a hold joins it when nothing drops it).
+    fc.assert(
+      fc.property(callArb, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 60 }), (turns, tenths, holdAt) => {
+        const threshold = tenths * 100;
+        const events = [{ type: 'hold' as const, start: holdAt / 10, end: holdAt / 10 + 1.5 }];
+        for (const call of [{ transcript: turns }, { transcript: turns, events }]) {
+          const all = transcriptMetrics(call, { nonTalkMinMs: 1 });
+          const some = transcriptMetrics(call, { nonTalkMinMs: threshold });
+          const reach = (xs: readonly { startMs: number; endMs: number }[]): unknown[] => xs.filter((x) => x.endMs - x.startMs >= threshold);
+          expect(some.nonTalk.instances).toEqual(reach(all.nonTalk.instances));
+          expect(some.silence.instances).toEqual(reach(all.silence.instances));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('throws TimingError naming the turn for bad timings', () => {
     expect(() => transcriptMetrics({ transcript: [{ speaker: 'agent', text: 'x', start: 2, end: 1 }] })).toThrow(TimingError);
   });

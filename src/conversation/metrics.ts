@@ -330,8 +330,10 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
       X.segS = s;
       X.segE = e;
     } else if (e > X.segE) X.segE = e;
-    // Silences: gaps in the union of everyone's speech.
-    if (wantGaps && s > gEnd) gaps.push({ s: gEnd, e: s, turns: gTurn >= 0 ? [gTurn, i] : [i] });
+    // Silences: gaps in the union of everyone's speech. Only a gap of at least the non-talk threshold is kept:
+    // every measure built from gaps (non-talk, silence = gap − hold, waits) drops the shorter ones, and most
+    // pauses between turns are shorter (an object and an array per turn otherwise).
+    if (wantGaps && s > gEnd && s - gEnd >= nonTalkMinMs) gaps.push({ s: gEnd, e: s, turns: gTurn >= 0 ? [gTurn, i] : [i] });
     if (e > gEnd || gTurn < 0) {
       if (e > gEnd) gEnd = e;
       gTurn = i;
