@@ -208,8 +208,12 @@ const NO_OPTIONS: MetricsOptions = Object.freeze({});
 export interface MeasureParts {
   /** Silences, non-talk, holds, mutes, transfers and waits (the gaps between speech and the events). */
   readonly gaps: boolean;
-  /** The overlap instances (interruptions are always measured). */
+  /** The overlap instances. */
   readonly overlaps: boolean;
+  /** Each side's interruptions. */
+  readonly interruptions: boolean;
+  /** The response latency (customer stops → agent starts). */
+  readonly latency: boolean;
   /** Each side's per-turn speech rates (`speechRate.turns`). */
   readonly turnRates: boolean;
   /** The agent's speech rate (whole call, fastest and slowest turn). */
@@ -219,7 +223,7 @@ export interface MeasureParts {
 }
 
 /** Every part: what {@link transcriptMetrics} returns. */
-export const ALL_PARTS: MeasureParts = Object.freeze({ gaps: true, overlaps: true, turnRates: true, agentRate: true, customerRate: true });
+export const ALL_PARTS: MeasureParts = Object.freeze({ gaps: true, overlaps: true, interruptions: true, latency: true, turnRates: true, agentRate: true, customerRate: true });
 
 const NO_SPANS: SpanSummary = Object.freeze({ count: 0, totalMs: 0, longestMs: 0, instances: Object.freeze([]) as unknown as Span[] });
 const NO_RATE: SideMetrics['speechRate'] = Object.freeze({ perMinute: null, units: 0, ms: 0, turns: Object.freeze([]) as readonly TurnRate[], fastest: null, slowest: null });
@@ -244,7 +248,7 @@ export function measureValidCall(call: TimedCall, options: MetricsOptions = NO_O
  *
  * @example
  * ```ts
- * const m = measureParts(call, {}, { gaps: false, overlaps: false, turnRates: false, agentRate: true, customerRate: false });
+ * const m = measureParts(call, {}, { gaps: false, overlaps: false, interruptions: false, latency: false, turnRates: false, agentRate: true, customerRate: false });
  * ```
  */
 export function measureParts(call: TimedCall, options: MetricsOptions, parts: MeasureParts): TranscriptMetrics {
@@ -252,7 +256,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
   const sides: readonly [SideWork, SideWork] = [newSide(), newSide()];
   const events = call.events;
   const holds = eventSpans(call, 'hold');
-  const { gaps: wantGaps, overlaps: wantOverlaps, turnRates: wantRates, agentRate, customerRate } = parts;
+  const { gaps: wantGaps, overlaps: wantOverlaps, interruptions: wantInts, latency: wantLatency, turnRates: wantRates, agentRate, customerRate } = parts;
   const overlaps: Interval[] = [];
   const gaps: Interval[] = [];
   const turns = call.transcript;
@@ -320,7 +324,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
         }
       }
       const over = to - s;
-      if (!bc && Y.activeStart < s && over >= minOverlapMs) {
+      if (wantInts && !bc && Y.activeStart < s && over >= minOverlapMs) {
         (X.interruptions ??= []).push({ by: x === 0 ? 'agent' : 'customer', turn: i, interrupted: Y.activeTurn, startMs: s, endMs: s + over, turns: [Y.activeTurn, i] });
       }
     }
@@ -372,6 +376,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
     }
     closeMono(Y);
     // Response latency: the customer stops, the agent starts (not across a hold).
+    if (!wantLatency) continue;
     if (x === 1) {
       if (pendI < 0 || e >= pendE) {
         pendE = e;

@@ -33,9 +33,11 @@ describe('measures built in parts for scoring', () => {
   });
 
   it("the seed rubric (speech rate, longest monologue) needs neither gaps nor overlap lists nor the customer's speech rate", () => {
-    expect(measurePartsFor(['agent.speechRate', 'agent.longestMonologueSeconds'])).toEqual({ gaps: false, overlaps: false, turnRates: false, agentRate: true, customerRate: false });
-    expect(measurePartsFor(['customer.speechRate.fastestTurn'])).toEqual({ gaps: false, overlaps: false, turnRates: false, agentRate: false, customerRate: true });
+    expect(measurePartsFor(['agent.speechRate', 'agent.longestMonologueSeconds'])).toEqual({ gaps: false, overlaps: false, interruptions: false, latency: false, turnRates: false, agentRate: true, customerRate: false });
+    expect(measurePartsFor(['customer.speechRate.fastestTurn'])).toEqual({ gaps: false, overlaps: false, interruptions: false, latency: false, turnRates: false, agentRate: false, customerRate: true });
     expect(measurePartsFor(['waits.long.count']).gaps).toBe(true);
     expect(measurePartsFor(['overlap.seconds']).overlaps).toBe(true);
+    expect(measurePartsFor(['interruptions.byAgent.count']).interruptions).toBe(true);
+    expect(measurePartsFor(['responseLatency.medianSeconds']).latency).toBe(true);
   });
 });

@@ -91,7 +91,7 @@ const GAP_PREFIXES = ['nonTalk.', 'silence.', 'hold.', 'waits.'];
  *
  * @example
  * ```ts
- * measurePartsFor(['agent.speechRate']); // { gaps: false, overlaps: false, turnRates: false, agentRate: true, customerRate: false }
+ * measurePartsFor(['agent.speechRate']); // { gaps: false, overlaps: false, interruptions: false, latency: false, turnRates: false, agentRate: true, customerRate: false }
  * ```
  */
 export function measurePartsFor(names: Iterable<MetricName>): MeasureParts {
@@ -99,13 +99,17 @@ export function measurePartsFor(names: Iterable<MetricName>): MeasureParts {
   let overlaps = false;
   let agentRate = false;
   let customerRate = false;
+  let interruptions = false;
+  let latency = false;
   for (const n of names) {
+    if (n.startsWith('interruptions.')) interruptions = true;
+    if (n.startsWith('responseLatency.')) latency = true;
     if (GAP_PREFIXES.some((p) => n.startsWith(p))) gaps = true;
     if (n.startsWith('overlap.')) overlaps = true;
     if (n.startsWith('agent.speechRate')) agentRate = true;
     if (n.startsWith('customer.speechRate')) customerRate = true;
   }
-  return { gaps, overlaps, turnRates: false, agentRate, customerRate };
+  return { gaps, overlaps, interruptions, latency, turnRates: false, agentRate, customerRate };
 }
 
 /** The rubric planned last: a batch scores call after call with one rubric, so its plan is found without a WeakMap lookup. */
