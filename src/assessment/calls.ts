@@ -183,39 +183,10 @@ export class CallPass {
 
   /**
    * Reads call number `i` (its index in the input, for `excluded` and issue paths).
-   *
-   * The next call of the current run (same agent, on the roster; one qa
-   * component reading every rubric; no `maxScore`; a plain day in the period;
-   * a score on the scale in whole thousandths) is added here, in a method
-   * small enough for the engine to inline into the caller's loop; any other
-   * call goes through {@link check}, which decides everything. What this
-   * accepts, `check` accepts the same way (the same sums): a test feeds both
-   * the same calls.
-   */
-  add(call: unknown, i: number): void {
-    const c = call as CallInput | null | undefined;
-    if (this.oneQa && this.agent >= 0 && typeof c === 'object' && c !== null && c.agentId === this.lastId && c.maxScore === undefined) {
-      const date = c.date;
-      const score = c.score;
-      if (typeof date === 'string' && typeof score === 'number' && score >= 0 && score <= this.max0) {
-        const day = localDay(date);
-        const m = Math.round(score * 1000);
-        if (day >= this.first && day <= this.last && m / 1000 === score && m < 1e12) {
-          this.runMilli += m;
-          this.runCount++;
-          return;
-        }
-      }
-    }
-    this.check(call, i);
-  }
-
-  /**
-   * {@link add} for any call: every check, and the refusal with its reason.
    */
   // Longer than 80 lines on purpose: the per-call checks are inline in one method (2 M calls a month),
   // and each refusal is its own small function above, so the method reads as the list of checks.
-  check(call: unknown, i: number): void {
+  add(call: unknown, i: number): void {
     const c = call as CallInput | null | undefined;
     if (typeof c !== 'object' || c === null) {
       refuseRecord(this, i);

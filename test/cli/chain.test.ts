@@ -13,7 +13,7 @@ import { watchCentre } from '../../src/early-warning/index.js';
 import { analyzeProblems } from '../../src/problems/index.js';
 import { loadRubric } from '../../src/rubric/index.js';
 import type { CallScore } from '../../src/scoring/types.js';
-import { RUBRIC, ROOT, callqa, ensureCli, readNdjson, tempDir } from './helpers.js';
+import { RUBRIC, ROOT, callqa, ensureCli, readNdjson, tempDir, writeMonth } from './helpers.js';
 
 const PLAN = join(ROOT, 'rubrics', 'monthly-assessment.zh-CN.json');
 let dir: string;
@@ -24,9 +24,8 @@ let scores: { id: string; agentId: string; date: string; score: number }[];
 beforeAll(async () => {
   await ensureCli();
   dir = tempDir();
+  writeMonth(dir);
   const steps = [
-    ['generate', '--agents', '6', '--calls', '300', '--seed', '11', '-o', f('evals.ndjson'), '--kpis', f('kpis.csv')],
-    ['score', '-q', '-r', RUBRIC, f('evals.ndjson'), '-o', f('scores.ndjson')],
     ['score', '-q', '-r', RUBRIC, f('evals.ndjson'), '-o', f('scores.csv')],
     ['score', '-q', '--full', '-r', RUBRIC, f('evals.ndjson'), '-o', f('full.ndjson')],
   ];

@@ -51,6 +51,23 @@ export function callqaAsync(args: readonly string[], cwd: string): ReturnType<ty
   return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * The small month the chained commands read, written into `dir`: `generate`
+ * (6 agents, 300 calls, seed 11) to evals.ndjson and kpis.csv, then `score`
+ * to the compact scores.ndjson. Fails the calling hook if a step fails.
+ */
+export function writeMonth(dir: string): { evals: string; kpis: string; scores: string } {
+  const m = { evals: join(dir, 'evals.ndjson'), kpis: join(dir, 'kpis.csv'), scores: join(dir, 'scores.ndjson') };
+  for (const args of [
+    ['generate', '--agents', '6', '--calls', '300', '--seed', '11', '-o', m.evals, '--kpis', m.kpis],
+    ['score', '-q', '-r', RUBRIC, m.evals, '-o', m.scores],
+  ]) {
+    const r = callqa(args);
+    if (r.code !== 0) throw new Error(`callqa ${args[0]} failed (${r.code}): ${r.stderr}`);
+  }
+  return m;
+}
+
 /** Reads NDJSON. */
 export function readNdjson(file: string): Record<string, unknown>[] {
   return readFileSync(file, 'utf8')

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, RUBRIC, callqa, ensureCli, tempDir } from './helpers.js';
+import { CLI, ROOT, RUBRIC, ensureCli, tempDir, writeMonth } from './helpers.js';
 
 const PLAN = join(ROOT, 'rubrics', 'monthly-assessment.zh-CN.json');
 let dir: string;
@@ -34,11 +34,7 @@ const BAR = /\b\d{1,3}% \| [\d,]+ records \| [\d,]+\/s \| rejected \d+ \| ETA/;
 beforeAll(async () => {
   await ensureCli();
   dir = tempDir();
-  const steps = [
-    ['generate', '--agents', '6', '--calls', '300', '--seed', '11', '-o', f('evals.ndjson'), '--kpis', f('kpis.csv')],
-    ['score', '-q', '-r', RUBRIC, f('evals.ndjson'), '-o', f('scores.ndjson')],
-  ];
-  for (const s of steps) expect(callqa(s).code).toBe(0);
+  writeMonth(dir);
   // For calibrate: every 10th call rated again by "lead".
   const month = readFileSync(f('scores.ndjson'), 'utf8').split('\n').filter(Boolean).flatMap((l, i) => (i % 10 === 0 ? [l, JSON.stringify({ ...JSON.parse(l), evaluatorId: 'lead' })] : [l]));
   writeFileSync(f('month.ndjson'), `${month.join('\n')}\n`);

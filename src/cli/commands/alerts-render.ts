@@ -10,14 +10,14 @@
  * `onAgent`), and each agent's rows are then written as the agent is charted
  * again ({@link alertsText}). The JSON is `JSON.stringify(doc, null, 2)` byte
  * for byte, written an agent at a time and each agent an array element at a
- * time ({@link alertsJson}): JSON never holds a raw newline inside a value,
- * so a nested value is indented by prefixing its lines. Both are generators of text chunks; {@link writeChunks} writes
- * them to stdout with back-pressure, and the in-memory {@link renderAlerts} joins them.
+ * time ({@link alertsJson}, through `jsonParts` of ../json-stream.ts). Both are
+ * generators of text chunks; the command writes them with `writeChunks`, and the
+ * in-memory {@link renderAlerts} joins them.
  */
-import { once } from 'node:events';
 import type { AgentOutline, AgentWatch, Alert, CentreWatch, CentreWatchOutline, DetectorName } from '../../early-warning/index.js';
 import { alertsSince } from '../../early-warning/index.js';
 import { columnWidths, table, tableLines } from '../../format/text.js';
+import { jsonParts } from '../json-stream.js';
 
 /**
  * The command's settings as the outputs show them (the JSON's first fields).
@@ -129,7 +129,7 @@ const lines = (xs: readonly string[]): string => xs.map((x) => `${x}\n`).join(''
  *
  * @example
  * ```ts
- * await writeChunks(alertsText(outline, table, head), process.stdout);
+ * await writeChunks(alertsText(outline, table, head), streamWriter(process.stdout));
  * ```
  */
 export function* alertsText(w: WatchSource, t: AlertTable, head: AlertsHead): Generator<string> {
@@ -154,44 +154,6 @@ export function* alertsText(w: WatchSource, t: AlertTable, head: AlertsHead): Ge
   if (skipped.length > 0) yield lines(['', 'Not charted', ...skipped.map((s) => `  ${s.agentId} (${s.calls} call${s.calls === 1 ? '' : 's'}): ${s.skipped}`)]);
 }
 
-/** A nested value as `JSON.stringify(…, null, 2)` writes it at this indentation. */
-const nested = (v: unknown, indent: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${indent}`);
-
-const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
-const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-
-/**
- * `nested(v, indent)` in parts: objects and arrays are opened and closed here
- * and each array element is stringified on its own, so an agent with
- * thousands of alerts is never one string (JSON.stringify's rules: a key whose
- * value is undefined, a function or a symbol is left out, such an element is null).
- *
- * @example
- * ```ts
- * [...jsonParts({ a: [1, 2] }, '')].join(''); // JSON.stringify({ a: [1, 2] }, null, 2)
- * ```
- */
-export function* jsonParts(v: unknown, indent: string): Generator<string> {
-  if (!isContainer(v)) {
-    yield JSON.stringify(v) ?? 'null';
-    return;
-  }
-  const inner = `${indent}  `;
-  if (Array.isArray(v)) {
-    if (v.length === 0) return yield '[]';
-    for (let i = 0; i < v.length; i++) yield `${i === 0 ? '[' : ','}\n${inner}${skipped(v[i]) ? 'null' : nested(v[i], inner)}`;
-    return yield `\n${indent}]`;
-  }
-  const keys = Object.keys(v).filter((k) => !skipped((v as Record<string, unknown>)[k]));
-  if (keys.length === 0) return yield '{}';
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    yield `${i === 0 ? '{' : ','}\n${inner}${JSON.stringify(k)}: `;
-    yield* jsonParts((v as Record<string, unknown>)[k], inner);
-  }
-  yield `\n${indent}}`;
-}
-
 /**
  * The `--json` output in chunks: `JSON.stringify({ ...head, team, referenceTo,
  * agents }, null, 2)` and a newline, byte for byte, where each charted agent
@@ -199,11 +161,11 @@ export function* jsonParts(v: unknown, indent: string): Generator<string> {
  *
  * @example
  * ```ts
- * await writeChunks(alertsJson(outline, head), process.stdout);
+ * await writeChunks(alertsJson(outline, head), streamWriter(process.stdout));
  * ```
  */
 export function* alertsJson(w: WatchSource, head: AlertsHead): Generator<string> {
-  const top = nested({ ...head, team: w.team, referenceTo: w.referenceTo }, '');
+  const top = JSON.stringify({ ...head, team: w.team, referenceTo: w.referenceTo }, null, 2);
   // `top` ends in "\n}": the agents go in as its last field.
   yield `${top.slice(0, -2)},\n  "agents": ${w.agents.length === 0 ? '[]' : '['}`;
   for (let i = 0; i < w.agents.length; i++) {
@@ -213,53 +175,6 @@ export function* alertsJson(w: WatchSource, head: AlertsHead): Generator<string>
     yield* jsonParts('report' in a ? { ...a, alerts: shownAlerts(a.report.alerts, head) } : a, '    ');
   }
   yield `${w.agents.length === 0 ? '' : '\n  ]'}\n}\n`;
-}
-
-/** Text is written in parts of about this many characters. */
-const PART = 1 << 16;
-
-/**
- * Writes chunks in parts of about 64 k characters (small: at 500,000 records,
- * 1 MB parts made through `openOutput('-')` raised the peak RSS by ~110 MB
- * against 64 k parts written straight to stdout), waiting when `out` asks.
- *
- * @example
- * ```ts
- * await writeChunks(alertsJson(outline, head), stdoutWriter());
- * ```
- */
-export async function writeChunks(chunks: Iterable<string>, out: TextWriter): Promise<void> {
-  let part: string[] = [];
-  let size = 0;
-  for (const c of chunks) {
-    if (size > 0 && size + c.length > PART) {
-      await out.write(part.join(''));
-      part = [];
-      size = 0;
-    }
-    part.push(c);
-    size += c.length;
-  }
-  if (size > 0) await out.write(part.join(''));
-}
-
-/** Where {@link writeChunks} writes: a promise when it must wait (back-pressure). */
-export interface TextWriter {
-  write(text: string): Promise<void> | void;
-}
-
-/**
- * Standard output as a {@link TextWriter}: waits for 'drain' when the stream's
- * buffer is full; a write error (EPIPE, a full disk) is handled by the CLI's
- * `quietOnClosedPipe` handler, as for every command.
- *
- * @example
- * ```ts
- * await writeChunks(alertsText(outline, table, head), stdoutWriter());
- * ```
- */
-export function stdoutWriter(): TextWriter {
-  return { write: (text) => (process.stdout.write(text) ? undefined : once(process.stdout, 'drain').then(() => undefined)) };
 }
 
 /** A whole watch as a source: its agents' alerts are all at hand. */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { scoredRecord } from '../records.js';
 import { type CentreRecord, watchCentre } from '../../early-warning/index.js';
-import { type AlertsHead, renderAlerts, jsonParts, renderAlertsJson, shownAlerts, writeChunks } from './alerts-render.js';
+import { type AlertsHead, renderAlerts, renderAlertsJson, shownAlerts } from './alerts-render.js';
 
 describe('scoredRecord: the records `callqa score` writes', () => {
   it('compact NDJSON, --full NDJSON and CSV rows (copied from score output) all give id, agentId, date, score', () => {
@@ -35,12 +35,6 @@ describe('alerts output written in parts', () => {
     expect(renderAlertsJson(watchCentre([]), head)).toContain('"agents": []\n}\n');
   });
 
-  it('jsonParts joined is JSON.stringify(…, null, 2), whatever the values', () => {
-    const f = (): number => 1;
-    const v = { a: [1, [2, []], {}, null, undefined, f, { b: undefined, c: 'x\ny' }], d: undefined, e: {}, g: { h: [] }, i: NaN, j: new Date(0), k: 'é"' };
-    for (const x of [v, [], {}, [v, v], 'text', 3, null, { only: undefined }]) expect([...jsonParts(x, '')].join('')).toBe(JSON.stringify(x, null, 2));
-  });
-
   it('the alerts table is one table: every row at the widths of the widest agent', () => {
     const w = watchCentre([...records('B', 30), ...records('A-long-name', 12)], { baseline: { mean: 88, sigma: 4 } });
     const text = renderAlerts(w, head);
@@ -52,18 +46,5 @@ describe('alerts output written in parts', () => {
     expect(new Set(rows.map(evalEnd)).size).toBe(1);
     expect(rows.some((r) => r.startsWith('  B '))).toBe(true);
     expect(rows.some((r) => r.startsWith('  A-long-name '))).toBe(true);
-  });
-
-  it('writeChunks writes parts of about 64 k characters, the concatenation unchanged', async () => {
-    const chunks = Array.from({ length: 50 }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(50_000)}\n`);
-    const writes: string[] = [];
-    await writeChunks(chunks, { write: async (t) => void writes.push(String(t)) });
-    // 50 chunks of 50,003 characters, parts of at most 65,536 unless one chunk is more: one chunk a part.
-    expect(writes.map((x) => x.length)).toEqual(Array(50).fill(50_003));
-    const small: string[] = [];
-    await writeChunks(Array.from({ length: 10 }, () => 'y'.repeat(30_000)), { write: (t) => void small.push(t) });
-    // 30,000-character chunks: two make 60,000 ≤ 65,536, a third would make 90,000: parts of two.
-    expect(small.map((x) => x.length)).toEqual(Array(5).fill(60_000));
-    expect(writes.join('')).toBe(chunks.join(''));
   });
 });

@@ -17,7 +17,8 @@ import type { Rubric } from '../../rubric/index.js';
 import { readScored } from '../records.js';
 import { EXIT_HELP, RejectionLog, UsageError, collect, issueLine, loadRubricFiles, onInterrupt, positiveInt, progressBar } from '../util.js';
 import { numberOpt } from './problems.js';
-import { AlertTable, type AlertsHead, alertsJson, alertsText, stdoutWriter, writeChunks } from './alerts-render.js';
+import { streamWriter, writeChunks } from '../json-stream.js';
+import { AlertTable, type AlertsHead, alertsJson, alertsText } from './alerts-render.js';
 
 const DETECTORS: readonly DetectorName[] = ['xmr', 'ewma', 'cusum', 'western-electric', 'nelson'];
 
@@ -148,6 +149,6 @@ export function register(program: Command): void {
         if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid options', e.issues.map((i) => issueLine('alerts', i)));
         throw e;
       }
-      await writeChunks(opts.json ? alertsJson(outline, head) : alertsText(outline, alertTable, head), stdoutWriter());
+      await writeChunks(opts.json ? alertsJson(outline, head) : alertsText(outline, alertTable, head), streamWriter(process.stdout));
     });
 }

@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { planJsonSchema } from '../../schema-json/json-schema.js';
 import { formatAssessment, metricsFromRows, safeLoadPlan, startAssessment, type AssessmentRun, type CallInput } from '../../assessment/index.js';
 import type { RejectedRecord } from '../../batch/types.js';
+import { jsonParts, streamWriter, writeChunks } from '../json-stream.js';
 import { readRecords, type RecordUnit } from '../records.js';
 import { LOCALES, type Locale } from '../../localize/localize.js';
 import { registerDocumentKind } from '../registry.js';
@@ -107,9 +108,9 @@ export async function streamCalls(file: string, format: string, run: AssessmentR
 
 /**
  * Writes `JSON.stringify(doc, null, 2)` and a newline to `out`, byte for byte,
- * one top-level field and one element of each top-level array at a time,
- * waiting when the stream asks: a 10,000-agent result is ~30 MB of text,
- * which is never held whole. Each agent is dropped from `doc` once written,
+ * one array element at a time (`jsonParts`, ../json-stream.ts), waiting when
+ * the stream asks: a 10,000-agent result is ~30 MB of text, which is never
+ * held whole. Each agent (each array element) is dropped from `doc` once written,
  * so that the components it wrote out (kept on the agent once read) can be
  * collected: the CLI does not need the result afterwards.
  *
@@ -119,38 +120,11 @@ export async function streamCalls(file: string, format: string, run: AssessmentR
  * ```
  */
 export async function writeJson(doc: Record<string, unknown>, out: NodeJS.WritableStream): Promise<void> {
-  let buffered: string[] = [];
-  let size = 0;
-  const flush = async (): Promise<void> => {
-    const chunk = buffered.join('');
-    buffered = [];
-    size = 0;
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  const parts = function* (): Generator<string> {
+    yield* jsonParts(doc, '', { release: true });
+    yield '\n';
   };
-  const put = async (text: string): Promise<void> => {
-    buffered.push(text);
-    size += text.length;
-    if (size >= 1 << 20) await flush();
-  };
-  // JSON never holds a raw newline inside a value: indenting a nested value is prefixing its lines.
-  const nested = (v: unknown, indent: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${indent}`);
-  const keys = Object.keys(doc).filter((k) => doc[k] !== undefined && typeof doc[k] !== 'function' && typeof doc[k] !== 'symbol');
-  await put('{');
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    const v = doc[k];
-    await put(`${i === 0 ? '' : ','}\n  ${JSON.stringify(k)}: `);
-    if (Array.isArray(v) && v.length > 0) {
-      await put('[');
-      for (let j = 0; j < v.length; j++) {
-        await put(`${j === 0 ? '' : ','}\n    ${v[j] === undefined ? 'null' : nested(v[j], '    ')}`);
-        v[j] = null;
-      }
-      await put('\n  ]');
-    } else await put(nested(v, '  '));
-  }
-  await put(keys.length === 0 ? '}\n' : '\n}\n');
-  await flush();
+  await writeChunks(parts(), streamWriter(out));
 }
 
 /**
