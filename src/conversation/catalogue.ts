@@ -31,6 +31,9 @@ export interface MetricDefinition {
   readonly read: (m: TranscriptMetrics) => MetricReading;
 }
 
+/** An entry: counts are whole, percentages at most 100. */
+const def = (unit: MetricUnit, read: MetricDefinition['read']): MetricDefinition => ({ unit, integer: unit === 'count', max: unit === 'percent' ? 100 : null, read });
+
 const sec = (ms: number): number => ms / 1000;
 const secOrNull = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
 
@@ -38,56 +41,26 @@ function sideMetrics(name: 'agent' | 'customer'): Record<string, MetricDefinitio
   // A reader per side (not m[name]): a keyed load shared by both sides' closures would see two keys on every call.
   const side = name === 'agent' ? (m: TranscriptMetrics): SideMetrics => m.agent : (m: TranscriptMetrics): SideMetrics => m.customer;
   return {
-    [`${name}.talkSeconds`]: { unit: 'seconds', integer: false, max: null, read: (m) => ({ value: sec(side(m).talkMs), spans: [] }) },
-    [`${name}.talkPercent`]: { unit: 'percent', integer: false, max: 100, read: (m) => ({ value: side(m).talkPercent, spans: [] }) },
-    [`${name}.speechRate`]: {
-      unit: 'per-minute',
-      integer: false,
-      max: null,
-     
-      read: (m) => {
-        // The slowest and the fastest turn (one span when they are the same turn).
-        const { slowest, fastest, perMinute } = side(m).speechRate;
-        const spans: Span[] = [];
-        if (slowest !== null) spans.push(turnSpan(slowest));
-        if (fastest !== null && fastest !== slowest) spans.push(turnSpan(fastest));
-        return { value: perMinute, spans };
-      },
-    },
-    [`${name}.speechRate.fastestTurn`]: {
-      unit: 'per-minute',
-      integer: false,
-      max: null,
-     
-      read: (m) => {
-        const f = side(m).speechRate.fastest;
-        return { value: f?.perMinute ?? null, spans: f ? [turnSpan(f)] : [] };
-      },
-    },
-    [`${name}.longestMonologueSeconds`]: {
-      unit: 'seconds',
-      integer: false,
-      max: null,
-     
-      read: (m) => {
-        const x = side(m).longestMonologue;
-        return { value: x ? sec(x.endMs - x.startMs) : 0, spans: x ? [x] : [] };
-      },
-    },
-    [`interruptions.by${name === 'agent' ? 'Agent' : 'Customer'}.count`]: {
-      unit: 'count',
-      integer: true,
-      max: null,
-     
-      read: (m) => ({ value: side(m).interruptions.count, spans: side(m).interruptions.instances }),
-    },
-    [`interruptions.by${name === 'agent' ? 'Agent' : 'Customer'}.seconds`]: {
-      unit: 'seconds',
-      integer: false,
-      max: null,
-     
-      read: (m) => ({ value: sec(side(m).interruptions.totalMs), spans: side(m).interruptions.instances }),
-    },
+    [`${name}.talkSeconds`]: def('seconds', (m) => ({ value: sec(side(m).talkMs), spans: [] })),
+    [`${name}.talkPercent`]: def('percent', (m) => ({ value: side(m).talkPercent, spans: [] })),
+    [`${name}.speechRate`]: def('per-minute', (m) => {
+      // The slowest and the fastest turn (one span when they are the same turn).
+      const { slowest, fastest, perMinute } = side(m).speechRate;
+      const spans: Span[] = [];
+      if (slowest !== null) spans.push(turnSpan(slowest));
+      if (fastest !== null && fastest !== slowest) spans.push(turnSpan(fastest));
+      return { value: perMinute, spans };
+    }),
+    [`${name}.speechRate.fastestTurn`]: def('per-minute', (m) => {
+      const f = side(m).speechRate.fastest;
+      return { value: f?.perMinute ?? null, spans: f ? [turnSpan(f)] : [] };
+    }),
+    [`${name}.longestMonologueSeconds`]: def('seconds', (m) => {
+      const x = side(m).longestMonologue;
+      return { value: x ? sec(x.endMs - x.startMs) : 0, spans: x ? [x] : [] };
+    }),
+    [`interruptions.by${name === 'agent' ? 'Agent' : 'Customer'}.count`]: def('count', (m) => ({ value: side(m).interruptions.count, spans: side(m).interruptions.instances })),
+    [`interruptions.by${name === 'agent' ? 'Agent' : 'Customer'}.seconds`]: def('seconds', (m) => ({ value: sec(side(m).interruptions.totalMs), spans: side(m).interruptions.instances })),
   };
 }
 
@@ -107,19 +80,13 @@ export function readMetric(m: TranscriptMetrics, name: MetricName): MetricReadin
 
 function summaryMetrics(prefix: string, get: (m: TranscriptMetrics) => TranscriptMetrics['hold']): Record<string, MetricDefinition> {
   return {
-    [`${prefix}.count`]: { unit: 'count', integer: true, max: null, read: (m) => ({ value: get(m).count, spans: get(m).instances }) },
-    [`${prefix}.seconds`]: { unit: 'seconds', integer: false, max: null, read: (m) => ({ value: sec(get(m).totalMs), spans: get(m).instances }) },
-    [`${prefix}.longestSeconds`]: {
-      unit: 'seconds',
-      integer: false,
-      max: null,
-     
-      read: (m) => {
-        const g = get(m);
-        const top = g.instances.find((x) => x.endMs - x.startMs === g.longestMs);
-        return { value: sec(g.longestMs), spans: top ? [top] : [] };
-      },
-    },
+    [`${prefix}.count`]: def('count', (m) => ({ value: get(m).count, spans: get(m).instances })),
+    [`${prefix}.seconds`]: def('seconds', (m) => ({ value: sec(get(m).totalMs), spans: get(m).instances })),
+    [`${prefix}.longestSeconds`]: def('seconds', (m) => {
+      const g = get(m);
+      const top = g.instances.find((x) => x.endMs - x.startMs === g.longestMs);
+      return { value: sec(g.longestMs), spans: top ? [top] : [] };
+    }),
   };
 }
 
@@ -133,36 +100,16 @@ function withoutEvents(defs: Record<string, MetricDefinition>): Record<string, M
 const DEFS = {
   ...sideMetrics('agent'),
   ...sideMetrics('customer'),
-  'agent.talkRatio': {
-    unit: 'percent',
-    integer: false,
-    max: 100,
-    read: (m: TranscriptMetrics) => ({ value: m.agentTalkRatio, spans: [] }),
-  },
+  'agent.talkRatio': def('percent', (m: TranscriptMetrics) => ({ value: m.agentTalkRatio, spans: [] })),
   ...summaryMetrics('overlap', (m) => m.overlap),
   ...summaryMetrics('nonTalk', (m) => m.nonTalk),
-  'nonTalk.percent': {
-    unit: 'percent',
-    integer: false,
-    max: 100,
-    read: (m: TranscriptMetrics) => ({ value: m.nonTalk.percent, spans: m.nonTalk.instances }),
-  },
+  'nonTalk.percent': def('percent', (m: TranscriptMetrics) => ({ value: m.nonTalk.percent, spans: m.nonTalk.instances })),
   ...summaryMetrics('silence', (m) => m.silence),
   ...withoutEvents(summaryMetrics('hold', (m) => m.hold)),
   ...summaryMetrics('waits', (m) => m.waits),
   ...summaryMetrics('waits.long', (m) => m.waits.long),
-  'responseLatency.medianSeconds': {
-    unit: 'seconds',
-    integer: false,
-    max: null,
-    read: (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.medianMs), spans: [] }),
-  },
-  'responseLatency.maxSeconds': {
-    unit: 'seconds',
-    integer: false,
-    max: null,
-    read: (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.maxMs), spans: m.responseLatency.max ? [m.responseLatency.max] : [] }),
-  },
+  'responseLatency.medianSeconds': def('seconds', (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.medianMs), spans: [] })),
+  'responseLatency.maxSeconds': def('seconds', (m: TranscriptMetrics) => ({ value: secOrNull(m.responseLatency.maxMs), spans: m.responseLatency.max ? [m.responseLatency.max] : [] })),
 } as unknown as Record<MetricName, MetricDefinition>; // the spread parts are typed by string; the test checks every name is there
 
 type SideName = 'agent' | 'customer';

@@ -226,6 +226,12 @@ export interface MeasureParts {
 export const ALL_PARTS: MeasureParts = Object.freeze({ gaps: true, overlaps: true, interruptions: true, latency: true, turnRates: true, agentRate: true, customerRate: true });
 
 const NO_SPANS: SpanSummary = Object.freeze({ count: 0, totalMs: 0, longestMs: 0, instances: Object.freeze([]) as unknown as Span[] });
+// The parts left out, made once (not spread afresh per call).
+const NO_NON_TALK: TranscriptMetrics['nonTalk'] = Object.freeze({ ...NO_SPANS, percent: 0 });
+const NO_WAITS: TranscriptMetrics['waits'] = Object.freeze({ ...NO_SPANS, long: NO_SPANS });
+const NO_HOLDS: readonly Interval[] = Object.freeze([]);
+const NO_INTERRUPTIONS: SideMetrics['interruptions'] = Object.freeze({ count: 0, totalMs: 0, instances: NO_SPANS.instances as unknown as Interruption[] });
+const NO_LATENCY: TranscriptMetrics['responseLatency'] = Object.freeze({ count: 0, medianMs: null, maxMs: null, max: null });
 const NO_RATE: SideMetrics['speechRate'] = Object.freeze({ perMinute: null, units: 0, ms: 0, turns: Object.freeze([]) as readonly TurnRate[], fastest: null, slowest: null });
 
 /**
@@ -255,8 +261,9 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
   const o = resolve(options);
   const sides: readonly [SideWork, SideWork] = [newSide(), newSide()];
   const events = call.events;
-  const holds = eventSpans(call, 'hold');
   const { gaps: wantGaps, overlaps: wantOverlaps, interruptions: wantInts, latency: wantLatency, turnRates: wantRates, agentRate, customerRate } = parts;
+  // Holds are read by the gaps and the response latency only.
+  const holds = wantGaps || wantLatency ? eventSpans(call, 'hold') : NO_HOLDS;
   const overlaps: Interval[] = [];
   const gaps: Interval[] = [];
   const turns = call.transcript;
@@ -406,9 +413,9 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
   if (events !== undefined) for (const ev of events) durationMs = Math.max(durationMs, toMs(ev.end ?? ev.start));
   const g = wantGaps ? gapMeasures(call, o, n, gaps, holds, gEnd, gTurn, durationMs) : null;
   const side = (w: SideWork, x: number): SideMetrics => {
-    const ints = w.interruptions ?? [];
+    const ints = w.interruptions;
     let total = 0;
-    for (const it of ints) total += it.endMs - it.startMs;
+    if (ints) for (const it of ints) total += it.endMs - it.startMs;
     const { fastest, slowest } = w;
     return {
       talkMs: w.talk,
@@ -417,7 +424,7 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
         ? { perMinute: w.ms > 0 ? round2(w.units * 60000, w.ms) : null, units: w.units, ms: w.ms, turns: w.rates ?? [], fastest, slowest }
         : NO_RATE,
       longestMonologue: w.bestA >= 0 ? { startMs: w.bestS, endMs: w.bestE, turns: monologueTurns(flags, x, w.bestA, w.bestL) } : null,
-      interruptions: { count: ints.length, totalMs: total, instances: ints },
+      interruptions: ints ? { count: ints.length, totalMs: total, instances: ints } : NO_INTERRUPTIONS,
     };
   };
   const [a, c] = sides;
@@ -428,18 +435,16 @@ export function measureParts(call: TimedCall, options: MetricsOptions, parts: Me
     customer: side(c, SIDE_CUSTOMER),
     agentTalkRatio: a.talk + c.talk > 0 ? pct(a.talk, a.talk + c.talk) : null,
     overlap: wantOverlaps ? summary(overlaps) : NO_SPANS,
-    nonTalk: g ? g.nonTalk : { ...NO_SPANS, percent: 0 },
+    nonTalk: g ? g.nonTalk : NO_NON_TALK,
     silence: g ? g.silence : NO_SPANS,
     hold: g ? g.hold : NO_SPANS,
     mute: g ? g.mute : NO_SPANS,
     transfers: g ? g.transfers : [],
-    waits: g ? g.waits : { ...NO_SPANS, long: NO_SPANS },
-    responseLatency: {
-      count: nLat,
-      medianMs: medianInPlace(latencyBuf, nLat),
-      maxMs: latA >= 0 ? latE - latS : null,
-      max: latA >= 0 ? { startMs: latS, endMs: latE, turns: [latA, latB] } : null,
-    },
+    waits: g ? g.waits : NO_WAITS,
+    responseLatency:
+      latA >= 0
+        ? { count: nLat, medianMs: medianInPlace(latencyBuf, nLat), maxMs: latE - latS, max: { startMs: latS, endMs: latE, turns: [latA, latB] } }
+        : NO_LATENCY,
   };
 }
 

@@ -5,7 +5,8 @@ import { measureParts, transcriptMetrics } from '../conversation/metrics.js';
 import type { TimedCall } from '../conversation/types.js';
 import { generateEvaluations } from '../generate/index.js';
 import { loadRubric } from '../rubric/load.js';
-import { measurePartsFor } from './measures.js';
+import fc from 'fast-check';
+import { measurePartsFor, numberText } from './measures.js';
 
 const rubric = loadRubric(JSON.parse(readFileSync(new URL('../../rubrics/callcenter-qc-7.zh-CN.json', import.meta.url), 'utf8')));
 // Generated timed calls: pauses, holds, interruptions, backchannels (src/generate/timed.ts).
@@ -39,5 +40,20 @@ describe('measures built in parts for scoring', () => {
     expect(measurePartsFor(['overlap.seconds']).overlaps).toBe(true);
     expect(measurePartsFor(['interruptions.byAgent.count']).interruptions).toBe(true);
     expect(measurePartsFor(['responseLatency.medianSeconds']).latency).toBe(true);
+  });
+});
+
+describe('numberText', () => {
+  it('writes a measure value as String does', () => {
+    // Values as the measures make them (whole, ms / 1000, rates to 2 decimals), and any other double.
+    expect(numberText(215.3)).toBe('215.3'); // 215300 / 1000: two trailing zeros dropped
+    expect(numberText(-0.05)).toBe('-0.05');
+    expect(numberText(60.001)).toBe('60.001');
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000), fc.integer({ min: -1e8, max: 1e8 }).map((n) => n / 100), fc.double()), (v) => {
+        expect(numberText(v)).toBe(String(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

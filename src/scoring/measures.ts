@@ -81,9 +81,6 @@ interface MeasurePlan {
 
 const plans = new WeakMap<Rubric, MeasurePlan>();
 
-/** Measures whose readings come from the gaps between speech and the telephony events. */
-const GAP_PREFIXES = ['nonTalk.', 'silence.', 'hold.', 'waits.'];
-
 /**
  * The parts of the measures that reading these measures needs (no measure reads
  * the per-turn rates; the gap and overlap lists and each side's speech rate
@@ -95,21 +92,18 @@ const GAP_PREFIXES = ['nonTalk.', 'silence.', 'hold.', 'waits.'];
  * ```
  */
 export function measurePartsFor(names: Iterable<MetricName>): MeasureParts {
-  let gaps = false;
-  let overlaps = false;
-  let agentRate = false;
-  let customerRate = false;
-  let interruptions = false;
-  let latency = false;
-  for (const n of names) {
-    if (n.startsWith('interruptions.')) interruptions = true;
-    if (n.startsWith('responseLatency.')) latency = true;
-    if (GAP_PREFIXES.some((p) => n.startsWith(p))) gaps = true;
-    if (n.startsWith('overlap.')) overlaps = true;
-    if (n.startsWith('agent.speechRate')) agentRate = true;
-    if (n.startsWith('customer.speechRate')) customerRate = true;
-  }
-  return { gaps, overlaps, interruptions, latency, turnRates: false, agentRate, customerRate };
+  const all = [...names];
+  const reads = (...prefixes: string[]): boolean => all.some((n) => prefixes.some((p) => n.startsWith(p)));
+  return {
+    // Silences, non-talk, holds and waits come from the gaps between speech and the telephony events.
+    gaps: reads('nonTalk.', 'silence.', 'hold.', 'waits.'),
+    overlaps: reads('overlap.'),
+    interruptions: reads('interruptions.'),
+    latency: reads('responseLatency.'),
+    turnRates: false,
+    agentRate: reads('agent.speechRate'),
+    customerRate: reads('customer.speechRate'),
+  };
 }
 
 /** The rubric planned last: a batch scores call after call with one rubric, so its plan is found without a WeakMap lookup. */
@@ -192,13 +186,21 @@ const cmp: Record<MeasureTest['op'], (a: number, b: number) => boolean> = {
  * so v = n / 1000 exactly for an integer n, and the shortest text that reads
  * back as v is n / 1000 written out, trailing zeros dropped (any shorter
  * decimal is ≥ 0.001 away, far more than a double's spacing below 10^9).
+ * Internal (not exported from the package).
+ *
+ * @example
+ * ```ts
+ * numberText(215.3); // '215.3'
+ * ```
  */
-function numberText(v: number): string {
+export function numberText(v: number): string {
   if (Number.isInteger(v) || !(Math.abs(v) < 1e9)) return String(v);
   const n = Math.round(v * 1000);
   if (n / 1000 !== v) return String(v);
   const a = Math.abs(n);
-  const frac = String(1000 + (a % 1000)).slice(1).replace(/0+$/, '');
+  // The 1–3 decimals, trailing zeros dropped (f is not 0: v is not whole).
+  const f = a % 1000;
+  const frac = f % 10 !== 0 ? String(1000 + f).slice(1) : f % 100 !== 0 ? String(100 + f / 10).slice(1) : String(f / 100);
   return `${n < 0 ? '-' : ''}${Math.floor(a / 1000)}.${frac}`;
 }
 
