@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES, readMetric } from '../conversation/catalogue.js';
-import { measureParts, transcriptMetrics } from '../conversation/metrics.js';
+import { transcriptMetrics } from '../conversation/metrics.js';
+import { measureParts } from '../conversation/sweep.js';
 import type { TimedCall } from '../conversation/types.js';
 import { generateEvaluations } from '../generate/index.js';
 import { loadRubric } from '../rubric/load.js';

@@ -8,7 +8,7 @@
  * measure is still shown as evidence (`decided: false`).
  */
 import { METRICS, UNIT_TEXT, type MetricDefinition, type MetricName, type MetricReading, type MetricUnit } from '../conversation/catalogue.js';
-import { measureParts, type MeasureParts } from '../conversation/metrics.js';
+import { measureParts, type MeasureParts } from '../conversation/sweep.js';
 import type { CallEvent, MetricsOptions, Span, TimedCall, TranscriptMetrics } from '../conversation/types.js';
 import { isTimedTranscript } from '../conversation/validate.js';
 import type { CompiledItem, Rubric } from '../rubric/compiled.js';
