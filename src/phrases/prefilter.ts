@@ -324,15 +324,12 @@ export function buildPrefilter(
     classOf.set(unit, sources.length === 0 ? '' : unitClass(sources));
   }
   for (const c of pre.removed) classes.classOf(c);
-  // Whitespace between units: `x(?:y|W+y)` rather than `xW*y`, so a unit that
-  // follows directly is tried first (~2 % faster search on the bench's texts).
-  const gap = pre.removed.length === 0 ? '' : unitClass([...pre.removed].sort((a, b) => a - b));
+  const gap = pre.removed.length === 0 ? '' : `${unitClass([...pre.removed].sort((a, b) => a - b))}*`;
   const alternatives: string[] = [];
   for (const p of [...patterns].sort((a, b) => b.length - a.length)) {
     const parts = [...p].map((ch) => classOf.get(ch.charCodeAt(0)) as string);
     // A unit no single character normalises to: only an expanding one can give it.
-    if (parts.some((x) => x === '')) continue;
-    alternatives.push(parts.map((x, i) => (i === 0 || gap === '' ? x : `(?:${x}|${gap}+${x})`)).join(''));
+    if (parts.every((x) => x !== '')) alternatives.push(parts.join(gap));
   }
   // An expanding character can be part of a hit only when all it expands to
   // lies inside one pattern (a hit covers whole characters): ㍾ → 明治 never
