@@ -9,8 +9,12 @@
  * listing every original character that normalises to that unit (its
  * preimages: full-width and compatibility forms, upper case, Traditional
  * variants — preimage.ts), with removed whitespace allowed between units.
- * Characters that expand to several units (㎏ → kg, ㍾ → 明治) or are astral
- * and normalise into the phrase alphabet are alternatives of their own.
+ * Characters that expand to several units (㎏ → kg) or are astral, and whose
+ * whole normalised form lies inside a phrase, are alternatives of their own
+ * (a hit covers whole characters, so ㍾ → 明治 can never be part of 不明白).
+ * After the alternatives, the RegExp consumes one optional character that may
+ * attach to the match's last one (followers.ts), unless a phrase character is
+ * in that class; then the scan reads the character after each match itself.
  *
  * Scanning (from `done`, the point up to which every hit is reported):
  * - The RegExp finds the leftmost place any phrase can match. No hit starts
@@ -20,9 +24,11 @@
  * - If the match is a "clean" pattern — one that overlaps no pattern (itself
  *   included) and contains or is contained in none — and no combining mark
  *   follows it, it is a hit of every rule declaring the pattern: nothing can
- *   compete with it. Reading it backwards through a trie of the reversed
- *   patterns names the pattern and its start, with no allocation.
- * - Otherwise the general forward scanner (scan.ts) takes over from the last
+ *   compete with it. One table read names a one-unit pattern (喂, 啊: most
+ *   hits); others are read backwards through a trie of the reversed patterns,
+ *   which names the pattern and its start, with no allocation.
+ * - Otherwise (competing patterns, an expanding character, a consumed
+ *   follower) the general forward scanner (scan.ts) takes over from the last
  *   point before the match where the automaton is surely at the root, and hands
  *   back at the first such point after it; the RegExp resumes there.
  * Each unit is read at most once by the RegExp, once backwards and once by the
