@@ -6,10 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DFA_LIMIT } from './automaton.js';
+import { buildAutomaton, DFA_LIMIT } from './automaton.js';
+import { UnitClasses } from './classes.js';
+import { followersOf } from './followers.js';
 import { compileTuned, usesPrefilter } from './matcher.js';
 import { getNormalizer, MULTI, REMOVED, type NormalizeOptions } from './normalize.js';
-import { prefilterEligible, PREFILTER_MAX_PATTERNS } from './prefilter.js';
+import { buildPrefilter, prefilterEligible, PREFILTER_MAX_PATTERNS } from './prefilter.js';
 import { preimagesOf } from './preimage.js';
 import type { PhraseRuleInput } from './types.js';
 import { enablePhrasePrefilter } from './enable-prefilter.js';
@@ -61,6 +63,14 @@ describe('prefilter: same hits as the automaton alone', () => {
     expect(m.fast.matchText(text)).toEqual(m.slow.matchText(text));
     // 0-2 啊啊, 2-4 啊啊, 4-6 啊呀 for r; 呀啊 at 5–7 for s.
     expect(m.fast.matchText(text).map((h) => `${h.ruleId}${h.start}-${h.end}`)).toEqual(['r0-2', 'r2-4', 'r4-6', 's5-7']);
+  });
+
+  it('a one-unit phrase inside a longer one goes to the automaton too (啊 in 呀啊)', () => {
+    const m = both([{ id: 'r', phrases: ['啊'] }, { id: 's', phrases: ['呀啊'] }]);
+    // 0呀 1啊 2啊 3， 4啊: 啊 for r at 1, 2 and 4; 呀啊 for s at 0–2.
+    const text = '呀啊啊，啊';
+    expect(m.fast.matchText(text).map((h) => `${h.ruleId}${h.start}-${h.end}`)).toEqual(['s0-2', 'r1-2', 'r2-3', 'r4-5']);
+    expect(m.fast.matchText(text)).toEqual(m.slow.matchText(text));
   });
 
   it('counts, phrases and the kept limit agree in tallies and transcripts', () => {
@@ -117,13 +127,74 @@ describe('prefilter: same hits as the automaton alone', () => {
   });
 });
 
+/** The prefilter of one rule's patterns (already normalised), built directly. */
+function prefilterOf(patterns: string[]) {
+  const norm = getNormalizer();
+  const terminals = patterns.map(() => [{ rule: 0, phrase: 0 }]);
+  return buildPrefilter(patterns, terminals, new UnitClasses(norm, buildAutomaton(patterns, terminals, DFA_LIMIT).alphabet), norm);
+}
+
+describe('prefilter: the character after a match', () => {
+  const attach = getNormalizer().attach;
+  const followers = followersOf(attach);
+
+  it('the follower class holds every unit that may attach, and no kana, CJK, full-width or ASCII', () => {
+    const missing: number[] = [];
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const mayAttach = attach[c] === 1 || (c >= 0xd800 && c < 0xdc00);
+      if (mayAttach && followers.member[c] !== 1) missing.push(c);
+      const common = c < 0x300 || (c >= 0x3000 && c < 0x302a) || (c >= 0x3031 && c <= 0x3098) || (c >= 0x3400 && c < 0xa000) || (c >= 0xff00 && c < 0xff9e);
+      if (common && followers.member[c] === 1) wrong.push(c);
+    }
+    expect(missing).toEqual([]);
+    expect(wrong).toEqual([]);
+    // Few ranges keep the RegExp fast (190 exact ranges cost ~30 %).
+    expect(followers.ranges.length).toBeLessThanOrEqual(16);
+  });
+
+  it('the RegExp consumes a follower for the seed phrases, and not when a phrase character is in the class', () => {
+    expect(prefilterOf(['喂', '不知道'])?.consumesFollower).toBe(true);
+    expect(prefilterOf(['กา'])?.consumesFollower).toBe(false); // Thai ก (U+0E01) lies in a bridged range
+  });
+
+  it.each([
+    // 0喂 1ก 2喂 3◌́ 4喂 5-6😀 7喂 8ᄀ — Thai ก, the jamo ᄀ and the emoji do not attach; U+0301 does
+    ['喂ก喂\u0301喂😀喂ᄀ', [[0, 1], [4, 5], [7, 8]]],
+    // 0不 1知 2道 3◌ั 4， 5喂 — the Thai vowel sign attaches to 道
+    ['不知道\u0e31，喂', [[5, 6]]],
+    // 0喂 1-2 U+1D167 (an astral combining mark) 3， 4喂
+    ['喂\u{1D167}，喂', [[4, 5]]],
+    // 0喂 1〪 (U+302A, an ideographic tone mark) 2喂 3︐ (vertical comma, in a bridged range)
+    ['喂\u302a喂︐', [[2, 3]]],
+  ])('a follower that does not attach leaves the hit, a mark does not (%s)', (text, expected) => {
+    const { fast, slow } = both([{ id: 'f', phrases: ['喂', '不知道'] }]);
+    const hits = fast.matchText(text);
+    expect(usesPrefilter(fast)).toBe(true);
+    expect(hits.map((h) => [h.start, h.end])).toEqual(expected);
+    expect(hits).toEqual(slow.matchText(text));
+  });
+
+  it('only expanding characters whose whole expansion lies in a phrase are searched for', () => {
+    // ㍾ → 明治 can never be inside a hit of 不明白; ㎏ → kg can be one of 5kg, not of k.
+    expect(prefilterOf(['不明白'])?.re.source).not.toContain('\\u337e');
+    expect(prefilterOf(['明治'])?.re.source).toContain('\\u337e');
+    expect(prefilterOf(['5kg'])?.re.source).toContain('\\u338f');
+    expect(prefilterOf(['k'])?.re.source).not.toContain('\\u338f');
+    const { fast, slow } = both([{ id: 'r', phrases: ['不明白', '明治', '5kg', 'k'] }]);
+    for (const text of ['不㍾白，㍾，5㎏，㎏k']) expect(fast.matchText(text)).toEqual(slow.matchText(text));
+  });
+});
+
 describe('prefilter: properties', () => {
   const alphabet = [
     '不', '知', '道', '啊', '呀', '谢', '謝', '来', '來', '來', '明', '白', '⽩', '㍾', '治', '丽', '\u{2F800}',
     'a', 'A', 'Ａ', 'k', 'g', '㎏', 'i', 'I', 'İ', '\u0307', '\u0301', 'e', 'f', 'ﬁ', 'ｶ', 'ﾞ', 'ガ',
     ' ', '\u3000', '\u200b', '\u00a0', '，', '😀', '\ud800', '\udc00',
+    // followers (followers.ts): Thai, Hebrew, a jamo, a kana mark, vertical punctuation; a Thai mark
+    'ก', 'א', 'ᄀ', '\u302a', '︐', '\u0e31', 'ぁ', '\u{1D167}',
   ];
-  const phraseAlphabet = ['不', '知', '道', '啊', '呀', '谢', '謝', '来', '明', '白', '治', '丽', 'a', 'A', 'k', 'g', 'i', 'f', 'ｶ', ' '];
+  const phraseAlphabet = ['不', '知', '道', '啊', '呀', '谢', '謝', '来', '明', '白', '治', '丽', 'a', 'A', 'k', 'g', 'i', 'f', 'ｶ', ' ', 'ก'];
   const phraseArb = fc.array(fc.constantFrom(...phraseAlphabet), { minLength: 1, maxLength: 4 }).map((cs) => cs.join(''));
   const optionsArb = fc.record({
     nfkc: fc.boolean(),

@@ -9,8 +9,12 @@
  * listing every original character that normalises to that unit (its
  * preimages: full-width and compatibility forms, upper case, Traditional
  * variants — preimage.ts), with removed whitespace allowed between units.
- * Characters that expand to several units (㎏ → kg, ㍾ → 明治) or are astral
- * and normalise into the phrase alphabet are alternatives of their own.
+ * Characters that expand to several units (㎏ → kg) or are astral, and whose
+ * whole normalised form lies inside a phrase, are alternatives of their own
+ * (a hit covers whole characters, so ㍾ → 明治 can never be part of 不明白).
+ * After the alternatives, the RegExp consumes one optional character that may
+ * attach to the match's last one (followers.ts), unless a phrase character is
+ * in that class; then the scan reads the character after each match itself.
  *
  * Scanning (from `done`, the point up to which every hit is reported):
  * - The RegExp finds the leftmost place any phrase can match. No hit starts
@@ -20,9 +24,11 @@
  * - If the match is a "clean" pattern — one that overlaps no pattern (itself
  *   included) and contains or is contained in none — and no combining mark
  *   follows it, it is a hit of every rule declaring the pattern: nothing can
- *   compete with it. Reading it backwards through a trie of the reversed
- *   patterns names the pattern and its start, with no allocation.
- * - Otherwise the general forward scanner (scan.ts) takes over from the last
+ *   compete with it. One table read names a one-unit pattern (喂, 啊: most
+ *   hits); others are read backwards through a trie of the reversed patterns,
+ *   which names the pattern and its start, with no allocation.
+ * - Otherwise (competing patterns, an expanding character, a consumed
+ *   follower) the general forward scanner (scan.ts) takes over from the last
  *   point before the match where the automaton is surely at the root, and hands
  *   back at the first such point after it; the RegExp resumes there.
  * Each unit is read at most once by the RegExp, once backwards and once by the
@@ -36,12 +42,19 @@
  * normalised units): then a combining mark can only prevent a hit (checked
  * after each match), never create one.
  */
-import { ATTACH, REMOVED_CLASS, type UnitClasses } from './classes.js';
+import { ATTACH as ATTACH_BIT, REMOVED_CLASS, type UnitClasses } from './classes.js';
 import type { Collector } from './collector.js';
+import { followersOf } from './followers.js';
 import type { Normalizer } from './normalize.js';
 import { preimagesOf } from './preimage.js';
 import type { ForwardScanner } from './scan.js';
 import type { Terminal } from './automaton.js';
+
+// Local copies: when this module is loaded as CommonJS (tsx, ts-node), every
+// read of an imported binding in the hot loop is a getter call (measured: 20 %
+// of the scan's time).
+const ATTACH = ATTACH_BIT;
+const REMOVED = REMOVED_CLASS;
 
 /**
  * At most this many distinct patterns get a prefilter: past a few dozen, the
@@ -74,6 +87,11 @@ function unitClass(units: readonly number[]): string {
     k = m + 1;
   }
   return `[${out}]`;
+}
+
+/** A RegExp class for inclusive unit ranges. */
+function unitRanges(ranges: readonly (readonly [number, number])[]): string {
+  return `[${ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
 }
 
 /**
@@ -125,13 +143,16 @@ function tangledPatterns(patterns: readonly string[]): boolean[] {
  * ```
  */
 export class Prefilter {
-  private readonly re: RegExp;
+  /** The search (read by the tests). */
+  readonly re: RegExp;
   private readonly classes: UnitClasses;
   /** Reversed-pattern trie over alphabet indices: `rev[node * stride + index]`, 0 = no edge. */
   private readonly rev: Int32Array;
   private readonly stride: number;
   /** Per trie node: the clean pattern ending there, -2 for a tangled one, -1 for none. */
   private readonly revPattern: Int32Array;
+  /** Per alphabet index: the clean one-unit pattern of that unit, or -1 (most hits: 喂, 啊). */
+  private readonly single: Int32Array;
   /** Rules and phrases declaring each pattern: termRule/termPhrase[termStart[p] … termStart[p + 1] - 1]. */
   private readonly termStart: Int32Array;
   private readonly termRule: Int32Array;
@@ -139,16 +160,35 @@ export class Prefilter {
   /** Per terminal, the rule id and declared phrase of its hit objects (direct mode), filled on first use. */
   private hitId: string[] | undefined;
   private hitPhrase: string[] = [];
+  /**
+   * The follower class of followers.ts when the RegExp consumes one of its
+   * characters after a match; undefined when the scan looks at the character
+   * after each match itself (lists with a character in that class).
+   */
+  private readonly follow: Uint8Array | undefined;
 
-  constructor(re: RegExp, classes: UnitClasses, patterns: readonly string[], terminals: readonly (readonly Terminal[])[]) {
+  /** Whether the RegExp consumes a follower (else the scan reads the character after each match). */
+  get consumesFollower(): boolean {
+    return this.follow !== undefined;
+  }
+
+  constructor(
+    re: RegExp,
+    classes: UnitClasses,
+    patterns: readonly string[],
+    terminals: readonly (readonly Terminal[])[],
+    follow: Uint8Array | undefined,
+  ) {
     this.re = re;
     this.classes = classes;
+    this.follow = follow;
     const alphabet = classes.alphabet;
     this.stride = alphabet.size + 1;
     const tangled = tangledPatterns(patterns);
     const total = patterns.reduce((s, p) => s + p.length, 0);
     this.rev = new Int32Array((total + 1) * this.stride);
     this.revPattern = new Int32Array(total + 1).fill(-1);
+    this.single = new Int32Array(this.stride).fill(-1);
     let nodes = 1;
     patterns.forEach((p, k) => {
       let node = 0;
@@ -158,6 +198,7 @@ export class Prefilter {
         node = this.rev[slot] as number;
       }
       this.revPattern[node] = tangled[k] ? -2 : k;
+      if (p.length === 1 && !tangled[k]) this.single[alphabet.get(p.charCodeAt(0)) as number] = k;
     });
     this.termStart = new Int32Array(patterns.length + 1);
     const flat = terminals.flat();
@@ -184,7 +225,7 @@ export class Prefilter {
     const re = this.re;
     const classes = this.classes;
     const table = classes.table;
-    const { rev, stride, revPattern, termStart, termRule, termPhrase } = this;
+    const { rev, stride, revPattern, single, termStart, termRule, termPhrase, follow } = this;
     const top = stride - 1; // largest alphabet index
     let done = 0;
     let hits = 0;
@@ -197,15 +238,17 @@ export class Prefilter {
     re.lastIndex = 0;
     while (re.test(text)) {
       const e = re.lastIndex;
-      // Read the match backwards through the reversed-pattern trie.
       let j = e - 1;
+      // A clean one-unit pattern is the whole match (no other pattern holds its unit).
+      const last = table[text.charCodeAt(j)] as number;
+      let pattern = last > 0 && last <= top ? (single[last] as number) : -1;
+      // Else read the match backwards through the reversed-pattern trie.
       let node = 0;
-      let pattern = -1;
-      while (j >= done) {
+      if (pattern < 0) while (j >= done) {
         // Every unit a match can hold was classified when the RegExp was built.
         const v = table[text.charCodeAt(j)] as number;
-        if (v !== REMOVED_CLASS) {
-          if (v <= 0 || v > top) break; // an expanding character: not a pattern
+        if (v !== REMOVED) {
+          if (v <= 0 || v > top) break; // an expanding character or a follower: not a pattern
           node = rev[node * stride + v] as number;
           if (node === 0) break;
           pattern = revPattern[node] as number;
@@ -214,9 +257,11 @@ export class Prefilter {
         j--;
       }
       // A mark after the match would belong to its last character: no hit
-      // there. Below U+0300 and among CJK ideographs nothing attaches.
+      // there. With a follower class the RegExp has consumed any character
+      // that may be one, so a match ending in a pattern has none after it;
+      // else look here (below U+0300 and among CJK ideographs nothing attaches).
       let after = 0;
-      if (pattern >= 0 && e < n) {
+      if (follow === undefined && pattern >= 0 && e < n) {
         const c = text.charCodeAt(e);
         if (c >= 0x300 && (c < 0x3400 || c >= 0xa000)) {
           after = table[c] as number;
@@ -230,18 +275,20 @@ export class Prefilter {
           general.scan(text, out, done);
           return;
         }
+        let k = termStart[pattern] as number;
         const hi = termStart[pattern + 1] as number;
         if (direct) {
           const ids = hitId as string[];
-          for (let k = termStart[pattern] as number; k < hi; k++) list.push({ ruleId: ids[k] as string, phrase: hitPhrase[k] as string, start: j, end: e });
-        } else for (let k = termStart[pattern] as number; k < hi; k++) out.add(j, e, termRule[k] as number, termPhrase[k] as number);
+          for (; k < hi; k++) list.push({ ruleId: ids[k] as string, phrase: hitPhrase[k] as string, start: j, end: e });
+        } else for (; k < hi; k++) out.add(j, e, termRule[k] as number, termPhrase[k] as number);
         done = e;
         continue;
       }
-      // Competing matches, an expanding character or a mark: back to the last
-      // character in no phrase (the automaton is at the root after it), or to a
-      // base that a mark follows, and let the general scanner settle the stretch.
-      let r = e;
+      // Competing matches, an expanding character, a mark or a consumed
+      // follower: back to the last character in no phrase before the match's
+      // last unit (the automaton is at the root after it), or to a base that a
+      // mark follows, and let the general scanner settle the stretch.
+      let r = e - 1;
       while (r > done && classes.classOf(text.charCodeAt(r - 1)) !== 0) r--;
       if (r > done && (classes.classOf(text.charCodeAt(r)) & ATTACH) !== 0) r--;
       done = general.scan(text, out, r, e);
@@ -270,6 +317,8 @@ export function buildPrefilter(
   if (!prefilterEligible(patterns, norm)) return undefined;
   const pre = preimagesOf(norm);
   const alphabet = classes.alphabet;
+  // Every character the RegExp can match, to keep them out of the follower class.
+  const matched: number[] = [...pre.removed];
   const classOf = new Map<number, string>();
   for (const unit of alphabet.keys()) {
     const sources = [...(pre.single.get(unit) ?? [])];
@@ -277,6 +326,7 @@ export function buildPrefilter(
     if (sources.some((c) => norm.attach[c] === 1 || (c >= 0xd800 && c < 0xe000))) return undefined;
     sources.sort((a, b) => a - b);
     for (const c of sources) classes.classOf(c);
+    matched.push(...sources);
     classOf.set(unit, sources.length === 0 ? '' : unitClass(sources));
   }
   for (const c of pre.removed) classes.classOf(c);
@@ -287,16 +337,22 @@ export function buildPrefilter(
     // A unit no single character normalises to: only an expanding one can give it.
     if (parts.every((x) => x !== '')) alternatives.push(parts.join(gap));
   }
+  // An expanding character can be part of a hit only when all it expands to
+  // lies inside one pattern (a hit covers whole characters): ㍾ → 明治 never
+  // completes 不明白, ㎏ → kg can complete 5kg.
   const loose = new Set<number>();
   for (const [cp, out] of pre.expanding) {
-    let hits = out === '';
-    for (let i = 0; i < out.length && !hits; i++) hits = alphabet.has(out.charCodeAt(i));
-    if (hits) loose.add(cp < 0x10000 ? cp : 0xd800 + ((cp - 0x10000) >> 10));
+    if (out === '' || patterns.some((p) => p.includes(out))) loose.add(cp < 0x10000 ? cp : 0xd800 + ((cp - 0x10000) >> 10));
   }
   for (const c of [...loose].sort((a, b) => a - b)) {
     classes.classOf(c);
+    matched.push(c);
     alternatives.push(hex(c));
   }
   if (alternatives.length === 0) return undefined;
-  return new Prefilter(new RegExp(alternatives.join('|'), 'g'), classes, patterns, terminals);
+  const followers = followersOf(norm.attach);
+  const follow = matched.every((c) => followers.member[c] === 0) ? followers.member : undefined;
+  const body = alternatives.join('|');
+  const source = follow === undefined ? body : `(?:${body})${unitRanges(followers.ranges)}?`;
+  return new Prefilter(new RegExp(source, 'g'), classes, patterns, terminals, follow);
 }

@@ -21,9 +21,14 @@
  * normalises to several units (㎏ → kg): then the walk goes down that rule's
  * shorter patterns until one ends on a character boundary.
  */
-import { buildAutomaton, buildRuleEntries, step, type Automaton, type RuleEntries, type Terminal } from './automaton.js';
-import { REMOVED_CLASS, SLOW, type UnitClasses } from './classes.js';
+import { buildAutomaton, buildRuleEntries, step as stepOnce, type Automaton, type RuleEntries, type Terminal } from './automaton.js';
+import { REMOVED_CLASS as REMOVED, SLOW as SLOW_BIT, type UnitClasses } from './classes.js';
 import type { Collector } from './collector.js';
+
+// Local copies for the hot loops (CommonJS loading makes imported bindings getters; see prefilter.ts).
+const REMOVED_CLASS = REMOVED;
+const SLOW = SLOW_BIT;
+const step = stepOnce;
 
 /**
  * Resolves regions for one matcher (internal). The reversed automaton is built

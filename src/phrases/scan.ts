@@ -19,10 +19,17 @@
  * whatever the phrases, and the output is already in (start, rule) order.
  */
 import type { Automaton } from './automaton.js';
-import { ATTACH, REMOVED_CLASS, SLOW, type UnitClasses } from './classes.js';
+import { ATTACH as ATTACH_BIT, REMOVED_CLASS as REMOVED, SLOW as SLOW_BIT, type UnitClasses } from './classes.js';
 import type { Collector } from './collector.js';
 import type { RegionResolver } from './resolve.js';
-import { step } from './automaton.js';
+import { step as stepOnce } from './automaton.js';
+
+// Local copies: loaded as CommonJS (tsx, ts-node), each read of an imported
+// binding in the hot loop would be a getter call (see prefilter.ts).
+const ATTACH = ATTACH_BIT;
+const REMOVED_CLASS = REMOVED;
+const SLOW = SLOW_BIT;
+const step = stepOnce;
 
 /** Pending matches held at most (start, end, node each); more sends the region to the resolver. */
 const PENDING = 32;
