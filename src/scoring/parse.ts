@@ -162,6 +162,19 @@ function readString(ev: Record<string, unknown>, k: string, required: boolean, i
   return v;
 }
 
+/** A turn's value, found at depth 3: a string or another scalar counted (and checked) here, as `walkChild` would; a container walked. */
+function scalarChild(t: Tally, v: unknown): void {
+  if (typeof v === 'object' && v !== null) return walkChild(t, v, 3);
+  const n = t.nodes + 1;
+  t.nodes = n > t.limits.maxNodes || (typeof v === 'string' && !stringWithin(v, t.limits)) ? -1 : n;
+}
+
+/** The issue of a turn's speaker or text that is missing or not a (non-empty, for the speaker) string. */
+function turnFieldIssue(issues: Issue<EvaluationIssueCode>[], i: number, k: 'speaker' | 'text', v: unknown): void {
+  if (v === undefined) issues.push({ code: 'required', path: ['transcript', i, k], message: `a turn needs its ${k}` });
+  else issues.push({ code: 'invalid_type', path: ['transcript', i, k], message: `${k} must be a ${k === 'speaker' ? 'non-empty ' : ''}string` });
+}
+
 /** Checks each turn (and its bounds); returns the turns only when all are well formed. */
 function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Tally): Turn[] | undefined {
   if (!Array.isArray(tr)) {
@@ -180,18 +193,16 @@ function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Ta
     }
     const keys = Object.keys(turn);
     if (!enter(t, turn, false, keys.length, 2)) return undefined;
-    for (const k of keys) {
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j]!;
       if (!TURN_KEYS.has(k) && !keyWithin(t, k)) return undefined;
-      walkChild(t, turn[k], 3);
+      scalarChild(t, turn[k]);
+      if (t.nodes < 0) return undefined;
     }
-    if (t.nodes < 0) return undefined;
-    for (const k of ['speaker', 'text'] as const) {
-      const v = turn[k];
-      if (v === undefined) issues.push({ code: 'required', path: ['transcript', i, k], message: `a turn needs its ${k}` });
-      else if (typeof v !== 'string' || (k === 'speaker' && v === '')) {
-        issues.push({ code: 'invalid_type', path: ['transcript', i, k], message: `${k} must be a ${k === 'speaker' ? 'non-empty ' : ''}string` });
-      }
-    }
+    // Speaker, then text (the order of their issues).
+    const speaker = turn['speaker'];
+    if (typeof speaker !== 'string' || speaker === '') turnFieldIssue(issues, i, 'speaker', speaker);
+    if (typeof turn['text'] !== 'string') turnFieldIssue(issues, i, 'text', turn['text']);
     const start = turn['start'];
     if (start !== undefined && !(typeof start === 'number' && Number.isFinite(start) && start >= 0 && start <= 1e9)) {
       issues.push({ code: 'invalid_type', path: ['transcript', i, 'start'], message: 'start is seconds from the call’s start (from 0 to 10^9)' });
