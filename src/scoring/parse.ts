@@ -29,7 +29,11 @@ import type { EvaluationIssueCode } from './issue-codes.js';
 import { sharedItems, type SharedItems } from './shared-items.js';
 
 const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript', 'events', 'duration']);
-const TURN_KEYS = new Set(['speaker', 'text', 'start', 'end']);
+
+/** A turn's own key: compared, not hashed — it runs for every key of every turn, and the keys JSON.parse makes are interned, as these literals are. */
+function isTurnKey(k: string): boolean {
+  return k === 'text' || k === 'speaker' || k === 'start' || k === 'end';
+}
 
 /** What {@link parseEvaluation} answers for an input that crosses a size or depth bound. */
 export const OUT_OF_BOUNDS = 'out-of-bounds';
@@ -195,7 +199,7 @@ function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Ta
     if (!enter(t, turn, false, keys.length, 2)) return undefined;
     for (let j = 0; j < keys.length; j++) {
       const k = keys[j]!;
-      if (!TURN_KEYS.has(k) && !keyWithin(t, k)) return undefined;
+      if (!isTurnKey(k) && !keyWithin(t, k)) return undefined;
       scalarChild(t, turn[k]);
       if (t.nodes < 0) return undefined;
     }
