@@ -173,12 +173,6 @@ function scalarChild(t: Tally, v: unknown): void {
   t.nodes = n > t.limits.maxNodes || (typeof v === 'string' && !stringWithin(v, t.limits)) ? -1 : n;
 }
 
-/** The issue of a turn's speaker or text that is missing or not a (non-empty, for the speaker) string. */
-function turnFieldIssue(issues: Issue<EvaluationIssueCode>[], i: number, k: 'speaker' | 'text', v: unknown): void {
-  if (v === undefined) issues.push({ code: 'required', path: ['transcript', i, k], message: `a turn needs its ${k}` });
-  else issues.push({ code: 'invalid_type', path: ['transcript', i, k], message: `${k} must be a ${k === 'speaker' ? 'non-empty ' : ''}string` });
-}
-
 /** Checks each turn (and its bounds); returns the turns only when all are well formed. */
 function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Tally): Turn[] | undefined {
   if (!Array.isArray(tr)) {
@@ -203,10 +197,13 @@ function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Ta
       scalarChild(t, turn[k]);
       if (t.nodes < 0) return undefined;
     }
-    // Speaker, then text (the order of their issues).
-    const speaker = turn['speaker'];
-    if (typeof speaker !== 'string' || speaker === '') turnFieldIssue(issues, i, 'speaker', speaker);
-    if (typeof turn['text'] !== 'string') turnFieldIssue(issues, i, 'text', turn['text']);
+    for (const k of ['speaker', 'text'] as const) {
+      const v = turn[k];
+      if (v === undefined) issues.push({ code: 'required', path: ['transcript', i, k], message: `a turn needs its ${k}` });
+      else if (typeof v !== 'string' || (k === 'speaker' && v === '')) {
+        issues.push({ code: 'invalid_type', path: ['transcript', i, k], message: `${k} must be a ${k === 'speaker' ? 'non-empty ' : ''}string` });
+      }
+    }
     const start = turn['start'];
     if (start !== undefined && !(typeof start === 'number' && Number.isFinite(start) && start >= 0 && start <= 1e9)) {
       issues.push({ code: 'invalid_type', path: ['transcript', i, 'start'], message: 'start is seconds from the call’s start (from 0 to 10^9)' });

@@ -322,11 +322,12 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
     issues.push({ code: 'unknown_item', path: ['answers', key], message: `"${key}" is not an item of rubric ${rubric.id}@${rubric.version}` });
   }
 
-  // Transcript evidence, grouped by item (by the item's answer slot: no lookup by id per item),
-  // limited to each item's window: every hit counted, the first PHRASE_EVIDENCE_LIMIT kept as evidence.
-  let hitsBySlot: (PhraseTally<PhraseEvidence> | undefined)[] | undefined;
+  // Transcript evidence, grouped by item, limited to each item's window: every hit
+  // counted, the first PHRASE_EVIDENCE_LIMIT kept as evidence.
+  let hitsByItem: Map<string, PhraseTally<PhraseEvidence>> | undefined;
   const hasTranscript = ev.hasTranscript;
   if (rubric.matcher && ev.transcript) {
+    hitsByItem = new Map();
     const turns = ev.transcript;
     let agentTurns: number[] | null = null;
     // Each windowed item's allowed turns, made once per call (not per hit).
@@ -343,9 +344,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       return allowed.has(turn);
     };
     for (const t of rubric.matcher.tallyTranscript(turns, { speakers: rubric.speakers, include: inWindow })) {
-      if (t.count === 0) continue;
-      const it = rubric.items.get(t.ruleId);
-      if (it !== undefined) (hitsBySlot ??= new Array<PhraseTally<PhraseEvidence> | undefined>(layout.size))[layout.sectionStart[it.sectionIndex]! + it.index] = t;
+      if (t.count > 0) hitsByItem.set(t.ruleId, t);
     }
   }
 
@@ -398,7 +397,7 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
       const applies = secApplies && (item.when === undefined || matchesCondition(item.when, ev.attributes));
       const s = slot++;
       const raw = ev.answerSlots[s];
-      const hits = hitsBySlot?.[s];
+      const hits = hitsByItem?.get(item.id);
       const m = measured ? applyMeasure(item, measured, !applies || raw !== NO_ANSWER) : null;
       const plain = applies && hits === undefined && m === null;
       const kept = plain ? sharedItem(shared, s, raw) : undefined;
