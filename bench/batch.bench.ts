@@ -95,6 +95,21 @@ if (!existsSync(input)) {
 }
 const size = statSync(input).size;
 
+// Diagnostic: the first SMALL records alone, to split each run into a fixed cost (start-up, the JIT's
+// warm-up) and a cost per record (what the extra records cost: the steady state).
+const SMALL = Math.max(1, Math.min(5000, Math.floor(RECORDS / 10)));
+const head = join(OUT, `calls-timed-${RECORDS}.head-${SMALL}.ndjson`);
+{
+  const fd = openSync(input, 'r');
+  const buf = Buffer.allocUnsafe(Math.min(size, SMALL * 8192));
+  const got = readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  let end = 0;
+  for (let i = 0; i < SMALL && end < got; i++) end = buf.indexOf(10, end) + 1 || got;
+  writeFileSync(head, buf.subarray(0, end));
+}
+const smallOut = join(OUT, 'small.ndjson');
+
 const out1 = join(OUT, 'scores-w1.ndjson');
 const out2 = join(OUT, 'scores-w2.ndjson');
 const outOff = join(OUT, 'scores-off.ndjson');
@@ -104,7 +119,7 @@ let identical = true;
 let outSize = 0;
 const ROUNDS = SMOKE ? 1 : 3;
 const load0 = loadavg()[0] ?? 0;
-const [floor, base, w1, w2, off] = interleaved(
+const [floor, base, w1, w2, off, floorSmall, w1Small] = interleaved(
   [
     { args: [join(ROOT, 'bench', 'json-floor.mjs'), input, floorOut], after: () => rmSync(floorOut, { force: true }) },
     { args: [join(ROOT, 'bench', 'baseline.mjs'), input, baseOut], after: () => rmSync(baseOut, { force: true }) },
@@ -119,14 +134,17 @@ const [floor, base, w1, w2, off] = interleaved(
       },
     },
     { args: [CLI, 'score', '-r', offRubric, input, '-o', outOff, '--workers', '1', '-q'], after: () => rmSync(outOff, { force: true }) },
+    { args: [join(ROOT, 'bench', 'json-floor.mjs'), head, smallOut], after: () => rmSync(smallOut, { force: true }) },
+    { args: [CLI, 'score', '-r', rubric, head, '-o', smallOut, '--workers', '1', '-q'], after: () => rmSync(smallOut, { force: true }) },
   ],
   ROUNDS,
-) as [RunResult, RunResult, RunResult, RunResult, RunResult];
+) as [RunResult, RunResult, RunResult, RunResult, RunResult, RunResult, RunResult];
+rmSync(head, { force: true });
 const measuresCost = w1.seconds / off.seconds;
 const load1 = loadavg()[0] ?? 0;
 
 const help = runOnce([CLI, '--help']);
-const rate = (r: RunResult): string => fmt(RECORDS / r.seconds);
+const rate = (r: RunResult, n = RECORDS): string => fmt(n / r.seconds);
 const cpuS = (r: RunResult): string => (r.cpu === null ? 'n/a' : fmt(r.cpu, 1));
 const mb = (r: RunResult): string => (r.rssMb === null ? 'n/a' : fmt(r.rssMb));
 const vsFloor = (r: RunResult): string => `${fmt(r.seconds / floor.seconds, 2)}×`;
@@ -168,8 +186,20 @@ outLines.push(
       ['callqa score, 2 workers', fmt(w2.seconds, 1), rate(w2), cpuS(w2), mb(w2), vsFloor(w2), cpuVsFloor(w2)],
       ['callqa score, 1 worker, measures off (rubric without measure rules)', fmt(off.seconds, 1), rate(off), cpuS(off), mb(off), vsFloor(off), cpuVsFloor(off)],
       ['`callqa --help` (startup only)', fmt(help.seconds, 2), '–', cpuS(help), mb(help), '–', '–'],
+      [`diagnostic: JSON floor, the first ${fmt(SMALL)} records`, fmt(floorSmall.seconds, 2), rate(floorSmall, SMALL), cpuS(floorSmall), mb(floorSmall), '–', '–'],
+      [`diagnostic: callqa score, 1 worker, the first ${fmt(SMALL)} records`, fmt(w1Small.seconds, 2), rate(w1Small, SMALL), cpuS(w1Small), mb(w1Small), '–', '–'],
     ],
   ),
+);
+// Each run as a fixed cost plus a cost per record: the small run is the fixed cost (and SMALL records), the rest is per record.
+const perRecord = (big: RunResult, small: RunResult): number => (1e6 * (big.seconds - small.seconds)) / (RECORDS - SMALL);
+const floorUs = perRecord(floor, floorSmall);
+const w1Us = perRecord(w1, w1Small);
+outLines.push('');
+outLines.push(
+  `Split (wall time, a line through the two input sizes): per record beyond the first ${fmt(SMALL)}, the JSON floor ${fmt(floorUs, 1)} µs and callqa with 1 worker ${fmt(w1Us, 1)} µs ` +
+    `(${fmt(w1Us / floorUs, 2)}×: the steady state); the fixed cost of a run (start-up, the JIT's warm-up, ${fmt(SMALL)} records) ${fmt(floorSmall.seconds, 2)} s against ${fmt(w1Small.seconds, 2)} s. ` +
+    `The 1-worker ratio on ${fmt(RECORDS)} records mixes the two; on a larger file it tends to the steady-state ratio.`,
 );
 outLines.push('');
 outLines.push(

@@ -126,6 +126,18 @@ describe('compactLine', () => {
     for (const s of [a, b, c, a, c, b]) expect(compactLine(s)).toBe(reference(s));
   });
 
+  it('writes each number as JSON does when numbers share a slot of its remembered texts', () => {
+    // The slot is the number's hundredths mod 4096: 1 → 100, 41.96 → 4196 mod 4096 = 100, 82.92 → 8292 mod 4096 = 100.
+    // -0 is written 0 (JSON.stringify(-0) === '0'), NaN and ±Infinity null, as JSON.stringify writes them.
+    const nums = [1, 41.96, 1, 82.92, 41.96, 0, -0, 0, NaN, Infinity, -Infinity, 1e21, 5e-7, 1];
+    for (const x of nums) {
+      const s = score({ score: x, sections: [{ id: 'x', score: x }] });
+      const line = compactLine(s);
+      expect(line).toBe(reference(s));
+      expect(line).toContain(`"score":${x === 0 ? '0' : Number.isFinite(x) ? String(x) : 'null'},`);
+    }
+  });
+
   it('agrees with JSON.stringify on arbitrary score-shaped objects', () => {
     const str = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('0', '1', '10', '__proto__', 'constructor', ''));
     const num = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, Number.NaN, Infinity, 0.1 + 0.2));

@@ -42,6 +42,33 @@ export interface WorkerData {
   /** Where the worker publishes the line of the record it is scoring (0 between records); set by the pool. */
   readonly progress?: SharedArrayBuffer;
 }
+
+/**
+ * What a worker started early ({@link startWorkersEarly}) is given: only its
+ * progress word. Its rubrics and output options come later, as its first
+ * message ({@link WorkerInit}).
+ *
+ * @example
+ * ```ts
+ * const d: EarlyWorkerData = { progress: new SharedArrayBuffer(4), early: true };
+ * ```
+ */
+export interface EarlyWorkerData {
+  readonly progress: SharedArrayBuffer;
+  readonly early: true;
+}
+
+/**
+ * The first message to a worker started early: what {@link WorkerData} would have held.
+ *
+ * @example
+ * ```ts
+ * worker.postMessage({ init: { rubrics: [json], output: {} } } satisfies WorkerInit);
+ * ```
+ */
+export interface WorkerInit {
+  readonly init: WorkerData;
+}
 /**
  * A batch sent to a worker.
  *
@@ -96,6 +123,67 @@ export function workerEntry(): string {
  * batch (≤ 1,000 lines and ≤ 4 MB), so a cap keeps resident memory flat.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+
+/** A worker started before its rubrics were known, not yet taken by a pool. */
+interface EarlyWorker {
+  readonly w: Worker;
+  readonly progress: SharedArrayBuffer;
+  /** It stopped (or failed to start) before a pool took it: never taken. */
+  gone: boolean;
+}
+
+const early: EarlyWorker[] = [];
+
+/**
+ * Starts `n` worker threads ahead of their work: a thread takes about a
+ * quarter of a second to start and load its code (docs/batch.md, "Speed"),
+ * which the CLI overlaps with its own reading of the rubrics and the first
+ * batches instead of waiting for it. The next {@link WorkerPool} takes them
+ * (with the built worker entry) and sends each its rubrics as its first
+ * message; {@link stopEarlyWorkers} ends those no pool took. They never keep
+ * the process alive on their own.
+ *
+ * @example
+ * ```ts
+ * startWorkersEarly(2);
+ * try { await scoreFile({ rubrics, input, workers: 2 }); } finally { await stopEarlyWorkers(); }
+ * ```
+ */
+export function startWorkersEarly(n: number): void {
+  const entry = workerEntry();
+  if (entry.endsWith('.ts')) return; // from source (tests under tsx): started on demand, as ever
+  for (let i = early.length; i < n; i++) {
+    const progress = new SharedArrayBuffer(4);
+    const workerData: EarlyWorkerData = { progress, early: true };
+    const e: EarlyWorker = { w: new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS }), progress, gone: false };
+    e.w.unref();
+    // Until a pool takes it, a failure only marks it: the pool then starts a new worker instead.
+    e.w.on('error', () => (e.gone = true));
+    e.w.on('exit', () => (e.gone = true));
+    early.push(e);
+  }
+}
+
+/**
+ * Ends the workers {@link startWorkersEarly} started that no pool took.
+ *
+ * @example
+ * ```ts
+ * await stopEarlyWorkers();
+ * ```
+ */
+export async function stopEarlyWorkers(): Promise<void> {
+  const left = early.splice(0);
+  await Promise.all(left.map((e) => e.w.terminate()));
+}
+
+function takeEarly(): EarlyWorker | undefined {
+  for (let e = early.shift(); e !== undefined; e = early.shift()) {
+    if (!e.gone) return e;
+    void e.w.terminate();
+  }
+  return undefined;
+}
 
 /** A batch on its way: kept here until its result arrives. */
 interface Job {
@@ -169,15 +257,23 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const entry = this.options.entry ?? workerEntry();
-    const sab = new SharedArrayBuffer(4);
+    const pre = this.options.entry === undefined ? takeEarly() : undefined;
+    const sab = pre?.progress ?? new SharedArrayBuffer(4);
     const workerData: WorkerData = { ...this.data, progress: sab };
     // Running from source (tsx): loader hooks are not inherited by workers on Node 20, so register tsx first.
-    const w = entry.endsWith('.ts')
+    const w = pre
+      ? pre.w
+      : entry.endsWith('.ts')
       ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`, {
           eval: true,
           workerData,
         })
-      : new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS });
+        : new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS });
+    if (pre) {
+      // Started early: its set-up comes as its first message (the progress word it already has).
+      w.ref();
+      w.postMessage({ init: this.data } satisfies WorkerInit);
+    }
     const slot: Slot = { w, progress: new Int32Array(sab), pending: new Map(), ready: false, dead: false };
     w.on('message', (m: WorkerReply) => {
       if ('ready' in m) {

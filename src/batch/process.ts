@@ -164,7 +164,7 @@ class BatchRun<Out extends string | Uint8Array> {
     if (r.ok) {
       stats.written++;
       stats.scoreSum += Math.round(r.score.score * 1e6); // integer micro-points: the sum is exact, whatever the batching
-      const key = `${r.score.rubric.id}@${r.score.rubric.version}`;
+      const key = this.rubricKey(r.score.rubric);
       stats.byRubric[key] = (stats.byRubric[key] ?? 0) + 1;
       const g = r.score.grade?.id ?? '(none)';
       stats.byGrade[g] = (stats.byGrade[g] ?? 0) + 1;
@@ -172,6 +172,15 @@ class BatchRun<Out extends string | Uint8Array> {
       countRejection(stats, r);
       this.errors += errorLine(r);
     }
+  }
+
+  private lastRubric: { id: string; version: string; key: string } = { id: '', version: '', key: '' };
+
+  /** `id@version`: the last one kept (a batch's records are mostly of one rubric version), not a new string per record. */
+  private rubricKey(r: { readonly id: string; readonly version: string }): string {
+    const last = this.lastRubric;
+    if (r.id !== last.id || r.version !== last.version) this.lastRubric = { id: r.id, version: r.version, key: `${r.id}@${r.version}` };
+    return this.lastRubric.key;
   }
 
   result(): { out: Out; errors: string; stats: BatchStats } {

@@ -1,21 +1,23 @@
 /**
  * The worker-thread entry (built to dist/worker.js and dist/worker.cjs): loads
  * the rubrics once, then scores the batches the main thread sends, replying
- * with output text tagged by the batch's sequence number.
+ * with output text tagged by the batch's sequence number. A worker started
+ * early (`startWorkersEarly`, before the rubrics were read) loads its code at
+ * once and gets its rubrics as its first message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { createContext, processInputBatch } from './process.js';
 import { isOwnBuffer } from './bytes.js';
 import { enablePhrasePrefilter } from '../phrases/enable-prefilter.js';
-import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
+import type { EarlyWorkerData, WorkerData, WorkerInit, WorkerReply, WorkerRequest } from './pool.js';
 
 // Worker threads do not load the Node entry: turn the phrase prefilter on here (docs/phrases.md).
 enablePhrasePrefilter();
-const data = workerData as WorkerData;
-const port = parentPort;
-// The line of the record being scored, read by the pool if this thread dies on it.
-const progress = data.progress ? new Int32Array(data.progress) : null;
-if (port) {
+
+function serve(port: MessagePort, data: WorkerData): void {
+  // The line of the record being scored, read by the pool if this thread dies on it.
+  const progress = data.progress ? new Int32Array(data.progress) : null;
   let ctx: ReturnType<typeof createContext> | null = null;
   let initError: string | null = null;
   try {
@@ -43,4 +45,11 @@ if (port) {
     }
     port.postMessage(reply);
   });
+}
+
+const port = parentPort;
+if (port) {
+  const data = workerData as WorkerData | EarlyWorkerData;
+  if ('early' in data) port.once('message', (m: WorkerInit) => serve(port, { ...m.init, progress: data.progress }));
+  else serve(port, data);
 }

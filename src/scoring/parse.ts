@@ -29,7 +29,11 @@ import type { EvaluationIssueCode } from './issue-codes.js';
 import { sharedItems, type SharedItems } from './shared-items.js';
 
 const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript', 'events', 'duration']);
-const TURN_KEYS = new Set(['speaker', 'text', 'start', 'end']);
+
+/** A turn's own key: compared, not hashed — it runs for every key of every turn, and the keys JSON.parse makes are interned, as these literals are. */
+function isTurnKey(k: string): boolean {
+  return k === 'text' || k === 'speaker' || k === 'start' || k === 'end';
+}
 
 /** What {@link parseEvaluation} answers for an input that crosses a size or depth bound. */
 export const OUT_OF_BOUNDS = 'out-of-bounds';
@@ -162,6 +166,13 @@ function readString(ev: Record<string, unknown>, k: string, required: boolean, i
   return v;
 }
 
+/** A turn's value, found at depth 3: a string or another scalar counted (and checked) here, as `walkChild` would; a container walked. */
+function scalarChild(t: Tally, v: unknown): void {
+  if (typeof v === 'object' && v !== null) return walkChild(t, v, 3);
+  const n = t.nodes + 1;
+  t.nodes = n > t.limits.maxNodes || (typeof v === 'string' && !stringWithin(v, t.limits)) ? -1 : n;
+}
+
 /** Checks each turn (and its bounds); returns the turns only when all are well formed. */
 function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Tally): Turn[] | undefined {
   if (!Array.isArray(tr)) {
@@ -180,11 +191,12 @@ function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Ta
     }
     const keys = Object.keys(turn);
     if (!enter(t, turn, false, keys.length, 2)) return undefined;
-    for (const k of keys) {
-      if (!TURN_KEYS.has(k) && !keyWithin(t, k)) return undefined;
-      walkChild(t, turn[k], 3);
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j]!;
+      if (!isTurnKey(k) && !keyWithin(t, k)) return undefined;
+      scalarChild(t, turn[k]);
+      if (t.nodes < 0) return undefined;
     }
-    if (t.nodes < 0) return undefined;
     for (const k of ['speaker', 'text'] as const) {
       const v = turn[k];
       if (v === undefined) issues.push({ code: 'required', path: ['transcript', i, k], message: `a turn needs its ${k}` });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -114,12 +114,18 @@ describe('callqa score', () => {
     expect(s).toMatchObject({ read: 1000, written: 1000, rejected: 0, byRubric: { 'callcenter-qc-7@1.0.0': 1000 } });
   });
 
-  it('writes byte-identical output with 1 and 2 workers', () => {
+  it('writes byte-identical output with 1 and 2 workers, and without them', () => {
     const o1 = join(dir, 'w1.ndjson');
     const o2 = join(dir, 'w2.ndjson');
+    const o0 = join(dir, 'w0.ndjson');
+    // The file is over 1 MB (1,000 records with transcripts), so the CLI starts its workers before reading the rubric:
+    // with 97 records a batch the pool takes them; with 2,000 the file is one batch, scored in this thread, and they are ended unused.
+    expect(statSync(calls).size).toBeGreaterThan(1 << 20);
     expect(callqa(['score', '-r', RUBRIC, calls, '-o', o1, '--workers', '1', '--batch-size', '97']).code).toBe(0);
     expect(callqa(['score', '-r', RUBRIC, calls, '-o', o2, '--workers', '2', '--batch-size', '97']).code).toBe(0);
+    expect(callqa(['score', '-r', RUBRIC, calls, '-o', o0, '--workers', '2', '--batch-size', '2000']).code).toBe(0);
     expect(readFileSync(o1).equals(readFileSync(o2))).toBe(true);
+    expect(readFileSync(o0).equals(readFileSync(o1))).toBe(true);
   });
 
   it('rejects bad records without stopping, with exact counts and line numbers', () => {

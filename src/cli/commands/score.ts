@@ -5,7 +5,9 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { CallqaError } from '../../issues/issues.js';
+import { statSync } from 'node:fs';
 import { scoreFile } from '../../batch/score.js';
+import { startWorkersEarly, stopEarlyWorkers } from '../../batch/pool.js';
 import { OutputError } from '../../batch/atomic.js';
 import type { InputFormat, OutputFormat, RejectedRecord } from '../../batch/types.js';
 import { EXIT, EXIT_HELP, UsageError, collect, issueLine, loadRubricFiles, onInterrupt, positiveInt, progressBar, rejectionLines } from '../util.js';
@@ -88,57 +90,76 @@ written to a temp file and renamed on success. read = written + rejected, always
 ${EXIT_HELP}`,
     )
     .action(async (input: string, opts: ScoreOpts) => {
-      const rubrics = loadRubricFiles(opts.rubric);
-      const format = outputFormat(opts.format, opts.output);
-      const fields = opts.fields?.split(',').map((f) => f.trim()).filter((f) => f !== '');
-      if (opts.output !== '-' && (opts.output === opts.errors || opts.output === opts.summary)) throw new UsageError('-o, --errors and --summary must be different files');
-      const bar = progressBar(!opts.quiet);
-      const off = onInterrupt(() => bar.stop());
-      let printed = 0;
-      let unprinted = 0;
-      const onRejected = (r: RejectedRecord): void => {
-        if (printed < MAX_PRINTED) {
-          printed++;
-          bar.stop();
-          for (const l of rejectionLines(r, input)) process.stderr.write(`${l}\n`);
-        } else unprinted++;
-      };
-      let summary;
+      // The worker threads load their code while this thread reads the rubrics and the first batches.
+      if (worthStartingEarly(input)) startWorkersEarly(opts.workers ?? availableParallelism());
       try {
-        summary = await scoreFile({
-          rubrics: rubrics.map((r) => r.rubric),
-          input,
-          inputFormat: inputFormat(opts.inputFormat),
-          output: opts.output,
-          format,
-          ...(fields ? { fields } : {}),
-          ...(opts.full ? { full: true } : {}),
-          ...(opts.errors ? { errors: opts.errors } : {}),
-          ...(opts.summary ? { summary: opts.summary } : {}),
-          ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-          batchSize: opts.batchSize,
-          onProgress: bar.update,
-          ...(opts.errors || opts.quiet ? {} : { onRejected }),
-        });
-      } catch (e) {
-        bar.stop();
-        if (e instanceof OutputError) throw e; // one line, from main
-        if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid input', e.issues.map((i) => issueLine(input, i)));
-        const err = e as NodeJS.ErrnoException;
-        if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') throw new UsageError(err.message);
-        if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR') throw new UsageError(`${input}: not valid gzip data (${err.message})`);
-        throw e;
+        await run(input, opts);
       } finally {
-        bar.stop();
-        off();
+        await stopEarlyWorkers();
       }
-      if (unprinted > 0) process.stderr.write(`… and ${unprinted} more rejected record(s); use --errors <file> to keep them all\n`);
-      if (!opts.quiet) {
-        const n = (x: number): string => x.toLocaleString('en');
-        process.stderr.write(
-          `callqa score: read ${n(summary.read)}, written ${n(summary.written)}, rejected ${n(summary.rejected)}${summary.errors && summary.rejected > 0 ? ` (→ ${summary.errors})` : ''} in ${(summary.elapsedMs / 1000).toFixed(1)} s (${n(summary.recordsPerSecond)} records/s, ${summary.workers} worker${summary.workers === 1 ? '' : 's'})\n`,
-        );
-      }
-      process.exitCode = summary.rejected > 0 ? EXIT.rejected : EXIT.ok;
     });
+}
+
+/** A file of at least a megabyte: more than one batch, so the run will use its workers (a guess; a wrong one costs a thread's start-up). */
+function worthStartingEarly(input: string): boolean {
+  try {
+    return input !== '-' && statSync(input).size >= 1 << 20;
+  } catch {
+    return false; // scoreFile reports a missing file
+  }
+}
+
+async function run(input: string, opts: ScoreOpts): Promise<void> {
+  const rubrics = loadRubricFiles(opts.rubric);
+  const format = outputFormat(opts.format, opts.output);
+  const fields = opts.fields?.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  if (opts.output !== '-' && (opts.output === opts.errors || opts.output === opts.summary)) throw new UsageError('-o, --errors and --summary must be different files');
+  const bar = progressBar(!opts.quiet);
+  const off = onInterrupt(() => bar.stop());
+  let printed = 0;
+  let unprinted = 0;
+  const onRejected = (r: RejectedRecord): void => {
+    if (printed < MAX_PRINTED) {
+      printed++;
+      bar.stop();
+      for (const l of rejectionLines(r, input)) process.stderr.write(`${l}\n`);
+    } else unprinted++;
+  };
+  let summary;
+  try {
+    summary = await scoreFile({
+      rubrics: rubrics.map((r) => r.rubric),
+      input,
+      inputFormat: inputFormat(opts.inputFormat),
+      output: opts.output,
+      format,
+      ...(fields ? { fields } : {}),
+      ...(opts.full ? { full: true } : {}),
+      ...(opts.errors ? { errors: opts.errors } : {}),
+      ...(opts.summary ? { summary: opts.summary } : {}),
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+      batchSize: opts.batchSize,
+      onProgress: bar.update,
+      ...(opts.errors || opts.quiet ? {} : { onRejected }),
+    });
+  } catch (e) {
+    bar.stop();
+    if (e instanceof OutputError) throw e; // one line, from main
+    if (e instanceof CallqaError) throw new UsageError(e.message.split('\n')[0] ?? 'invalid input', e.issues.map((i) => issueLine(input, i)));
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') throw new UsageError(err.message);
+    if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR') throw new UsageError(`${input}: not valid gzip data (${err.message})`);
+    throw e;
+  } finally {
+    bar.stop();
+    off();
+  }
+  if (unprinted > 0) process.stderr.write(`… and ${unprinted} more rejected record(s); use --errors <file> to keep them all\n`);
+  if (!opts.quiet) {
+    const n = (x: number): string => x.toLocaleString('en');
+    process.stderr.write(
+      `callqa score: read ${n(summary.read)}, written ${n(summary.written)}, rejected ${n(summary.rejected)}${summary.errors && summary.rejected > 0 ? ` (→ ${summary.errors})` : ''} in ${(summary.elapsedMs / 1000).toFixed(1)} s (${n(summary.recordsPerSecond)} records/s, ${summary.workers} worker${summary.workers === 1 ? '' : 's'})\n`,
+    );
+  }
+  process.exitCode = summary.rejected > 0 ? EXIT.rejected : EXIT.ok;
 }
