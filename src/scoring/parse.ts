@@ -166,13 +166,6 @@ function readString(ev: Record<string, unknown>, k: string, required: boolean, i
   return v;
 }
 
-/** A turn's value, found at depth 3: a string or another scalar counted (and checked) here, as `walkChild` would; a container walked. */
-function scalarChild(t: Tally, v: unknown): void {
-  if (typeof v === 'object' && v !== null) return walkChild(t, v, 3);
-  const n = t.nodes + 1;
-  t.nodes = n > t.limits.maxNodes || (typeof v === 'string' && !stringWithin(v, t.limits)) ? -1 : n;
-}
-
 /** Checks each turn (and its bounds); returns the turns only when all are well formed. */
 function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Tally): Turn[] | undefined {
   if (!Array.isArray(tr)) {
@@ -191,12 +184,11 @@ function readTranscript(tr: unknown, issues: Issue<EvaluationIssueCode>[], t: Ta
     }
     const keys = Object.keys(turn);
     if (!enter(t, turn, false, keys.length, 2)) return undefined;
-    for (let j = 0; j < keys.length; j++) {
-      const k = keys[j]!;
+    for (const k of keys) {
       if (!isTurnKey(k) && !keyWithin(t, k)) return undefined;
-      scalarChild(t, turn[k]);
-      if (t.nodes < 0) return undefined;
+      walkChild(t, turn[k], 3);
     }
+    if (t.nodes < 0) return undefined;
     for (const k of ['speaker', 'text'] as const) {
       const v = turn[k];
       if (v === undefined) issues.push({ code: 'required', path: ['transcript', i, k], message: `a turn needs its ${k}` });
