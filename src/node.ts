@@ -6,14 +6,10 @@
  *
  * @packageDocumentation
  */
-import { provideMathjs } from './assessment/formula.js';
-import { nodeMathjs } from './files/mathjs.js';
-import { enablePhrasePrefilter } from './phrases/enable-prefilter.js';
+import { setUpNode } from './files/node-setup.js';
 
-// Formula components get mathjs from Node's own loader, on the first formula only.
-provideMathjs(nodeMathjs);
-// Phrase matchers get their RegExp prefilter (kept out of the browser bundle: docs/phrases.md).
-enablePhrasePrefilter();
+// Formula components get mathjs from Node's own loader; phrase matchers their RegExp prefilter.
+setUpNode();
 
 export * from './index.js';
 export { scoreStream, scoreFile, type RubricSource, type ScoreFileOptions, type ScoreStreamOptions } from './batch/score.js';

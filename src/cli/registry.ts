@@ -1,11 +1,12 @@
 /**
- * The kinds of document callqa knows (rubric today; plan and others later):
+ * The kinds of document callqa knows (rubric and plan):
  * how to recognise one, validate it and print its JSON Schema. Adding a kind
  * is one {@link registerDocumentKind} call; `validate` and `schema` route by it.
  */
 import type { Issue } from '../issues/issues.js';
+import { safeLoadPlan } from '../assessment/index.js';
 import { safeLoadRubric } from '../rubric/load.js';
-import { rubricJsonSchema } from '../schema-json/json-schema.js';
+import { planJsonSchema, rubricJsonSchema } from '../schema-json/json-schema.js';
 
 /**
  * A kind of document.
@@ -114,4 +115,13 @@ registerDocumentKind({
   },
   // The same generator as the committed rubrics/rubric.schema.json.
   jsonSchema: () => rubricJsonSchema(),
+});
+
+registerDocumentKind({
+  kind: 'plan',
+  validate(doc) {
+    const r = safeLoadPlan(doc);
+    return r.success ? { ok: `plan ${r.plan.id}@${r.plan.version}` } : { issues: r.issues };
+  },
+  jsonSchema: planJsonSchema,
 });

@@ -79,6 +79,21 @@ describe('callqa schema', () => {
   it('exits 2 for an unknown kind', () => {
     expect(callqa(['schema', 'nope']).code).toBe(2);
   });
+  // The CLI loads only the command asked for: `validate` and `schema` know plans without `assess` loaded.
+  it('knows plan documents when only validate or schema is loaded', () => {
+    expect(JSON.parse(callqa(['schema', 'plan']).stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'rubrics', 'plan.schema.json'), 'utf8')));
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, JSON.stringify({ kind: 'plan', id: 'p' }));
+    const r = callqa(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: `); // the plan's own issues, by path
+    expect(r.stderr).not.toContain('no validator');
+  });
+  it('lists every command in the help, and suggests one for a typo', () => {
+    const help = callqa(['--help']).stdout;
+    for (const c of ['validate', 'score', 'compare', 'schema', 'generate', 'sample', 'calibrate', 'alerts', 'problems', 'assess', 'report']) expect(help).toContain(`  ${c} `);
+    expect(callqa(['scroe']).stderr).toContain("Did you mean score?");
+  });
 });
 
 describe('callqa generate', () => {

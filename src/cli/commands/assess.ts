@@ -4,29 +4,17 @@
  * the CLI's one record reader takes) through a streaming assessment that keeps
  * per-agent sums only, reads per-agent KPI rows (CSV, as `callqa generate
  * --kpis` writes them), prints the table or JSON.
- * Also registers the `plan` document kind, so `validate` and `schema` know it.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { planJsonSchema } from '../../schema-json/json-schema.js';
 import { formatAssessment, metricsFromRows, safeLoadPlan, startAssessment, type AssessmentRun, type CallInput } from '../../assessment/index.js';
 import type { RejectedRecord } from '../../batch/types.js';
 import { jsonParts, streamWriter, writeChunks } from '../json-stream.js';
 import { readRecords, type RecordUnit } from '../records.js';
 import { LOCALES, type Locale } from '../../localize/localize.js';
-import { registerDocumentKind } from '../registry.js';
 import { EXIT, EXIT_HELP, UsageError, issueLine, progressBar, rejectionLines } from '../util.js';
 import { readJsonFile } from '../../files/json-file.js';
-
-registerDocumentKind({
-  kind: 'plan',
-  validate(doc) {
-    const r = safeLoadPlan(doc);
-    return r.success ? { ok: `plan ${r.plan.id}@${r.plan.version}` } : { issues: r.issues };
-  },
-  jsonSchema: planJsonSchema,
-});
 
 interface AssessOpts {
   plan: string;
