@@ -2,8 +2,9 @@
  * The layers of the package (issue 12): the pure core (`src/index.ts` and every
  * folder it reaches) never imports the Node edge (`src/node.ts`, `src/batch/`,
  * `src/files/`) nor the CLI (`src/cli/`); the Node edge never imports the CLI;
- * the CLI stands on the Node edge (`src/cli/main.ts` loads `src/node.ts`, which
- * also provides mathjs for formula plans). The same import walk as the cycle test.
+ * the CLI stands on the Node edge (`src/cli/main.ts` runs the Node set-up that
+ * `src/node.ts` runs: mathjs for formula plans, the phrase prefilter — and loads
+ * each command, dynamically, only when asked for). The same import walk as the cycle test.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,9 @@ describe('layers', () => {
   });
 
   it('the CLI stands on the Node edge', () => {
-    expect(graph.get('cli/main.ts')).toContain('node.ts');
+    expect(graph.get('cli/main.ts')).toContain('files/node-setup.ts');
+    expect(graph.get('node.ts')).toContain('files/node-setup.ts');
+    // Every command is reachable from the CLI (through its dynamic imports).
+    expect([...reach('cli/main.ts')].filter((f) => f.startsWith('cli/commands/') && !isTest(f)).length).toBeGreaterThanOrEqual(11);
   });
 });
