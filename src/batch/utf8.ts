@@ -13,7 +13,7 @@
  * elements), a record is invalid exactly when its text is not well-formed
  * UTF-16 ({@link wellFormedUnit}). Raw NDJSON bytes in a worker are checked
  * line by line with `isUtf8` before decoding; CSV cells are read as Latin-1
- * and checked with `isUtf8` when they hold a byte ≥ 0x80 (input.ts).
+ * and checked with `isUtf8` when they hold a byte ≥ 0x80 (csv.ts).
  */
 import { isUtf8 } from 'node:buffer';
 import type { Issue } from '../issues/issues.js';

@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jsonUnits, ndjsonByteBatches, ndjsonLines, ndjsonUnits } from '../../src/batch/input.js';
+import { jsonUnits } from '../../src/batch/json-array.js';
+import { ndjsonByteBatches, ndjsonLines, ndjsonUnits } from '../../src/batch/ndjson.js';
 import { compareRubrics, scoreFile, scoreStream } from '../../src/node.js';
 import { RUBRIC, callqa, ensureCli, tempDir, writeVersions } from './helpers.js';
 

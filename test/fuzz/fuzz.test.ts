@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessAgents } from '../../src/assessment/assess.js';
 import { loadPlan, safeLoadPlan } from '../../src/assessment/load.js';
-import { ndjsonLines } from '../../src/batch/input.js';
+import { ndjsonLines } from '../../src/batch/ndjson.js';
 import { scoreUnit } from '../../src/batch/record.js';
 import { RubricVersions } from '../../src/batch/versions.js';
 import { generateEvaluations } from '../../src/generate/generate.js';
