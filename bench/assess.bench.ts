@@ -20,7 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assessAgents, loadPlan, type AssessmentResult, type CallInput } from '../src/assessment/index.js';
+import { assessAgents, loadPlan, type CallInput } from '../src/assessment/index.js';
 import { randomFor } from '../src/generate/index.js';
 import { localDay } from '../src/periods/day-number.js';
 import { ROOT, SMOKE, fmt, table, target } from './lib.js';

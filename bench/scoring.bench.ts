@@ -10,7 +10,6 @@
  */
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import { generateEvaluations } from '../src/generate/index.js';
-import type { Rubric } from '../src/rubric/compiled.js';
 import { scoreCall } from '../src/scoring/score.js';
 import type { Evaluation } from '../src/scoring/evaluation.js';
 import { SMOKE, fmt, measure, rubricA, table, target } from './lib.js';

@@ -4,7 +4,7 @@ import { loadRubric } from '../rubric/index.js';
 import type { CallScore } from '../scoring/types.js';
 import { analyzeProblems } from './analyze.js';
 import { ProblemError } from './errors.js';
-import { MINI, MINI_RUBRIC_JSON, type MiniCall, SCENARIO, miniCall } from './fixtures.js';
+import { MINI, MINI_RUBRIC_JSON, SCENARIO, miniCall } from './fixtures.js';
 
 /** Fails the test if any number anywhere in `x` is NaN or infinite. */
 function expectFinite(x: unknown, path = '$'): void {

@@ -11,7 +11,7 @@ import { guard, parseStaged } from '../issues/safe.js';
 import { fromZodIssues } from '../issues/zod-issues.js';
 import { compilePhraseMatcher, type PhraseRuleInput } from '../phrases/index.js';
 import type { CompiledGrade, CompiledItem, CompiledSection, FatalScope, Rubric } from './compiled.js';
-import { rubricSchema, type ItemDefinition, type RubricDefinition } from './schema.js';
+import { rubricSchema, type RubricDefinition } from './schema.js';
 import { normalizeText } from '../phrases/index.js';
 import { localize } from '../localize/localize.js';
 import { checkMeasureRule } from './measure-rule.js';

@@ -317,7 +317,6 @@ function scoreChecked(rubric: Rubric, evaluation: unknown): SafeScoreResult {
   if (ev === null || ev === OUT_OF_BOUNDS) return { success: false, issues };
 
   // Answers: every key must name an item of this rubric.
-  const rawAnswers = ev.answers;
   for (const key of ev.unknownAnswers) {
     issues.push({ code: 'unknown_item', path: ['answers', key], message: `"${key}" is not an item of rubric ${rubric.id}@${rubric.version}` });
   }
