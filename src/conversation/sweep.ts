@@ -27,6 +27,7 @@ import {
 import { medianInPlace, pct, round2, summary, type Interval } from './intervals.js';
 import { eventSpans, gapMeasures, toMs } from './gaps.js';
 import { backchannelKey, speechUnits, speechUnitsUpTo } from './units.js';
+import { perObject } from '../cache/per-object.js';
 
 interface Resolved {
   agent: Set<string>;
@@ -57,36 +58,24 @@ function memo(m: Map<string, boolean>, key: string, work: (key: string) => boole
 }
 
 const DEFAULT_KEYS = new Set(DEFAULT_BACKCHANNELS.map(backchannelKey));
-const resolvedCache = new WeakMap<MetricsOptions, Resolved>();
 
-/** The options resolved last (scoring measures call after call with its plan's one options object: no WeakMap lookup for it). */
-let lastOptions: MetricsOptions | null = null;
-let lastResolved: Resolved | null = null;
-
-function resolve(o: MetricsOptions): Resolved {
-  if (o === lastOptions && lastResolved !== null) return lastResolved;
-  let r = resolvedCache.get(o);
-  if (!r) {
-    const list = o.backchannels ?? DEFAULT_BACKCHANNELS;
-    r = {
-      agent: new Set((o.agentSpeakers ?? ['agent']).map((s) => s.toLowerCase())),
-      nonTalkMinMs: o.nonTalkMinMs ?? 3000,
-      includeHold: o.nonTalkIncludesHold ?? true,
-      longWaitMs: o.longWaitMs ?? 30000,
-      minOverlapMs: o.interruptionMinOverlapMs ?? 500,
-      backchannels: o.backchannels ? new Set(o.backchannels.map(backchannelKey)) : DEFAULT_KEYS,
-      backchannelListUnits: Math.max(0, ...list.map(speechUnits)),
-      backchannelMaxUnits: o.backchannelMaxUnits ?? 1,
-      minUnits: o.speechRateMinUnits ?? 4,
-      isAgent: new Map(),
-      isBackchannel: new Map(),
-    };
-    resolvedCache.set(o, r);
-  }
-  lastOptions = o;
-  lastResolved = r;
-  return r;
-}
+/** Options with their defaults, worked out once per options object (scoring measures call after call with its plan's one). */
+const resolve = perObject((o: MetricsOptions): Resolved => {
+  const list = o.backchannels ?? DEFAULT_BACKCHANNELS;
+  return {
+    agent: new Set((o.agentSpeakers ?? ['agent']).map((s) => s.toLowerCase())),
+    nonTalkMinMs: o.nonTalkMinMs ?? 3000,
+    includeHold: o.nonTalkIncludesHold ?? true,
+    longWaitMs: o.longWaitMs ?? 30000,
+    minOverlapMs: o.interruptionMinOverlapMs ?? 500,
+    backchannels: o.backchannels ? new Set(o.backchannels.map(backchannelKey)) : DEFAULT_KEYS,
+    backchannelListUnits: Math.max(0, ...list.map(speechUnits)),
+    backchannelMaxUnits: o.backchannelMaxUnits ?? 1,
+    minUnits: o.speechRateMinUnits ?? 4,
+    isAgent: new Map(),
+    isBackchannel: new Map(),
+  };
+});
 
 /** One side's running state in the sweep: numbers only (the evidence objects are made once, at the end). */
 interface SideWork {

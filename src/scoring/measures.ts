@@ -11,6 +11,7 @@ import { METRICS, UNIT_TEXT, type MetricDefinition, type MetricName, type Metric
 import { measureParts, type MeasureParts } from '../conversation/sweep.js';
 import type { CallEvent, MetricsOptions, Span, TimedCall, TranscriptMetrics } from '../conversation/types.js';
 import { isTimedTranscript } from '../conversation/validate.js';
+import { perObject } from '../cache/per-object.js';
 import type { CompiledItem, Rubric } from '../rubric/compiled.js';
 import { testsOf, type MeasureRuleDefinition, type MeasureTest } from '../rubric/measure-rule.js';
 import type { Issue } from '../issues/issues.js';
@@ -79,7 +80,6 @@ interface MeasurePlan {
   readonly parts: MeasureParts;
 }
 
-const plans = new WeakMap<Rubric, MeasurePlan>();
 
 /**
  * The parts of the measures that reading these measures needs (no measure reads
@@ -106,38 +106,27 @@ export function measurePartsFor(names: Iterable<MetricName>): MeasureParts {
   };
 }
 
-/** The rubric planned last: a batch scores call after call with one rubric, so its plan is found without a WeakMap lookup. */
-let lastRubric: Rubric | null = null;
-let lastPlan: MeasurePlan | null = null;
-
-function planOf(rubric: Rubric): MeasurePlan {
-  if (rubric === lastRubric && lastPlan !== null) return lastPlan;
-  let plan = plans.get(rubric);
-  if (!plan) {
-    const rules = new Map<string, CompiledRule>();
-    for (const item of rubric.items.values()) {
-      const rule = ruleOf(item);
-      if (!rule) continue;
-      const tests = testsOf(rule);
-      const all = tests.length === 0 ? (rule.metric !== undefined ? [rule.metric] : []) : tests.map((t) => t.metric);
-      const names = [...new Set(all)];
-      const compiled = tests.map((t) => {
-        const unitText = UNIT_TEXT[METRICS[t.metric].unit];
-        return { ...t, at: names.indexOf(t.metric), head: `${t.metric} ${t.op} ${t.value}${unitText}`, unitText };
-      });
-      const reads = names.map((n) => METRICS[n].read);
-      const units = names.map((n) => METRICS[n].unit);
-      rules.set(item.id, { item, rule, tests: compiled, names, reads, units });
-    }
-    const bySection = rubric.sections.map((sec) => sec.items.map((item) => rules.get(item.id)));
-    const parts = measurePartsFor([...rules.values()].flatMap((r) => r.names));
-    plan = { rules, bySection, options: { agentSpeakers: rubric.speakers }, parts };
-    plans.set(rubric, plan);
+/** Each rubric's plan, made once (a batch scores call after call with one rubric: found without a lookup). */
+const planOf = perObject((rubric: Rubric): MeasurePlan => {
+  const rules = new Map<string, CompiledRule>();
+  for (const item of rubric.items.values()) {
+    const rule = ruleOf(item);
+    if (!rule) continue;
+    const tests = testsOf(rule);
+    const all = tests.length === 0 ? (rule.metric !== undefined ? [rule.metric] : []) : tests.map((t) => t.metric);
+    const names = [...new Set(all)];
+    const compiled = tests.map((t) => {
+      const unitText = UNIT_TEXT[METRICS[t.metric].unit];
+      return { ...t, at: names.indexOf(t.metric), head: `${t.metric} ${t.op} ${t.value}${unitText}`, unitText };
+    });
+    const reads = names.map((n) => METRICS[n].read);
+    const units = names.map((n) => METRICS[n].unit);
+    rules.set(item.id, { item, rule, tests: compiled, names, reads, units });
   }
-  lastRubric = rubric;
-  lastPlan = plan;
-  return plan;
-}
+  const bySection = rubric.sections.map((sec) => sec.items.map((item) => rules.get(item.id)));
+  const parts = measurePartsFor([...rules.values()].flatMap((r) => r.names));
+  return { rules, bySection, options: { agentSpeakers: rubric.speakers }, parts };
+});
 
 /**
  * An item's measure rule, if it has one.
@@ -307,11 +296,12 @@ export function timingsSound(issues: readonly Issue<EvaluationIssueCode>[]): boo
  * ```
  */
 export function dropMeasureCascade(issues: Issue<EvaluationIssueCode>[], rubric: Rubric): void {
-  if (planOf(rubric).rules.size === 0 || timingsSound(issues)) return;
+  const { rules } = planOf(rubric);
+  if (rules.size === 0 || timingsSound(issues)) return;
   let w = 0;
   for (const i of issues) {
     const item = i.code === 'missing_answer' && i.path[0] === 'answers' ? rubric.items.get(String(i.path[1])) : undefined;
-    if (!(item && planOf(rubric).rules.has(item.id))) issues[w++] = i;
+    if (!(item && rules.has(item.id))) issues[w++] = i;
   }
   issues.length = w;
 }
