@@ -135,6 +135,16 @@ interface EarlyWorker {
 const early: EarlyWorker[] = [];
 
 /**
+ * A worker thread running `entry`. From source (tsx), the tsx loader is
+ * registered first: loader hooks are not inherited by workers on Node 20.
+ */
+function startWorker(entry: string, workerData: WorkerData | EarlyWorkerData): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS });
+  const start = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
+  return new Worker(start, { eval: true, workerData });
+}
+
+/**
  * Starts `n` worker threads ahead of their work: a thread takes about a
  * quarter of a second to start and load its code (docs/batch.md, "Speed"),
  * which the CLI overlaps with its own reading of the rubrics and the first
@@ -155,7 +165,7 @@ export function startWorkersEarly(n: number): void {
   for (let i = early.length; i < n; i++) {
     const progress = new SharedArrayBuffer(4);
     const workerData: EarlyWorkerData = { progress, early: true };
-    const e: EarlyWorker = { w: new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS }), progress, gone: false };
+    const e: EarlyWorker = { w: startWorker(entry, workerData), progress, gone: false };
     e.w.unref();
     // Until a pool takes it, a failure only marks it: the pool then starts a new worker instead.
     e.w.on('error', () => (e.gone = true));
@@ -256,19 +266,9 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const entry = this.options.entry ?? workerEntry();
     const pre = this.options.entry === undefined ? takeEarly() : undefined;
     const sab = pre?.progress ?? new SharedArrayBuffer(4);
-    const workerData: WorkerData = { ...this.data, progress: sab };
-    // Running from source (tsx): loader hooks are not inherited by workers on Node 20, so register tsx first.
-    const w = pre
-      ? pre.w
-      : entry.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`, {
-          eval: true,
-          workerData,
-        })
-        : new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS });
+    const w = pre?.w ?? startWorker(this.options.entry ?? workerEntry(), { ...this.data, progress: sab });
     if (pre) {
       // Started early: its set-up comes as its first message (the progress word it already has).
       w.ref();

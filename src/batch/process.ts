@@ -155,7 +155,7 @@ class BatchRun<Out extends string | Uint8Array> {
     const stats = this.stats;
     if (r.ok) {
       try {
-        // Serialising adds nothing to the output unless it succeeds (the record's text is built first).
+        // Serialising adds nothing to the output unless it succeeds (a record that throws leaves none of its bytes).
         this.writer.add(r.score);
       } catch (e) {
         r = internalRejection(unit.line, e, r.score.id);

@@ -18,7 +18,21 @@ import { RubricVersions } from './versions.js';
 import { compareCodeUnits } from '../order/compare.js';
 
 /** The largest NDJSON batch in bytes (a batch ends at a line end before this, or after its first line). */
-const BATCH_BYTES = 4 * 1024 * 1024;
+/** The most bytes of NDJSON a batch holds: a file larger than this is more than one batch. */
+export const BATCH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * How many worker threads a run uses: the option, else one per core (0: scoring on the calling thread).
+ *
+ * @example
+ * ```ts
+ * workerCount(undefined); // os.availableParallelism()
+ * workerCount(2.7); // 2
+ * ```
+ */
+export function workerCount(workers: number | undefined): number {
+  return Math.max(0, Math.floor(workers ?? availableParallelism()));
+}
 
 /**
  * A rubric as JSON (a parsed rubric file) or compiled by `loadRubric`.
@@ -165,7 +179,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<BatchSummary
   // Validates rubrics, versions and fields before any file is touched.
   const ctx = createContext(options.rubrics, output);
   const rubricJson = ctx.versions.list.map((r) => r.definition);
-  const workers = Math.max(0, Math.floor(options.workers ?? availableParallelism()));
+  const workers = workerCount(options.workers);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
   const src = await openInput(options.input, {
     ...(options.inputFormat ? { format: options.inputFormat } : {}),

@@ -3,6 +3,8 @@
  * options object), held in a WeakMap so that it goes with its object. The
  * object asked for last is answered without a lookup: scoring asks for the
  * same one call after call, and a WeakMap lookup per call showed in profiles.
+ * That last object is held strongly until another is asked for (one object,
+ * kept alive at most that long).
  */
 
 /**

@@ -64,8 +64,8 @@ export function gapMeasures(
   const allGaps = turnCount === 0 ? [{ s: 0, e: durationMs, turns: [] }] : trailing ? [...gaps, trailing] : gaps;
   const silence = subtract(allGaps, holds).filter((g) => g.e - g.s >= o.nonTalkMinMs);
   const nonTalk = o.includeHold ? allGaps.filter((g) => g.e - g.s >= o.nonTalkMinMs) : silence;
-  const waitGaps = gaps.filter((g) => g.e - g.s >= o.nonTalkMinMs);
-  const waits = union(waitGaps, holds);
+  // The sweep keeps only gaps of at least the non-talk threshold: every one is a wait.
+  const waits = union(gaps, holds);
   const nonTalkSummary = summary(nonTalk);
 
   return {

@@ -164,15 +164,3 @@ export function medianInPlace(xs: Numbers, n: number): number | null {
   if (n % 2 === 1) return select(xs, n, n >> 1);
   return (select(xs, n, n / 2 - 1) + select(xs, n, n / 2)) / 2;
 }
-
-/**
- * The median (the mean of the middle two for an even count), or null for none.
- *
- * @example
- * ```ts
- * median([500, 300, 500]); // 500
- * ```
- */
-export function median(xs: readonly number[]): number | null {
-  return medianInPlace([...xs], xs.length);
-}

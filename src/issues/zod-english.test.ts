@@ -34,5 +34,8 @@ describe('englishMessage', () => {
     expect(first(z.iso.date(), '2026-13-01')).toBe('Invalid ISO date');
     expect(first(z.strictObject({ a: z.number() }), { a: 1, b: 2, c: 3 })).toBe('Unrecognized keys: "b", "c"');
     expect(first(z.union([z.number(), z.string()]), true)).toBe('Invalid input');
+    // A discriminated union names the values its key may take (a rubric item's mistyped kind).
+    const kinds = z.discriminatedUnion('kind', [z.object({ kind: z.literal('yes-no') }), z.object({ kind: z.literal('levels') })]);
+    expect(first(kinds, { kind: 'bogus' })).toBe("Invalid discriminator value. Expected 'yes-no' | 'levels'");
   });
 });

@@ -70,8 +70,11 @@ export function englishMessage(issue: z.core.$ZodRawIssue): string {
       return `Invalid key in ${i.origin}`;
     case 'invalid_element':
       return `Invalid value in ${i.origin}`;
-    case 'invalid_union':
+    case 'invalid_union': {
+      const options = i.options as unknown[] | undefined;
+      if (Array.isArray(options) && options.length > 0) return `Invalid discriminator value. Expected ${options.map((o) => `'${String(o)}'`).join(' | ')}`;
       return i.inclusive === false ? 'Invalid input: more than one option matched' : 'Invalid input';
+    }
     default:
       return 'Invalid input';
   }

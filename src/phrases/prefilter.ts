@@ -245,7 +245,8 @@ export class Prefilter {
       // Else read the match backwards through the reversed-pattern trie.
       let node = 0;
       if (pattern < 0) while (j >= done) {
-        // Every unit a match can hold was classified when the RegExp was built.
+        // Every unit of a pattern was classified when the RegExp was built; a consumed follower reads as
+        // unknown (-1) and ends the walk.
         const v = table[text.charCodeAt(j)] as number;
         if (v !== REMOVED) {
           if (v <= 0 || v > top) break; // an expanding character or a follower: not a pattern

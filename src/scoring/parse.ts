@@ -27,6 +27,7 @@ import { daysInMonth } from '../periods/day-number.js';
 import type { AnswerValue, Turn } from './evaluation.js';
 import type { EvaluationIssueCode } from './issue-codes.js';
 import { sharedItems, type SharedItems } from './shared-items.js';
+import { perObject } from '../cache/per-object.js';
 
 const EVALUATION_KEYS = new Set(['id', 'agentId', 'evaluatorId', 'date', 'answers', 'attributes', 'transcript', 'events', 'duration']);
 
@@ -112,8 +113,6 @@ export interface AnswerLayout {
   readonly shared: SharedItems;
 }
 
-const layouts = new WeakMap<Rubric, AnswerLayout>();
-
 /**
  * Each item's answer slot, by its place in the rubric (made once per rubric).
  *
@@ -122,27 +121,15 @@ const layouts = new WeakMap<Rubric, AnswerLayout>();
  * answerLayout(rubric).size; // the number of items
  * ```
  */
-export function answerLayout(rubric: Rubric): AnswerLayout {
-  let layout = layouts.get(rubric);
-  if (!layout) {
-    const sectionStart: number[] = [];
-    let size = 0;
-    for (const sec of rubric.sections) {
-      sectionStart[sec.index] = size;
-      size += sec.items.length;
-    }
-    layout = {
-      items: rubric.items,
-      sectionStart,
-      size,
-      lastKeys: [],
-      lastItems: [],
-      shared: sharedItems(rubric),
-    };
-    layouts.set(rubric, layout);
+export const answerLayout: (rubric: Rubric) => AnswerLayout = perObject((rubric: Rubric): AnswerLayout => {
+  const sectionStart: number[] = [];
+  let size = 0;
+  for (const sec of rubric.sections) {
+    sectionStart[sec.index] = size;
+    size += sec.items.length;
   }
-  return layout;
-}
+  return { items: rubric.items, sectionStart, size, lastKeys: [], lastItems: [], shared: sharedItems(rubric) };
+});
 
 /** An item with no answer given (an own property holding `undefined` is an answer, and a wrong one). */
 export const NO_ANSWER: unique symbol = Symbol('no answer');

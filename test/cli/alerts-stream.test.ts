@@ -1,11 +1,14 @@
 /**
  * `callqa alerts` writes its output an agent at a time (charting each agent
  * twice: once to order and measure, once to write); these tests hold it to
- * the in-memory API on the same records, byte for byte: the text against
- * `renderAlerts(watchCentre(records))`, the JSON against
+ * the in-memory API on the same records, byte for byte: the JSON against
  * `JSON.stringify({ ...head, team, referenceTo, agents }, null, 2)` — the
- * command's output before it streamed. (Writing in 1 MB parts is tested in
- * src/cli/commands/alerts.test.ts.)
+ * command's output before it streamed; the text against
+ * `renderAlerts(watchCentre(records))`, the same writer fed a watch held
+ * whole (so it checks the streamed data, not the layout), and its alert
+ * table against the layout itself: one row per shown alert of the in-memory
+ * watch, every row in the header's columns although the rows are written an
+ * agent at a time. (Writing in parts is tested in src/cli/json-stream.test.ts.)
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +64,21 @@ describe('callqa alerts, streamed, against the in-memory API', () => {
       const text = callqa(['alerts', '-q', file, ...c.args]);
       expect(text.code, text.stderr).toBe(0);
       expect(text.stdout).toBe(renderAlerts(w, c.head));
+      // The alert table, written an agent at a time, is one table: a row per shown alert, each date
+      // and direction under its header (the widths were measured over every agent before writing).
+      const lines = text.stdout.split('\n');
+      const at = lines.findIndex((l) => /^ {2}agent +eval +call +date /.test(l));
+      const shown = w.agents.reduce((n, a) => n + ('report' in a ? shownAlerts(a.report.alerts, c.head).length : 0), 0);
+      if (shown === 0) expect(at).toBe(-1);
+      else {
+        const header = lines[at] as string;
+        const rows = lines.slice(at + 1, at + 1 + shown);
+        expect(lines[at + 1 + shown] ?? '').toBe(''); // exactly `shown` rows
+        for (const r of rows) {
+          expect(r.slice(header.indexOf(' date ') + 1, header.indexOf(' date ') + 11)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          expect(r.slice(header.indexOf(' dir ') + 1)).toMatch(/^(down|up) /);
+        }
+      }
       const json = callqa(['alerts', '-q', '--json', file, ...c.args]);
       expect(json.code, json.stderr).toBe(0);
       expect(json.stdout).toBe(wholeJson(w, c.head));

@@ -133,14 +133,29 @@ describe('callqa score', () => {
     const o1 = join(dir, 'w1.ndjson');
     const o2 = join(dir, 'w2.ndjson');
     const o0 = join(dir, 'w0.ndjson');
-    // The file is over 1 MB (1,000 records with transcripts), so the CLI starts its workers before reading the rubric:
-    // with 97 records a batch the pool takes them; with 2,000 the file is one batch, scored in this thread, and they are ended unused.
+    // 1,000 records with transcripts (~2.3 MB): with 97 records a batch the pool's workers score it; with 2,000 the
+    // file is one batch, scored in this thread.
     expect(statSync(calls).size).toBeGreaterThan(1 << 20);
     expect(callqa(['score', '-r', RUBRIC, calls, '-o', o1, '--workers', '1', '--batch-size', '97']).code).toBe(0);
     expect(callqa(['score', '-r', RUBRIC, calls, '-o', o2, '--workers', '2', '--batch-size', '97']).code).toBe(0);
     expect(callqa(['score', '-r', RUBRIC, calls, '-o', o0, '--workers', '2', '--batch-size', '2000']).code).toBe(0);
     expect(readFileSync(o1).equals(readFileSync(o2))).toBe(true);
     expect(readFileSync(o0).equals(readFileSync(o1))).toBe(true);
+  });
+
+  it('starts its workers early on a file larger than a batch, and ends them when the rubric is refused', () => {
+    // Twice the 1,000 records: over the 4 MB a batch holds, so the workers start before the rubric is read.
+    const big = join(dir, 'big.ndjson');
+    writeFileSync(big, Buffer.concat([readFileSync(calls), readFileSync(calls)]));
+    expect(statSync(big).size).toBeGreaterThan(4 * 1024 * 1024);
+    const bad = join(dir, 'refused.json');
+    writeFileSync(bad, JSON.stringify({ id: 'r' }));
+    const r = callqa(['score', '-r', bad, big, '-o', join(dir, 'never.ndjson'), '--workers', '2']);
+    expect(r.code).toBe(2); // refused, and the process ended (no worker kept it alive)
+    expect(existsSync(join(dir, 'never.ndjson'))).toBe(false);
+    const o = join(dir, 'big-out.ndjson');
+    expect(callqa(['score', '-r', RUBRIC, big, '-o', o, '--workers', '2', '-q']).code).toBe(0);
+    expect(readFileSync(o, 'utf8').split('\n').filter((l) => l !== '')).toHaveLength(2000);
   });
 
   it('rejects bad records without stopping, with exact counts and line numbers', () => {

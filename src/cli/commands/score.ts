@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { CallqaError } from '../../issues/issues.js';
 import { statSync } from 'node:fs';
-import { scoreFile } from '../../batch/score.js';
+import { BATCH_BYTES, scoreFile, workerCount } from '../../batch/score.js';
 import { startWorkersEarly, stopEarlyWorkers } from '../../batch/pool.js';
 import { OutputError } from '../../batch/atomic.js';
 import type { InputFormat, OutputFormat, RejectedRecord } from '../../batch/types.js';
@@ -91,7 +91,7 @@ ${EXIT_HELP}`,
     )
     .action(async (input: string, opts: ScoreOpts) => {
       // The worker threads load their code while this thread reads the rubrics and the first batches.
-      if (worthStartingEarly(input)) startWorkersEarly(opts.workers ?? availableParallelism());
+      if (worthStartingEarly(input)) startWorkersEarly(workerCount(opts.workers));
       try {
         await run(input, opts);
       } finally {
@@ -100,10 +100,10 @@ ${EXIT_HELP}`,
     });
 }
 
-/** A file of at least a megabyte: more than one batch, so the run will use its workers (a guess; a wrong one costs a thread's start-up). */
+/** A file larger than a batch can be: more than one batch, so the run will use its workers (a smaller one may be one batch, scored on this thread). */
 function worthStartingEarly(input: string): boolean {
   try {
-    return input !== '-' && statSync(input).size >= 1 << 20;
+    return input !== '-' && statSync(input).size > BATCH_BYTES;
   } catch {
     return false; // scoreFile reports a missing file
   }
