@@ -92,41 +92,28 @@ describe('prefilter: same hits as the automaton alone', () => {
     expect(found).toEqual([]);
   });
 
-  it('matchText names each hit by its rule and declared phrase (one pattern, two rules, two spellings)', () => {
-    // 谢您 overlaps no shift of itself, so its hits take the prefilter's direct path (a pattern that
-    // overlaps itself, like 谢谢 below, goes through the general scanner); 謝您 and 谢您 normalise to one
-    // pattern, two terminals; rule ids order the hits at one place (a before b).
-    const m = both([{ id: 'b', phrases: ['谢您'] }, { id: 'a', phrases: ['喂', '謝您'] }]);
-    const text = '喂，謝您好，谢您';
-    const hits = m.fast.matchText(text);
-    expect(usesPrefilter(m.fast)).toBe(true);
-    // 0喂 1， 2謝 3您 4好 5， 6谢 7您
-    expect(hits).toEqual([
-      { ruleId: 'a', phrase: '喂', start: 0, end: 1 },
-      { ruleId: 'a', phrase: '謝您', start: 2, end: 4 },
-      { ruleId: 'b', phrase: '谢您', start: 2, end: 4 },
-      { ruleId: 'a', phrase: '謝您', start: 6, end: 8 },
-      { ruleId: 'b', phrase: '谢您', start: 6, end: 8 },
-    ]);
-    expect(hits).toEqual(m.slow.matchText(text));
-  });
-
-  it('the same through the general scanner (a pattern that overlaps itself)', () => {
-    // 謝謝 and 谢谢 normalise to one pattern; rule ids order the hits at one place (a before b).
-    const m = both([{ id: 'b', phrases: ['谢谢'] }, { id: 'a', phrases: ['喂', '謝謝'] }]);
-    const text = '喂，謝謝你，谢谢';
-    const hits = m.fast.matchText(text);
-    expect(usesPrefilter(m.fast)).toBe(true);
-    // 0喂 1， 2謝 3謝 4你 5， 6谢 7谢
-    expect(hits).toEqual([
-      { ruleId: 'a', phrase: '喂', start: 0, end: 1 },
-      { ruleId: 'a', phrase: '謝謝', start: 2, end: 4 },
-      { ruleId: 'b', phrase: '谢谢', start: 2, end: 4 },
-      { ruleId: 'a', phrase: '謝謝', start: 6, end: 8 },
-      { ruleId: 'b', phrase: '谢谢', start: 6, end: 8 },
-    ]);
-    expect(hits).toEqual(m.slow.matchText(text));
-  });
+  // One pattern in two rules under two spellings (traditional and simplified normalise to one pattern,
+  // two terminals); rule ids order the hits at one place (a before b). 谢您 overlaps no shift of itself,
+  // so its hits take the prefilter's direct path; 谢谢 overlaps itself and goes through the general scanner.
+  // Both texts, by position: 0喂 1， 2謝 3您/謝 4好/你 5， 6谢 7您/谢.
+  for (const [simplified, traditional, text, path] of [
+    ['谢您', '謝您', '喂，謝您好，谢您', 'the direct path'],
+    ['谢谢', '謝謝', '喂，謝謝你，谢谢', 'the general scanner (a pattern that overlaps itself)'],
+  ] as const) {
+    it(`matchText names each hit by its rule and declared phrase (one pattern, two rules, two spellings): ${path}`, () => {
+      const m = both([{ id: 'b', phrases: [simplified] }, { id: 'a', phrases: ['喂', traditional] }]);
+      const hits = m.fast.matchText(text);
+      expect(usesPrefilter(m.fast)).toBe(true);
+      expect(hits).toEqual([
+        { ruleId: 'a', phrase: '喂', start: 0, end: 1 },
+        { ruleId: 'a', phrase: traditional, start: 2, end: 4 },
+        { ruleId: 'b', phrase: simplified, start: 2, end: 4 },
+        { ruleId: 'a', phrase: traditional, start: 6, end: 8 },
+        { ruleId: 'b', phrase: simplified, start: 6, end: 8 },
+      ]);
+      expect(hits).toEqual(m.slow.matchText(text));
+    });
+  }
 
   it('a flood of hits gives the same counts (the automaton finishes the text)', () => {
     const text = '喂'.repeat(5000) + '，不知道啊';
