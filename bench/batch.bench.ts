@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { CLI, buildCli } from '../test/cli/build.js';
 import { ROOT, SMOKE, TIME, fmt, table, target, timeNode } from './lib.js';
 
-const RECORDS = SMOKE ? 2000 : Number(process.env['BENCH_RECORDS'] ?? 300_000);
+const RECORDS = SMOKE ? 500 : Number(process.env['BENCH_RECORDS'] ?? 300_000);
 const OUT = join(ROOT, 'bench', 'out');
 mkdirSync(OUT, { recursive: true });
 await buildCli();
