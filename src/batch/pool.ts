@@ -99,7 +99,8 @@ declare const __filename: string | undefined;
 
 /**
  * Where the worker entry is: next to the running file, with its extension —
- * dist/cli.js → dist/worker.js, dist/index.cjs → dist/worker.cjs, and
+ * dist/bin/callqa.cjs → dist/bin/worker.cjs, dist/batch/pool.js → dist/batch/worker.js,
+ * dist/node.cjs → dist/worker.cjs, and
  * src/batch/pool.ts → src/batch/worker.ts under tsx.
  *
  * @example

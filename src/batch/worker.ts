@@ -1,5 +1,6 @@
 /**
- * The worker-thread entry (built to dist/worker.js and dist/worker.cjs): loads
+ * The worker-thread entry (built to dist/batch/worker.js, dist/worker.cjs and,
+ * for the bin, dist/bin/worker.cjs): loads
  * the rubrics once, then scores the batches the main thread sends, replying
  * with output text tagged by the batch's sequence number. A worker started
  * early (`startWorkersEarly`, before the rubrics were read) loads its code at

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where the tests' build goes. */
 export const CLI_DIST = join(ROOT, '.tmp', 'cli-dist');
-/** The built CLI, ESM. */
-export const CLI = join(CLI_DIST, 'cli.js');
+/** The built CLI: the bin as shipped (tsup.config.ts, `binBuild`). */
+export const CLI = join(CLI_DIST, 'callqa.cjs');
 
 function newestMtime(dir: string): number {
   let t = 0;
@@ -22,15 +22,16 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/** Whether .tmp/cli-dist is older than any source file. */
+/** Whether .tmp/cli-dist is older than any source file or the build's options. */
 export function cliIsStale(): boolean {
   const stamp = join(CLI_DIST, '.built');
   if (!existsSync(stamp) || !existsSync(CLI)) return true;
-  return statSync(stamp).mtimeMs < newestMtime(join(ROOT, 'src'));
+  return statSync(stamp).mtimeMs < Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'tsup.config.ts')).mtimeMs);
 }
 
 /**
- * Builds cli + worker (ESM and CJS) with tsup into .tmp/cli-dist, unless up to date.
+ * Builds the bin and its worker with tsup into .tmp/cli-dist, exactly as
+ * `npm run build` builds dist/bin (one shared `binBuild`), unless up to date.
  * A lock directory keeps parallel test files from building at once.
  */
 export async function buildCli(): Promise<void> {
@@ -50,16 +51,8 @@ export async function buildCli(): Promise<void> {
   try {
     if (!cliIsStale()) return;
     const { build } = await import('tsup');
-    await build({
-      config: false,
-      entry: { cli: join(ROOT, 'src/cli/main.ts'), worker: join(ROOT, 'src/batch/worker.ts') },
-      format: ['esm', 'cjs'],
-      outDir: CLI_DIST,
-      clean: true,
-      target: 'node20',
-      splitting: false,
-      silent: true,
-    });
+    const { binBuild } = await import('../../tsup.config.js');
+    await build(binBuild(CLI_DIST, ROOT));
     writeFileSync(join(CLI_DIST, '.built'), new Date().toISOString());
   } finally {
     rmSync(lock, { recursive: true, force: true });

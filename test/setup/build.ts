@@ -1,8 +1,8 @@
 /**
- * Vitest globalSetup: builds the CLI and its worker once, the way tsup builds
- * the package, into a private folder (.tmp/cli-dist) so that the tests spawn
- * `node .tmp/cli-dist/cli.js` exactly as a user runs `node dist/cli.js` —
- * without racing other builds of dist/ (whose config cleans the folder).
+ * Vitest globalSetup: builds the CLI and its worker once, as `npm run build`
+ * builds the bin, into a private folder (.tmp/cli-dist) so that the tests spawn
+ * `node .tmp/cli-dist/callqa.cjs` exactly as a user runs `callqa`
+ * (dist/bin/callqa.cjs) — without racing other builds of dist/.
  */
 import { buildCli } from '../cli/build.js';
 
