@@ -171,7 +171,7 @@ outLines.push('');
 outLines.push(
   `${fmt(RECORDS)} generated evaluations with Chinese transcripts (${fmt(size / 1024 / 1024)} MB of NDJSON, ` +
     `${fmt(size / RECORDS)} bytes a record; ${fmt(outSize / 1024 / 1024)} MB of compact scores out). ` +
-    `Wall time of the whole process, as a user runs it (\`node dist/cli.js score …\`); peak RSS by ${TIME ? '`/usr/bin/time -v`' : '(not available)'}. ` +
+    `Wall time of the whole process, as a user runs it (\`callqa score …\`, the shipped bin dist/bin/callqa.cjs); peak RSS by ${TIME ? '`/usr/bin/time -v`' : '(not available)'}. ` +
     `Load average (1 min) before / after: ${fmt(load0, 2)} / ${fmt(load1, 2)} on ${fmt(cpus().length)} logical cores — past the core count, other processes share the CPUs and wall times (and their ratios) are inflated; CPU times are less so.` +
     (generated ? ` Generating the input took ${fmt(generated.seconds, 1)} s.` : ''),
 );

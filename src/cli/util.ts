@@ -2,10 +2,7 @@
  * Shared CLI plumbing: exit codes, typed usage errors, reading rubric files
  * with compiler-style messages, signal cleanup and the progress bar.
  */
-import { existsSync } from 'node:fs';
 import { readJsonFile } from '../files/json-file.js';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type cliProgress from 'cli-progress';
 import { CallqaError, formatPath, type Issue } from '../issues/issues.js';
@@ -265,25 +262,6 @@ export class RejectionLog {
     process.exitCode = EXIT.rejected;
   }
 }
-
-/**
- * The folder of the bundled rubrics, found by walking up from the running file.
- *
- * @example
- * ```ts
- * bundledRubric('callcenter-qc-7.zh-CN.json');
- * ```
- */
-export function bundledRubric(name: string): string {
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  for (let dir = dirname(here), i = 0; i < 6; i++, dir = dirname(dir)) {
-    const p = join(dir, 'rubrics', name);
-    if (existsSync(p)) return p;
-  }
-  return resolve('rubrics', name);
-}
-
-declare const __filename: string | undefined;
 
 /**
  * Parses a positive integer option.

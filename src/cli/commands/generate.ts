@@ -9,7 +9,8 @@ import { commitAll, openOutput, type OutputSink } from '../../batch/atomic.js';
 import { GenerateError, KPI_COLUMNS, generateEvaluations, generateKpis, type GenerateOptions } from '../../generate/index.js';
 import type { Rubric } from '../../rubric/compiled.js';
 import type { Evaluation } from '../../scoring/evaluation.js';
-import { EXIT_HELP, UsageError, bundledRubric, issueLine, loadRubricFiles, onInterrupt, positiveInt } from '../util.js';
+import { bundledPath } from '../../files/load-files.js';
+import { EXIT_HELP, UsageError, issueLine, loadRubricFiles, onInterrupt, positiveInt } from '../util.js';
 
 interface GenerateOpts {
   agents: number;
@@ -81,7 +82,7 @@ ${EXIT_HELP}`,
     .action(async (opts: GenerateOpts) => {
       const seed = Number(opts.seed);
       if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${opts.seed}"`);
-      const [loaded] = loadRubricFiles([opts.rubric ?? bundledRubric('callcenter-qc-7.zh-CN.json')]);
+      const [loaded] = loadRubricFiles([opts.rubric ?? bundledPath('callcenter-qc-7.zh-CN.json')]);
       if (!loaded) throw new UsageError('no rubric');
       const rubric = loaded.rubric;
       const gen: GenerateOptions = {
