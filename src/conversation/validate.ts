@@ -45,6 +45,9 @@ export function isTimedTranscript(transcript: unknown): boolean {
 
 const fmt = (s: number): string => `${s} s`;
 
+/** A turn's field, as an issue's path (built only for an issue). */
+const turnPath = (i: number, k: string): PathSegment[] => ['transcript', i, k];
+
 /**
  * The timing issues of a call: turns (when timed), events and duration.
  * Structural problems of a turn (not an object, no speaker, a `start` that is
@@ -67,36 +70,38 @@ export function validateTimings(transcript: unknown, events?: unknown, duration?
 
   if (isTimedTranscript(transcript)) {
     const turns = transcript as unknown[];
-    const lastEnd = new Map<string, { end: number; index: number }>();
+    // Each speaker's turn that ends last so far, by index (a number per entry, no object per turn).
+    const lastEnd = new Map<string, number>();
     let prevStart: number | null = null;
     let prevIndex = -1;
     turns.forEach((t, i) => {
       if (!isObject(t) || typeof t['speaker'] !== 'string') return;
-      const p: PathSegment[] = ['transcript', i];
       const start = t['start'];
       const end = t['end'];
-      if (start === undefined) push('missing_time', [...p, 'start'], `turn ${i} has no start: when any turn has an end, every turn needs start and end (seconds)`);
-      if (end === undefined) push('missing_time', [...p, 'end'], `turn ${i} has no end: when any turn has an end, every turn needs start and end (seconds)`);
-      else if (!isTime(end)) push('invalid_type', [...p, 'end'], 'end is seconds from the call’s start (≥ 0)');
+      if (start === undefined) push('missing_time', turnPath(i, 'start'), `turn ${i} has no start: when any turn has an end, every turn needs start and end (seconds)`);
+      if (end === undefined) push('missing_time', turnPath(i, 'end'), `turn ${i} has no end: when any turn has an end, every turn needs start and end (seconds)`);
+      else if (!isTime(end)) push('invalid_type', turnPath(i, 'end'), 'end is seconds from the call’s start (≥ 0)');
       if (!isTime(start)) return;
       if (prevStart !== null && start < prevStart) {
-        push('unsorted_turns', [...p, 'start'], `turn ${i} starts at ${fmt(start)}, before turn ${prevIndex} (${fmt(prevStart)}): turns must be in order of start; callqa does not reorder them`);
+        push('unsorted_turns', turnPath(i, 'start'), `turn ${i} starts at ${fmt(start)}, before turn ${prevIndex} (${fmt(prevStart)}): turns must be in order of start; callqa does not reorder them`);
       } else {
         prevStart = start;
         prevIndex = i;
       }
       if (!isTime(end)) return;
       if (end < start) {
-        push('end_before_start', [...p, 'end'], `turn ${i} ends at ${fmt(end)}, before it starts (${fmt(start)})`);
+        push('end_before_start', turnPath(i, 'end'), `turn ${i} ends at ${fmt(end)}, before it starts (${fmt(start)})`);
         return;
       }
-      if (callEnd !== null && end > callEnd) push('beyond_call', [...p, 'end'], `turn ${i} ends at ${fmt(end)}, after the call's end (${fmt(callEnd)})`);
+      if (callEnd !== null && end > callEnd) push('beyond_call', turnPath(i, 'end'), `turn ${i} ends at ${fmt(end)}, after the call's end (${fmt(callEnd)})`);
       const speaker = t['speaker'];
       const last = lastEnd.get(speaker);
-      if (last && start < last.end) {
-        push('overlapping_turns', [...p, 'start'], `turn ${i} (${speaker}) starts at ${fmt(start)}, before the same speaker's turn ${last.index} ends (${fmt(last.end)})`);
+      // A kept turn's end is a time (it was kept after the checks above); -1 (none yet) is before any.
+      const lastEndAt = last === undefined ? -1 : ((turns[last] as Record<string, number>)['end'] as number);
+      if (start < lastEndAt) {
+        push('overlapping_turns', turnPath(i, 'start'), `turn ${i} (${speaker}) starts at ${fmt(start)}, before the same speaker's turn ${last} ends (${fmt(lastEndAt)})`);
       }
-      if (!last || end >= last.end) lastEnd.set(speaker, { end, index: i });
+      if (end >= lastEndAt) lastEnd.set(speaker, i);
     });
   }
 
