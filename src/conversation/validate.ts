@@ -58,71 +58,73 @@ const fmt = (s: number): string => `${s} s`;
  */
 export function validateTimings(transcript: unknown, events?: unknown, duration?: unknown): Issue<TimingIssueCode>[] {
   const issues: Issue<TimingIssueCode>[] = [];
-  const push = (code: TimingIssueCode, path: PathSegment[], message: string): void => void issues.push({ code, path, message });
+  // The path last: its segments as arguments, so that an issue's path is built only for an issue.
+  const push = (code: TimingIssueCode, message: string, ...path: PathSegment[]): void => void issues.push({ code, path, message });
   let callEnd: number | null = null;
   if (duration !== undefined) {
     if (isTime(duration)) callEnd = duration;
-    else push('invalid_type', ['duration'], 'duration is the call’s length in seconds (a number ≥ 0)');
+    else push('invalid_type', 'duration is the call’s length in seconds (a number ≥ 0)', 'duration');
   }
 
   if (isTimedTranscript(transcript)) {
     const turns = transcript as unknown[];
-    const lastEnd = new Map<string, { end: number; index: number }>();
+    // Each speaker's turn that ends last so far, by index (a number per entry, no object per turn).
+    const lastEnd = new Map<string, number>();
     let prevStart: number | null = null;
     let prevIndex = -1;
     turns.forEach((t, i) => {
       if (!isObject(t) || typeof t['speaker'] !== 'string') return;
-      const p: PathSegment[] = ['transcript', i];
       const start = t['start'];
       const end = t['end'];
-      if (start === undefined) push('missing_time', [...p, 'start'], `turn ${i} has no start: when any turn has an end, every turn needs start and end (seconds)`);
-      if (end === undefined) push('missing_time', [...p, 'end'], `turn ${i} has no end: when any turn has an end, every turn needs start and end (seconds)`);
-      else if (!isTime(end)) push('invalid_type', [...p, 'end'], 'end is seconds from the call’s start (≥ 0)');
+      if (start === undefined) push('missing_time', `turn ${i} has no start: when any turn has an end, every turn needs start and end (seconds)`, 'transcript', i, 'start');
+      if (end === undefined) push('missing_time', `turn ${i} has no end: when any turn has an end, every turn needs start and end (seconds)`, 'transcript', i, 'end');
+      else if (!isTime(end)) push('invalid_type', 'end is seconds from the call’s start (≥ 0)', 'transcript', i, 'end');
       if (!isTime(start)) return;
       if (prevStart !== null && start < prevStart) {
-        push('unsorted_turns', [...p, 'start'], `turn ${i} starts at ${fmt(start)}, before turn ${prevIndex} (${fmt(prevStart)}): turns must be in order of start; callqa does not reorder them`);
+        push('unsorted_turns', `turn ${i} starts at ${fmt(start)}, before turn ${prevIndex} (${fmt(prevStart)}): turns must be in order of start; callqa does not reorder them`, 'transcript', i, 'start');
       } else {
         prevStart = start;
         prevIndex = i;
       }
       if (!isTime(end)) return;
       if (end < start) {
-        push('end_before_start', [...p, 'end'], `turn ${i} ends at ${fmt(end)}, before it starts (${fmt(start)})`);
+        push('end_before_start', `turn ${i} ends at ${fmt(end)}, before it starts (${fmt(start)})`, 'transcript', i, 'end');
         return;
       }
-      if (callEnd !== null && end > callEnd) push('beyond_call', [...p, 'end'], `turn ${i} ends at ${fmt(end)}, after the call's end (${fmt(callEnd)})`);
+      if (callEnd !== null && end > callEnd) push('beyond_call', `turn ${i} ends at ${fmt(end)}, after the call's end (${fmt(callEnd)})`, 'transcript', i, 'end');
       const speaker = t['speaker'];
       const last = lastEnd.get(speaker);
-      if (last && start < last.end) {
-        push('overlapping_turns', [...p, 'start'], `turn ${i} (${speaker}) starts at ${fmt(start)}, before the same speaker's turn ${last.index} ends (${fmt(last.end)})`);
+      // A kept turn's end is a time (it was kept after the checks above); -1 (none yet) is before any.
+      const lastEndAt = last === undefined ? -1 : ((turns[last] as Record<string, number>)['end'] as number);
+      if (start < lastEndAt) {
+        push('overlapping_turns', `turn ${i} (${speaker}) starts at ${fmt(start)}, before the same speaker's turn ${last} ends (${fmt(lastEndAt)})`, 'transcript', i, 'start');
       }
-      if (!last || end >= last.end) lastEnd.set(speaker, { end, index: i });
+      if (end >= lastEndAt) lastEnd.set(speaker, i);
     });
   }
 
   if (events !== undefined) {
-    if (!Array.isArray(events)) push('invalid_type', ['events'], 'events must be an array of { type, start, end? }');
+    if (!Array.isArray(events)) push('invalid_type', 'events must be an array of { type, start, end? }', 'events');
     else {
       const lastOfType = new Map<string, { end: number; start: number; index: number }>();
       events.forEach((e: unknown, i) => {
-        const p: PathSegment[] = ['events', i];
-        if (!isObject(e)) return push('invalid_type', p, 'an event is { type: "hold" | "mute" | "transfer", start, end? } (seconds)');
-        for (const k of Object.keys(e)) if (!EVENT_KEYS.has(k)) push('unknown_key', [...p, k], `unknown key "${k}"`);
+        if (!isObject(e)) return push('invalid_type', 'an event is { type: "hold" | "mute" | "transfer", start, end? } (seconds)', 'events', i);
+        for (const k of Object.keys(e)) if (!EVENT_KEYS.has(k)) push('unknown_key', `unknown key "${k}"`, 'events', i, k);
         const type = e['type'];
-        if (typeof type !== 'string' || !EVENT_TYPES.has(type)) push('invalid_value', [...p, 'type'], 'type is "hold", "mute" or "transfer"');
+        if (typeof type !== 'string' || !EVENT_TYPES.has(type)) push('invalid_value', 'type is "hold", "mute" or "transfer"', 'events', i, 'type');
         const start = e['start'];
         const end = e['end'];
-        if (!isTime(start)) push(start === undefined ? 'required' : 'invalid_type', [...p, 'start'], 'start is seconds from the call’s start (≥ 0)');
+        if (!isTime(start)) push(start === undefined ? 'required' : 'invalid_type', 'start is seconds from the call’s start (≥ 0)', 'events', i, 'start');
         const span = type === 'hold' || type === 'mute';
-        if (span && end === undefined) push('required', [...p, 'end'], `a ${String(type)} event needs an end`);
-        else if (end !== undefined && !isTime(end)) push('invalid_type', [...p, 'end'], 'end is seconds from the call’s start (≥ 0)');
+        if (span && end === undefined) push('required', `a ${String(type)} event needs an end`, 'events', i, 'end');
+        else if (end !== undefined && !isTime(end)) push('invalid_type', 'end is seconds from the call’s start (≥ 0)', 'events', i, 'end');
         if (!isTime(start) || typeof type !== 'string' || !EVENT_TYPES.has(type)) return;
         const stop = isTime(end) ? end : start;
-        if (stop < start) return push('end_before_start', [...p, 'end'], `event ${i} ends at ${fmt(stop)}, before it starts (${fmt(start)})`);
-        if (callEnd !== null && stop > callEnd) push('beyond_call', [...p, isTime(end) ? 'end' : 'start'], `event ${i} ends at ${fmt(stop)}, after the call's end (${fmt(callEnd)})`);
+        if (stop < start) return push('end_before_start', `event ${i} ends at ${fmt(stop)}, before it starts (${fmt(start)})`, 'events', i, 'end');
+        if (callEnd !== null && stop > callEnd) push('beyond_call', `event ${i} ends at ${fmt(stop)}, after the call's end (${fmt(callEnd)})`, 'events', i, isTime(end) ? 'end' : 'start');
         const last = lastOfType.get(type);
-        if (last && start < last.start) push('unsorted_events', [...p, 'start'], `${type} event ${i} starts before ${type} event ${last.index}: events of a type must be in order of start`);
-        else if (last && start < last.end) push('overlapping_events', [...p, 'start'], `${type} event ${i} starts at ${fmt(start)}, before ${type} event ${last.index} ends (${fmt(last.end)})`);
+        if (last && start < last.start) push('unsorted_events', `${type} event ${i} starts before ${type} event ${last.index}: events of a type must be in order of start`, 'events', i, 'start');
+        else if (last && start < last.end) push('overlapping_events', `${type} event ${i} starts at ${fmt(start)}, before ${type} event ${last.index} ends (${fmt(last.end)})`, 'events', i, 'start');
         else lastOfType.set(type, { start, end: stop, index: i });
       });
     }
