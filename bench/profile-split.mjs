@@ -3,7 +3,7 @@
 // time, then the inclusive time of each function named on the command line
 // (a sample counts once for a name if any frame of its stack has that name).
 // Used for the split in docs/batch.md ("Speed"):
-//   node --cpu-prof --cpu-prof-dir=prof dist/cli.js score -r rubric.json calls.ndjson -o out.ndjson --workers 1 -q
+//   node --cpu-prof --cpu-prof-dir=prof dist/bin/callqa.cjs score -r rubric.json calls.ndjson -o out.ndjson --workers 1 -q
 //   node bench/profile-split.mjs prof/<the worker's file> safeScoreCall compactLine decode '(garbage collector)'
 import { readFileSync } from 'node:fs';
 
