@@ -258,9 +258,8 @@ class AhoCorasickMatcher implements PhraseMatcher {
     const c = this.collector;
     c.begin(Infinity, false, undefined, true);
     this.scanOne(text);
-    const hits = c.hits;
-    c.hits = [];
-    return hits;
+    // The collector keeps this array until the next run starts a new one (the caller owns it now).
+    return c.hits;
   }
 
   matchTranscript(turns: readonly TranscriptTurn[], options?: { speakers?: readonly string[] }): PhraseEvidence[] {
