@@ -258,8 +258,7 @@ class AhoCorasickMatcher implements PhraseMatcher {
     const c = this.collector;
     c.begin(Infinity, false, undefined, true);
     this.scanOne(text);
-    // The collector keeps this array until the next run starts a new one (the caller owns it now).
-    return c.hits;
+    return c.takeHits();
   }
 
   matchTranscript(turns: readonly TranscriptTurn[], options?: { speakers?: readonly string[] }): PhraseEvidence[] {
