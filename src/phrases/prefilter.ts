@@ -8,10 +8,11 @@
  * phrase becomes a sequence of character classes, one per normalised unit,
  * listing every original character that normalises to that unit (its
  * preimages: full-width and compatibility forms, upper case, Traditional
- * variants — preimage.ts), with removed whitespace allowed between units.
+ * variants — preimage.ts), with removed whitespace allowed between units;
+ * the one-unit patterns are one class, after the longer alternatives.
  * Characters that expand to several units (㎏ → kg) or are astral, and whose
- * whole normalised form lies inside a phrase, are alternatives of their own
- * (a hit covers whole characters, so ㍾ → 明治 can never be part of 不明白).
+ * whole normalised form lies inside a phrase, join that class (a hit covers
+ * whole characters, so ㍾ → 明治 can never be part of 不明白).
  * After the alternatives, the RegExp consumes one optional character that may
  * attach to the match's last one (followers.ts), unless a phrase character is
  * in that class; then the scan reads the character after each match itself.
