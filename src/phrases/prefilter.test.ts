@@ -115,6 +115,24 @@ describe('prefilter: same hits as the automaton alone', () => {
     });
   }
 
+  it('matchText names one-unit hits: a pattern of one rule (its own fast path) and one of two rules', () => {
+    // 喂 (rule a, also written 餵) is named by the one-unit table; 谢 is declared by b and, as 謝, by a,
+    // so its hits go through the terminal loop, a before b. By position: 0喂 1， 2謝 3， 4谢 5， 6餵.
+    const m = both([{ id: 'b', phrases: ['谢'] }, { id: 'a', phrases: ['喂', '謝'] }]);
+    const text = '喂，謝，谢，餵';
+    const hits = m.fast.matchText(text);
+    expect(usesPrefilter(m.fast)).toBe(true);
+    expect(hits).toEqual([
+      { ruleId: 'a', phrase: '喂', start: 0, end: 1 },
+      { ruleId: 'a', phrase: '謝', start: 2, end: 3 },
+      { ruleId: 'b', phrase: '谢', start: 2, end: 3 },
+      { ruleId: 'a', phrase: '謝', start: 4, end: 5 },
+      { ruleId: 'b', phrase: '谢', start: 4, end: 5 },
+      { ruleId: 'a', phrase: '喂', start: 6, end: 7 },
+    ]);
+    expect(hits).toEqual(m.slow.matchText(text));
+  });
+
   it('a flood of hits gives the same counts (the automaton finishes the text)', () => {
     const text = '喂'.repeat(5000) + '，不知道啊';
     const counts = (m: typeof fast) => m.tallyText(text).map((t) => [t.count, t.hits.length]);
