@@ -26,8 +26,12 @@
  *   included) and contains or is contained in none — and no combining mark
  *   follows it, it is a hit of every rule declaring the pattern: nothing can
  *   compete with it. One table read names a one-unit pattern (喂, 啊: most
- *   hits); others are read backwards through a trie of the reversed patterns,
- *   which names the pattern and its start, with no allocation.
+ *   hits); in matchText, a longer one that is the only pattern ending in its
+ *   last unit and does not repeat its first unit is named from that unit and
+ *   starts where the unit its length before the end is its first (不知道:
+ *   two reads; whitespace inside puts another unit there). Others are read
+ *   backwards through a trie of the reversed patterns, which names the
+ *   pattern and its start, with no allocation.
  * - Otherwise (competing patterns, an expanding character, a consumed
  *   follower) the general forward scanner (scan.ts) takes over from the last
  *   point before the match where the automaton is surely at the root, and hands
@@ -162,9 +166,20 @@ export class Prefilter {
   private hitId: string[] | undefined;
   private hitPhrase: string[] = [];
   /**
-   * Per alphabet index, the rule id and phrase of the hit of its clean
-   * one-unit pattern when one rule declares it ('' otherwise): most hits in
-   * direct mode are made from these two reads.
+   * Per alphabet index v, the clean pattern that is the only one ending in v
+   * and whose first unit occurs nowhere else in it (-1 for none): a match
+   * ending in v is that pattern, starting `length` units before its end unless
+   * whitespace lies inside, which the unit found there tells (it is then not
+   * the first unit).
+   */
+  private readonly named: Int32Array;
+  /** Per alphabet index, that pattern's length and first unit's alphabet index. */
+  private readonly namedLength: Int32Array;
+  private readonly namedFirst: Int32Array;
+  /**
+   * Per alphabet index, the rule id and phrase of the hit of that pattern when
+   * one rule declares it ('' otherwise): most hits in direct mode are made from
+   * these reads (喂, 啊, 不知道).
    */
   private oneId: string[] = [];
   private onePhrase: string[] = [];
@@ -208,6 +223,21 @@ export class Prefilter {
       this.revPattern[node] = tangled[k] ? -2 : k;
       if (p.length === 1 && !tangled[k]) this.single[alphabet.get(p.charCodeAt(0)) as number] = k;
     });
+    const byLast = new Int32Array(this.stride).fill(-1);
+    patterns.forEach((p, k) => {
+      const v = alphabet.get(p.charCodeAt(p.length - 1)) as number;
+      byLast[v] = byLast[v] === -1 ? k : -2;
+    });
+    this.named = new Int32Array(this.stride).fill(-1);
+    this.namedLength = new Int32Array(this.stride);
+    this.namedFirst = new Int32Array(this.stride);
+    byLast.forEach((k, v) => {
+      const p = patterns[k];
+      if (p === undefined || tangled[k] || p.indexOf(p[0] as string, 1) !== -1) return;
+      this.named[v] = k;
+      this.namedLength[v] = p.length;
+      this.namedFirst[v] = alphabet.get(p.charCodeAt(0)) as number;
+    });
     this.termStart = new Int32Array(patterns.length + 1);
     const flat = terminals.flat();
     this.termRule = Int32Array.from(flat, (t) => t.rule);
@@ -225,7 +255,7 @@ export class Prefilter {
     }
     this.hitId = ids;
     for (let v = 0; v < this.stride; v++) {
-      const p = this.single[v] as number;
+      const p = this.named[v] as number;
       const k = p >= 0 && (this.termStart[p + 1] as number) - (this.termStart[p] as number) === 1 ? (this.termStart[p] as number) : -1;
       this.oneId.push(k < 0 ? '' : (ids[k] as string));
       this.onePhrase.push(k < 0 ? '' : (this.hitPhrase[k] as string));
@@ -251,7 +281,7 @@ export class Prefilter {
     const list = out.hits;
     // matchText with a follower class: the commonest hit is named by two reads (below).
     const fast = direct && follow !== undefined;
-    const { oneId, onePhrase } = this;
+    const { oneId, onePhrase, namedLength, namedFirst } = this;
     re.lastIndex = 0;
     while (re.test(text)) {
       const e = re.lastIndex;
@@ -263,9 +293,10 @@ export class Prefilter {
       // below, where the density is checked.
       if (fast && last > 0 && last <= top && hits !== DENSE_CHECK - 1) {
         const id = oneId[last] as string;
-        if (id !== '') {
+        const start = e - (namedLength[last] as number);
+        if (id !== '' && (start === j || table[text.charCodeAt(start)] === namedFirst[last])) {
           hits++;
-          list.push({ ruleId: id, phrase: onePhrase[last] as string, start: j, end: e });
+          list.push({ ruleId: id, phrase: onePhrase[last] as string, start, end: e });
           done = e;
           continue;
         }
