@@ -11,7 +11,7 @@ import { UnitClasses } from './classes.js';
 import { followersOf } from './followers.js';
 import { compileTuned, usesPrefilter } from './matcher.js';
 import { getNormalizer, MULTI, REMOVED, type NormalizeOptions } from './normalize.js';
-import { buildPrefilter, prefilterEligible, PREFILTER_MAX_PATTERNS } from './prefilter.js';
+import { buildPrefilter, prefilterEligible, PREFILTER_MAX_PATTERNS } from './prefilter-build.js';
 import { preimagesOf } from './preimage.js';
 import type { PhraseRuleInput } from './types.js';
 import { enablePhrasePrefilter } from './enable-prefilter.js';
