@@ -7,6 +7,9 @@
  */
 import type { TextHit } from './types.js';
 
+/** What `hits` holds between runs: never pushed to (a direct run starts a new array first). */
+const NO_HITS: TextHit[] = [];
+
 /**
  * Hit sink shared by a matcher's scans (internal; one per matcher, reused).
  *
@@ -24,7 +27,7 @@ export class Collector {
    * In direct mode (matchText: every hit kept, nothing counted), the hits as
    * objects, made as they come: no second pass over `rec`.
    */
-  hits: TextHit[] = [];
+  hits: TextHit[] = NO_HITS;
   /** Whether this run is in direct mode (read by the prefilter, which then pushes hits itself). */
   direct = false;
   /** Rule ids and declared phrases by internal rule number (the names hit objects carry). */
@@ -110,6 +113,18 @@ export class Collector {
     rec[o++] = phrase;
     rec[o] = this.turn;
     this.kept++;
+  }
+
+  /**
+   * The hits of a direct run, handed to the caller. The collector lets go of
+   * them at once: a collector is long-lived, and an array it still held at the
+   * next collection would be copied and promoted with all its hits (measured:
+   * the 1,000-phrase matchText bench at half speed in most runs).
+   */
+  takeHits(): TextHit[] {
+    const hits = this.hits;
+    this.hits = NO_HITS;
+    return hits;
   }
 
   /** Lets big buffers go after a run that needed them. */

@@ -3,7 +3,7 @@
  * why the core does not import it). Called by the Node entry (src/node.ts) and
  * the batch workers; results are identical with and without it.
  */
-import { buildPrefilter } from './prefilter.js';
+import { buildPrefilter } from './prefilter-build.js';
 import { providePrefilter } from './prefilter-slot.js';
 
 /**

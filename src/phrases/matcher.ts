@@ -258,9 +258,7 @@ class AhoCorasickMatcher implements PhraseMatcher {
     const c = this.collector;
     c.begin(Infinity, false, undefined, true);
     this.scanOne(text);
-    const hits = c.hits;
-    c.hits = [];
-    return hits;
+    return c.takeHits();
   }
 
   matchTranscript(turns: readonly TranscriptTurn[], options?: { speakers?: readonly string[] }): PhraseEvidence[] {

@@ -11,7 +11,7 @@ import { UnitClasses } from './classes.js';
 import { followersOf } from './followers.js';
 import { compileTuned, usesPrefilter } from './matcher.js';
 import { getNormalizer, MULTI, REMOVED, type NormalizeOptions } from './normalize.js';
-import { buildPrefilter, prefilterEligible, PREFILTER_MAX_PATTERNS } from './prefilter.js';
+import { buildPrefilter, prefilterEligible, PREFILTER_MAX_PATTERNS } from './prefilter-build.js';
 import { preimagesOf } from './preimage.js';
 import type { PhraseRuleInput } from './types.js';
 import { enablePhrasePrefilter } from './enable-prefilter.js';
@@ -114,6 +114,47 @@ describe('prefilter: same hits as the automaton alone', () => {
       expect(hits).toEqual(m.slow.matchText(text));
     });
   }
+
+  it('matchText names one-unit hits: a pattern of one rule (its own fast path) and one of two rules', () => {
+    // 喂 (rule a, also written 餵) is named by the one-unit table; 谢 is declared by b and, as 謝, by a,
+    // so its hits go through the terminal loop, a before b. By position: 0喂 1， 2謝 3， 4谢 5， 6餵.
+    const m = both([{ id: 'b', phrases: ['谢'] }, { id: 'a', phrases: ['喂', '謝'] }]);
+    const text = '喂，謝，谢，餵';
+    const hits = m.fast.matchText(text);
+    expect(usesPrefilter(m.fast)).toBe(true);
+    expect(hits).toEqual([
+      { ruleId: 'a', phrase: '喂', start: 0, end: 1 },
+      { ruleId: 'a', phrase: '謝', start: 2, end: 3 },
+      { ruleId: 'b', phrase: '谢', start: 2, end: 3 },
+      { ruleId: 'a', phrase: '謝', start: 4, end: 5 },
+      { ruleId: 'b', phrase: '谢', start: 4, end: 5 },
+      { ruleId: 'a', phrase: '喂', start: 6, end: 7 },
+    ]);
+    expect(hits).toEqual(m.slow.matchText(text));
+  });
+
+  it('matchText names a longer pattern from its last unit only where that is exact', () => {
+    // 不知道 is the only pattern ending in 道 and its first unit occurs once in it: named from 道 and the unit
+    // three before it. By position: 0我 1不 2␠ 3知 4道 5， 6不 7知 8道 — the first hit starts at 1, not at the space.
+    const one = both([{ id: 'r', phrases: ['不知道'] }]);
+    expect(one.fast.matchText('我不 知道，不知道')).toEqual([
+      { ruleId: 'r', phrase: '不知道', start: 1, end: 5 },
+      { ruleId: 'r', phrase: '不知道', start: 6, end: 9 },
+    ]);
+    // 谢谢您 starts with a unit it repeats: in 谢谢␠您 the unit three before the end is the second 谢, so the
+    // pattern is read back through the trie instead (start 0, not 1).
+    const two = both([{ id: 'r', phrases: ['谢谢您'] }]);
+    expect(two.fast.matchText('谢谢 您')).toEqual([{ ruleId: 'r', phrase: '谢谢您', start: 0, end: 4 }]);
+    expect(usesPrefilter(one.fast) && usesPrefilter(two.fast)).toBe(true);
+    expect(one.fast.matchText('我不 知道，不知道')).toEqual(one.slow.matchText('我不 知道，不知道'));
+    expect(two.fast.matchText('谢谢 您')).toEqual(two.slow.matchText('谢谢 您'));
+    // 不知道 and 不厚道 end in the same unit (and start alike): neither is named from 道, the trie tells them apart.
+    const three = both([{ id: 'r', phrases: ['不知道', '不厚道'] }]);
+    expect(three.fast.matchText('不知道，不厚道')).toEqual([
+      { ruleId: 'r', phrase: '不知道', start: 0, end: 3 },
+      { ruleId: 'r', phrase: '不厚道', start: 4, end: 7 },
+    ]);
+  });
 
   it('a flood of hits gives the same counts (the automaton finishes the text)', () => {
     const text = '喂'.repeat(5000) + '，不知道啊';

@@ -8,10 +8,11 @@
  * phrase becomes a sequence of character classes, one per normalised unit,
  * listing every original character that normalises to that unit (its
  * preimages: full-width and compatibility forms, upper case, Traditional
- * variants — preimage.ts), with removed whitespace allowed between units.
+ * variants — preimage.ts), with removed whitespace allowed between units;
+ * the one-unit patterns are one class, after the longer alternatives.
  * Characters that expand to several units (㎏ → kg) or are astral, and whose
- * whole normalised form lies inside a phrase, are alternatives of their own
- * (a hit covers whole characters, so ㍾ → 明治 can never be part of 不明白).
+ * whole normalised form lies inside a phrase, join that class (a hit covers
+ * whole characters, so ㍾ → 明治 can never be part of 不明白).
  * After the alternatives, the RegExp consumes one optional character that may
  * attach to the match's last one (followers.ts), unless a phrase character is
  * in that class; then the scan reads the character after each match itself.
@@ -25,8 +26,12 @@
  *   included) and contains or is contained in none — and no combining mark
  *   follows it, it is a hit of every rule declaring the pattern: nothing can
  *   compete with it. One table read names a one-unit pattern (喂, 啊: most
- *   hits); others are read backwards through a trie of the reversed patterns,
- *   which names the pattern and its start, with no allocation.
+ *   hits); in matchText, a longer one that is the only pattern ending in its
+ *   last unit and does not repeat its first unit is named from that unit and
+ *   starts where the unit its length before the end is its first (不知道:
+ *   two reads; whitespace inside puts another unit there). Others are read
+ *   backwards through a trie of the reversed patterns, which names the
+ *   pattern and its start, with no allocation.
  * - Otherwise (competing patterns, an expanding character, a consumed
  *   follower) the general forward scanner (scan.ts) takes over from the last
  *   point before the match where the automaton is surely at the root, and hands
@@ -44,9 +49,6 @@
  */
 import { ATTACH as ATTACH_BIT, REMOVED_CLASS, type UnitClasses } from './classes.js';
 import type { Collector } from './collector.js';
-import { followersOf } from './followers.js';
-import type { Normalizer } from './normalize.js';
-import { preimagesOf } from './preimage.js';
 import type { ForwardScanner } from './scan.js';
 import type { Terminal } from './automaton.js';
 
@@ -56,68 +58,10 @@ import type { Terminal } from './automaton.js';
 const ATTACH = ATTACH_BIT;
 const REMOVED = REMOVED_CLASS;
 
-/**
- * At most this many distinct patterns get a prefilter: past a few dozen, the
- * RegExp is slower than the automaton (at 100 phrases the bench's RegExp
- * alternation takes ~1.6× the automaton's time).
- *
- * @example
- * ```ts
- * prefilterEligible(Array.from({ length: PREFILTER_MAX_PATTERNS + 1 }, (_, i) => `p${i}`), norm); // false
- * ```
- */
-export const PREFILTER_MAX_PATTERNS = 32;
 /** After this many hits in a text, check their density. */
 const DENSE_CHECK = 64;
 /** Hits closer than this many units apart on average: the automaton alone is faster. */
 const DENSE_GAP = 16;
-/** Longest total pattern length (units) for a prefilter, which bounds the reversed trie. */
-const MAX_TOTAL = 1024;
-
-const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
-
-/** A RegExp class for sorted, distinct units, runs written as ranges (fewer comparisons in the compiled code). */
-function unitClass(units: readonly number[]): string {
-  if (units.length === 1) return hex(units[0] as number);
-  let out = '';
-  for (let k = 0; k < units.length; ) {
-    let m = k;
-    while (m + 1 < units.length && units[m + 1] === (units[m] as number) + 1) m++;
-    out += m - k >= 2 ? `${hex(units[k] as number)}-${hex(units[m] as number)}` : units.slice(k, m + 1).map(hex).join('');
-    k = m + 1;
-  }
-  return `[${out}]`;
-}
-
-/** A RegExp class for inclusive unit ranges. */
-function unitRanges(ranges: readonly (readonly [number, number])[]): string {
-  return `[${ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
-}
-
-/**
- * Whether a phrase list may get a prefilter: few patterns, and no normalised
- * unit that composition could produce or that belongs to another character.
- *
- * @example
- * ```ts
- * prefilterEligible(['喂', '不知道'], getNormalizer()); // true
- * prefilterEligible(['é'], getNormalizer());            // false: é is precomposed
- * ```
- */
-export function prefilterEligible(patterns: readonly string[], norm: Normalizer): boolean {
-  if (patterns.length === 0 || patterns.length > PREFILTER_MAX_PATTERNS) return false;
-  let total = 0;
-  for (const p of patterns) {
-    total += p.length;
-    for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      const ch = p[i] as string;
-      if ((c >= 0xd800 && c < 0xe000) || norm.attach[c] === 1 || ch.normalize('NFD') !== ch) return false;
-    }
-  }
-  return total <= MAX_TOTAL;
-}
-
 /** Patterns that can overlap, contain or be contained in another pattern (or overlap themselves). */
 function tangledPatterns(patterns: readonly string[]): boolean[] {
   const out = patterns.map(() => false);
@@ -161,6 +105,24 @@ export class Prefilter {
   private hitId: string[] | undefined;
   private hitPhrase: string[] = [];
   /**
+   * Per alphabet index v, the clean pattern that is the only one ending in v
+   * and whose first unit occurs nowhere else in it (-1 for none): a match
+   * ending in v is that pattern, starting `length` units before its end unless
+   * whitespace lies inside, which the unit found there tells (it is then not
+   * the first unit).
+   */
+  private readonly named: Int32Array;
+  /** Per alphabet index, that pattern's length and first unit's alphabet index. */
+  private readonly namedLength: Int32Array;
+  private readonly namedFirst: Int32Array;
+  /**
+   * Per alphabet index, the rule id and phrase of the hit of that pattern when
+   * one rule declares it ('' otherwise): most hits in direct mode are made from
+   * these reads (喂, 啊, 不知道).
+   */
+  private oneId: string[] = [];
+  private onePhrase: string[] = [];
+  /**
    * The follower class of followers.ts when the RegExp consumes one of its
    * characters after a match; undefined when the scan looks at the character
    * after each match itself (lists with a character in that class).
@@ -200,6 +162,21 @@ export class Prefilter {
       this.revPattern[node] = tangled[k] ? -2 : k;
       if (p.length === 1 && !tangled[k]) this.single[alphabet.get(p.charCodeAt(0)) as number] = k;
     });
+    const byLast = new Int32Array(this.stride).fill(-1);
+    patterns.forEach((p, k) => {
+      const v = alphabet.get(p.charCodeAt(p.length - 1)) as number;
+      byLast[v] = byLast[v] === -1 ? k : -2;
+    });
+    this.named = new Int32Array(this.stride).fill(-1);
+    this.namedLength = new Int32Array(this.stride);
+    this.namedFirst = new Int32Array(this.stride);
+    byLast.forEach((k, v) => {
+      const p = patterns[k];
+      if (p === undefined || tangled[k] || p.indexOf(p[0] as string, 1) !== -1) return;
+      this.named[v] = k;
+      this.namedLength[v] = p.length;
+      this.namedFirst[v] = alphabet.get(p.charCodeAt(0)) as number;
+    });
     this.termStart = new Int32Array(patterns.length + 1);
     const flat = terminals.flat();
     this.termRule = Int32Array.from(flat, (t) => t.rule);
@@ -216,6 +193,12 @@ export class Prefilter {
       this.hitPhrase.push((out.names[rule] as readonly string[])[this.termPhrase[k] as number] as string);
     }
     this.hitId = ids;
+    for (let v = 0; v < this.stride; v++) {
+      const p = this.named[v] as number;
+      const k = p >= 0 && (this.termStart[p + 1] as number) - (this.termStart[p] as number) === 1 ? (this.termStart[p] as number) : -1;
+      this.oneId.push(k < 0 ? '' : (ids[k] as string));
+      this.onePhrase.push(k < 0 ? '' : (this.hitPhrase[k] as string));
+    }
     return ids;
   }
 
@@ -235,12 +218,28 @@ export class Prefilter {
     if (direct && hitId === undefined) hitId = this.names(out);
     const hitPhrase = this.hitPhrase;
     const list = out.hits;
+    // matchText with a follower class: the commonest hit is named by two reads (below).
+    const fast = direct && follow !== undefined;
+    const { oneId, onePhrase, namedLength, namedFirst } = this;
     re.lastIndex = 0;
     while (re.test(text)) {
       const e = re.lastIndex;
       let j = e - 1;
       // A clean one-unit pattern is the whole match (no other pattern holds its unit).
       const last = table[text.charCodeAt(j)] as number;
+      // Of one rule, with nothing after it to look at (the RegExp consumed any
+      // follower): its hit object at once. The DENSE_CHECK-th hit goes on
+      // below, where the density is checked.
+      if (fast && last > 0 && last <= top && hits !== DENSE_CHECK - 1) {
+        const id = oneId[last] as string;
+        const start = e - (namedLength[last] as number);
+        if (id !== '' && (start === j || table[text.charCodeAt(start)] === namedFirst[last])) {
+          hits++;
+          list.push({ ruleId: id, phrase: onePhrase[last] as string, start, end: e });
+          done = e;
+          continue;
+        }
+      }
       let pattern = last > 0 && last <= top ? (single[last] as number) : -1;
       // Else read the match backwards through the reversed-pattern trie.
       let node = 0;
@@ -297,63 +296,4 @@ export class Prefilter {
       re.lastIndex = done;
     }
   }
-}
-
-/**
- * The prefilter for eligible patterns (see {@link prefilterEligible}), or
- * undefined for others and when a character normalising into the alphabet is
- * itself a mark.
- *
- * @example
- * ```ts
- * buildPrefilter(['谢谢'], [[{ rule: 0, phrase: 0 }]], classes, getNormalizer()); // matches 謝謝 too
- * ```
- */
-export function buildPrefilter(
-  patterns: readonly string[],
-  terminals: readonly (readonly Terminal[])[],
-  classes: UnitClasses,
-  norm: Normalizer,
-): Prefilter | undefined {
-  if (!prefilterEligible(patterns, norm)) return undefined;
-  const pre = preimagesOf(norm);
-  const alphabet = classes.alphabet;
-  // Every character the RegExp can match, to keep them out of the follower class.
-  const matched: number[] = [...pre.removed];
-  const classOf = new Map<number, string>();
-  for (const unit of alphabet.keys()) {
-    const sources = [...(pre.single.get(unit) ?? [])];
-    if (norm.unit(unit) === unit) sources.push(unit);
-    if (sources.some((c) => norm.attach[c] === 1 || (c >= 0xd800 && c < 0xe000))) return undefined;
-    sources.sort((a, b) => a - b);
-    for (const c of sources) classes.classOf(c);
-    matched.push(...sources);
-    classOf.set(unit, sources.length === 0 ? '' : unitClass(sources));
-  }
-  for (const c of pre.removed) classes.classOf(c);
-  const gap = pre.removed.length === 0 ? '' : `${unitClass([...pre.removed].sort((a, b) => a - b))}*`;
-  const alternatives: string[] = [];
-  for (const p of [...patterns].sort((a, b) => b.length - a.length)) {
-    const parts = [...p].map((ch) => classOf.get(ch.charCodeAt(0)) as string);
-    // A unit no single character normalises to: only an expanding one can give it.
-    if (parts.every((x) => x !== '')) alternatives.push(parts.join(gap));
-  }
-  // An expanding character can be part of a hit only when all it expands to
-  // lies inside one pattern (a hit covers whole characters): ㍾ → 明治 never
-  // completes 不明白, ㎏ → kg can complete 5kg.
-  const loose = new Set<number>();
-  for (const [cp, out] of pre.expanding) {
-    if (out === '' || patterns.some((p) => p.includes(out))) loose.add(cp < 0x10000 ? cp : 0xd800 + ((cp - 0x10000) >> 10));
-  }
-  for (const c of [...loose].sort((a, b) => a - b)) {
-    classes.classOf(c);
-    matched.push(c);
-    alternatives.push(hex(c));
-  }
-  if (alternatives.length === 0) return undefined;
-  const followers = followersOf(norm.attach);
-  const follow = matched.every((c) => followers.member[c] === 0) ? followers.member : undefined;
-  const body = alternatives.join('|');
-  const source = follow === undefined ? body : `(?:${body})${unitRanges(followers.ranges)}?`;
-  return new Prefilter(new RegExp(source, 'g'), classes, patterns, terminals, follow);
 }
