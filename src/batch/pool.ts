@@ -105,7 +105,7 @@ declare const __filename: string | undefined;
  *
  * @example
  * ```ts
- * workerEntry(); // '/…/node_modules/callqa/dist/worker.js'
+ * workerEntry(); // '/…/node_modules/callqa/dist/batch/worker.js' (from callqa/node, ESM)
  * ```
  */
 export function workerEntry(): string {

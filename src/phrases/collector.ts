@@ -8,7 +8,8 @@
 import type { TextHit } from './types.js';
 
 /** What `hits` holds between runs: never pushed to (a direct run starts a new array first). */
-const NO_HITS: TextHit[] = [];
+// Frozen: nothing may push to it (a run in direct mode starts a new array).
+const NO_HITS = Object.freeze([]) as unknown as TextHit[];
 
 /**
  * Hit sink shared by a matcher's scans (internal; one per matcher, reused).

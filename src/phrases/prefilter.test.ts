@@ -164,6 +164,22 @@ describe('prefilter: same hits as the automaton alone', () => {
     expect(counts(fast)).toEqual(counts(slow));
   });
 
+  it('matchText: a flood of hits on the named path hands over to the automaton at the density check', () => {
+    // 200 × 喂 then ，不知道: the 64th hit leaves the named path for the density check (64 hits in 64
+    // units), which hands the rest of the text to the automaton. Every hit, in order: 喂 at 0–200
+    // one by one, 不知道 at 201–204 — 201 hits, for a list of one rule and for one of two.
+    const text = '喂'.repeat(200) + '，不知道';
+    for (const rules of [[{ id: 'r', phrases: ['喂', '不知道'] }], [{ id: 'f', phrases: ['喂'] }, { id: 'g', phrases: ['不知道'] }]]) {
+      const m = both(rules);
+      const hits = m.fast.matchText(text);
+      expect(usesPrefilter(m.fast)).toBe(true);
+      expect(hits).toHaveLength(201);
+      expect(hits[63]).toEqual({ ruleId: rules[0]!.id, phrase: '喂', start: 63, end: 64 });
+      expect(hits[200]).toEqual({ ruleId: rules[rules.length - 1]!.id, phrase: '不知道', start: 201, end: 204 });
+      expect(hits).toEqual(m.slow.matchText(text));
+    }
+  });
+
   it('is used only for eligible lists', () => {
     const norm = getNormalizer();
     expect(prefilterEligible(['喂', '不知道'], norm)).toBe(true);

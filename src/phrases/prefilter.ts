@@ -225,7 +225,6 @@ export class Prefilter {
     while (re.test(text)) {
       const e = re.lastIndex;
       let j = e - 1;
-      // A clean one-unit pattern is the whole match (no other pattern holds its unit).
       const last = table[text.charCodeAt(j)] as number;
       // Of one rule, with nothing after it to look at (the RegExp consumed any
       // follower): its hit object at once. The DENSE_CHECK-th hit goes on
@@ -240,6 +239,7 @@ export class Prefilter {
           continue;
         }
       }
+      // A clean one-unit pattern is the whole match (no other pattern holds its unit).
       let pattern = last > 0 && last <= top ? (single[last] as number) : -1;
       // Else read the match backwards through the reversed-pattern trie.
       let node = 0;

@@ -1,5 +1,5 @@
 /**
- * `callqa report` as a user runs it (the built CLI, `node cli.js`): the sample
+ * `callqa report` as a user runs it (the built CLI, `node callqa.cjs`): the sample
  * centre's month from `callqa generate`, written to a file, is the same page the
  * library renders from the same records, and opens in Chromium with no console
  * error, no request and every chart drawn.

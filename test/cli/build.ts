@@ -22,11 +22,13 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/** Whether .tmp/cli-dist is older than any source file or the build's options. */
+/** Whether .tmp/cli-dist is older than any source file, the build's options or the installed packages. */
 export function cliIsStale(): boolean {
   const stamp = join(CLI_DIST, '.built');
   if (!existsSync(stamp) || !existsSync(CLI)) return true;
-  return statSync(stamp).mtimeMs < Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'tsup.config.ts')).mtimeMs);
+  // The bin inlines its dependencies: a new install rebuilds it too.
+  const inputs = ['tsup.config.ts', 'package.json', 'package-lock.json'].map((f) => statSync(join(ROOT, f)).mtimeMs);
+  return statSync(stamp).mtimeMs < Math.max(newestMtime(join(ROOT, 'src')), ...inputs);
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Running the built CLI as a user would: `node <build>/cli.js …` in a temp dir.
+ * Running the built CLI as a user would: `node <build>/callqa.cjs …` (the shipped bin, see
+ * tsup.config.ts `binBuild`) in a temp dir.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
