@@ -7,8 +7,7 @@
  */
 import type { TextHit } from './types.js';
 
-/** What `hits` holds between runs: never pushed to (a direct run starts a new array first). */
-// Frozen: nothing may push to it (a run in direct mode starts a new array).
+/** What `hits` holds between runs; frozen, as nothing may push to it (a direct run starts a new array first). */
 const NO_HITS = Object.freeze([]) as unknown as TextHit[];
 
 /**

@@ -123,12 +123,13 @@ export function buildPrefilter(
   // An expanding character can be part of a hit only when all it expands to
   // lies inside one pattern (a hit covers whole characters): ㍾ → 明治 never
   // completes 不明白, ㎏ → kg can complete 5kg.
+  // (The one-unit patterns' characters were classified and counted as matched above.)
   for (const [cp, out] of pre.expanding) {
-    if (out === '' || patterns.some((p) => p.includes(out))) singles.add(cp < 0x10000 ? cp : 0xd800 + ((cp - 0x10000) >> 10));
-  }
-  for (const c of singles) {
+    if (out !== '' && !patterns.some((p) => p.includes(out))) continue;
+    const c = cp < 0x10000 ? cp : 0xd800 + ((cp - 0x10000) >> 10);
     classes.classOf(c);
     matched.push(c);
+    singles.add(c);
   }
   if (singles.size > 0) alternatives.push(unitClass([...singles].sort((a, b) => a - b)));
   if (alternatives.length === 0) return undefined;
